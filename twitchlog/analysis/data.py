@@ -1,0 +1,68 @@
+"""The plain data the analysis works on: one row per calendar day, arrays not objects.
+
+Built by `twitchlog.diary.dataset.load_daily_data` from the database; the analysis and
+charts only ever see this, so they never touch storage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class FactorInfo:
+    """What the analysis needs to know about a factor (mirrors catalog.FactorDef)."""
+
+    key: str
+    label: str
+    kind: str  # "number" | "scale" | "yesno"
+    unit: str = ""
+    category: str = "trigger"  # "trigger" | "relief" | "custom"
+    high_below: float | None = None  # catalog threshold: "high" (risky) day when value < this
+    high_from: float | None = None  # catalog threshold: "high" day when value >= this
+    slow: bool = False  # slow-acting: also test lag 2
+    evening: bool = False  # also pair the evening before (lag 1) in the sentence wording
+
+
+@dataclass(frozen=True)
+class TreatmentInfo:
+    name: str
+    kind: str  # "medication" | "injection" | "therapy" | "procedure"
+    start: dt.date
+    end: dt.date | None = None
+    dose: float | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class DailyData:
+    """Consecutive calendar days `dates[0]..dates[-1]` (no gaps in the index itself).
+
+    - `observed[i]` is True when the person checked in that day; only those days have
+      a known outcome. Unobserved days are missing, never zero.
+    - `episodes`, `severity`, `duration_min` hold what was logged each day (also on
+      unobserved days, so a timeline can show them; the analysis ignores those days).
+    - `factors[key][i]` is the recorded value, NaN when not recorded.
+    """
+
+    dates: np.ndarray  # datetime64[D], shape (n,)
+    observed: np.ndarray  # bool (n,)
+    episodes: np.ndarray  # float (n,) episode count
+    severity: np.ndarray  # float (n,) sum of severities
+    duration_min: np.ndarray  # float (n,) total minutes (unmeasured durations count 0)
+    factors: dict[str, np.ndarray] = field(default_factory=dict)
+    factor_info: dict[str, FactorInfo] = field(default_factory=dict)
+    treatments: tuple[TreatmentInfo, ...] = ()
+
+    @property
+    def n_days(self) -> int:
+        return int(self.dates.shape[0])
+
+    def outcome(self, name: str = "count") -> np.ndarray:
+        """The outcome per day: 'count', 'severity' or 'duration'; NaN where unobserved."""
+        base = {"count": self.episodes, "severity": self.severity,
+                "duration": self.duration_min}[name]
+        return np.where(self.observed, base, np.nan)

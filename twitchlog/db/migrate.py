@@ -1,0 +1,162 @@
+"""Open a diary: create it, check its schema revision, back up and upgrade an older one.
+
+The fast path (a diary already at HEAD) costs one query and never imports alembic.
+A diary from a newer twitchlog is refused and left byte-for-byte untouched.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Connection, inspect, select, text
+
+from twitchlog import catalog
+from twitchlog.db.backup import backup_now
+from twitchlog.db.engine import Database, make_engine, sqlite_url
+from twitchlog.db.models import Base, Factor
+from twitchlog.db.schema import HEAD_REVISION
+from twitchlog.errors import DiaryUnavailable
+from twitchlog.paths import create_private_file, is_url, make_private_dir
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def open_database(location: str) -> Database:
+    """Open (creating if needed) and migrate the diary at a path or SQLAlchemy URL."""
+    if is_url(location):
+        db = Database(make_engine(location), None)
+    else:
+        path = Path(location).expanduser().resolve()
+        _prepare_file(path)
+        db = Database(make_engine(sqlite_url(path)), path)
+    try:
+        _bring_to_head(db)
+    except Exception:
+        db.close()
+        raise
+    return db
+
+
+def _prepare_file(path: Path) -> None:
+    """Create a new private diary file, or make sure an existing one looks like SQLite."""
+    if path.is_dir():
+        raise DiaryUnavailable(f"{path} is a folder, not a diary file. Give a file name instead.")
+    make_private_dir(path.parent)
+    if not path.exists():
+        create_private_file(path)
+        return
+    size = path.stat().st_size
+    if size == 0:
+        return
+    with path.open("rb") as fh:
+        head = fh.read(len(SQLITE_MAGIC))
+    if head != SQLITE_MAGIC:
+        raise DiaryUnavailable(
+            f"{path} is not a twitchlog diary (it is not an SQLite database, or its first "
+            "bytes are damaged). It was not changed. Restore a backup with "
+            "'twitchlog restore', or choose another file with --db."
+        )
+
+
+def stored_revision(conn: Connection) -> str | None:
+    """The alembic revision recorded in the diary, or None if there is none."""
+    try:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except Exception:
+        conn.rollback()
+        return None
+
+
+def _bring_to_head(db: Database) -> None:
+    with db.engine.connect() as conn:
+        revision = stored_revision(conn)
+        has_tables = bool(inspect(conn).get_table_names()) if revision is None else True
+    if revision == HEAD_REVISION:
+        _sync_builtin_factors(db)
+        return
+    if revision is None:
+        if has_tables:
+            raise DiaryUnavailable(
+                "This database holds tables but is not a twitchlog diary; it was not changed. "
+                "Choose another file with --db."
+            )
+        _create_fresh(db)
+        return
+    if revision not in _known_revisions():
+        raise DiaryUnavailable(
+            f"This diary was written by a newer version of twitchlog (schema {revision}). "
+            "It was not changed. Install the newer twitchlog to open it."
+        )
+    if db.path is not None:
+        backup_now(db.path, f"before-upgrade-from-{revision}")
+    upgrade(db)
+    _sync_builtin_factors(db)
+
+
+def _create_fresh(db: Database) -> None:
+    """A new diary: create the head schema directly and stamp it (no alembic import)."""
+    with db.engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                          "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
+        conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": HEAD_REVISION})
+    _sync_builtin_factors(db)
+
+
+def _sync_builtin_factors(db: Database) -> None:
+    """Make the factor table hold every built-in factor of this version's catalog."""
+    with db.read() as session:
+        rows = session.execute(select(Factor.key, Factor.label).where(Factor.builtin))
+        present = {key: label for key, label in rows}
+    wanted = {f.key: f for f in catalog.BUILTIN_FACTORS}
+    if all(present.get(k) == f.label for k, f in wanted.items()):
+        return
+    with db.write() as session:
+        existing = {f.key: f for f in session.scalars(select(Factor))}
+        for f in catalog.BUILTIN_FACTORS:
+            row = existing.get(f.key) or Factor(key=f.key)
+            row.label, row.kind, row.unit = f.label, f.kind, f.unit
+            row.minimum, row.maximum = f.minimum, f.maximum
+            row.builtin, row.category = True, f.category
+            session.add(row)
+
+
+def migrations_dir() -> Path:
+    return Path(str(resources.files("twitchlog.migrations")))
+
+
+def _alembic_config(conn: Connection | None = None):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    if conn is not None:
+        cfg.attributes["connection"] = conn
+    return cfg
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def upgrade(db: Database, target: str = "head") -> None:
+    """Run alembic upgrade with foreign keys off so batch table rebuilds cascade nothing."""
+    from alembic import command
+
+    with db.engine.connect() as conn:
+        if db.engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        command.upgrade(_alembic_config(conn), target)
+        conn.commit()
+        if db.engine.dialect.name == "sqlite":
+            bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            if bad:
+                raise DiaryUnavailable(
+                    f"The upgrade left {len(bad)} broken references; restore the backup taken "
+                    "just before it with 'twitchlog restore'."
+                )
