@@ -22,9 +22,7 @@ class ImportFailed(DiaryError):
         shown = problems[:20]
         more = f"\n… and {len(problems) - len(shown)} more." if len(problems) > len(shown) else ""
         super().__init__(
-            "Nothing was imported; fix these rows and try again:\n  "
-            + "\n  ".join(shown)
-            + more
+            "Nothing was imported; fix these rows and try again:\n  " + "\n  ".join(shown) + more
         )
         self.problems = problems
 

@@ -98,8 +98,12 @@ def _create_fresh(db: Database) -> None:
     """A new diary: create the head schema directly and stamp it (no alembic import)."""
     with db.engine.begin() as conn:
         Base.metadata.create_all(conn)
-        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
-                          "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
+        conn.execute(
+            text(
+                "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+            )
+        )
         conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": HEAD_REVISION})
     _sync_builtin_factors(db)
 
@@ -123,7 +127,11 @@ def _sync_builtin_factors(db: Database) -> None:
 
 
 def migrations_dir() -> Path:
-    return Path(str(resources.files("twitchlog.migrations")))
+    """The Alembic scripts: packaged as twitchlog.migrations, or migrations/ in a checkout."""
+    try:
+        return Path(str(resources.files("twitchlog.migrations")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "migrations"
 
 
 def _alembic_config(conn: Connection | None = None):  # type: ignore[no-untyped-def]

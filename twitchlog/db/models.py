@@ -78,9 +78,7 @@ class FactorValue(Base):
 
     __tablename__ = "factor_value"
 
-    day_id: Mapped[int] = mapped_column(
-        ForeignKey("day.id", ondelete="CASCADE"), primary_key=True
-    )
+    day_id: Mapped[int] = mapped_column(ForeignKey("day.id", ondelete="CASCADE"), primary_key=True)
     factor_id: Mapped[int] = mapped_column(
         ForeignKey("factor.id", ondelete="RESTRICT"), primary_key=True
     )
@@ -160,9 +158,7 @@ class Treatment(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        CheckConstraint(
-            "kind IN ('medication', 'injection', 'therapy', 'procedure')", name="kind"
-        ),
+        CheckConstraint("kind IN ('medication', 'injection', 'therapy', 'procedure')", name="kind"),
         CheckConstraint('"end" IS NULL OR "end" >= start', name="dates"),
     )
 

@@ -34,8 +34,13 @@ def today(day_start_hour: int) -> dt.date:
     return diary_date(now_local(), day_start_hour)
 
 
-def parse_date(text: str, *, day_start_hour: int = catalog.DEFAULT_DAY_START_HOUR,
-               allow_future: bool = False, field: str = "date") -> dt.date:
+def parse_date(
+    text: str,
+    *,
+    day_start_hour: int = catalog.DEFAULT_DAY_START_HOUR,
+    allow_future: bool = False,
+    field: str = "date",
+) -> dt.date:
     """Parse YYYY-MM-DD, 'today' or 'yesterday'; refuse days after today."""
     raw = text.strip().lower()
     base = today(day_start_hour)
@@ -52,7 +57,8 @@ def parse_date(text: str, *, day_start_hour: int = catalog.DEFAULT_DAY_START_HOU
     if not allow_future and value > base:
         raise ValidationError(
             f"{value.isoformat()} is in the future; a diary records days that have happened "
-            f"(today is {base.isoformat()}).", field
+            f"(today is {base.isoformat()}).",
+            field,
         )
     return value
 
@@ -73,7 +79,8 @@ def parse_when(text: str, *, field: str = "at") -> dt.datetime:
     except ValueError:
         raise ValidationError(
             f"'{text}' is not a time; write it as 'YYYY-MM-DD HH:MM' (e.g. '2026-11-20 21:15') "
-            "or 'HH:MM' for today.", field
+            "or 'HH:MM' for today.",
+            field,
         ) from None
     if value.tzinfo is None:
         value = value.astimezone()  # interpret as local wall time
@@ -81,7 +88,8 @@ def parse_when(text: str, *, field: str = "at") -> dt.datetime:
     if value > now_local() + FUTURE_SLACK:
         raise ValidationError(
             f"{value.strftime('%Y-%m-%d %H:%M')} is in the future; log episodes that have "
-            "happened.", field
+            "happened.",
+            field,
         )
     return value
 
@@ -101,8 +109,11 @@ def parse_duration(text: str | int | float | None, *, field: str = "duration") -
             raise ValidationError(
                 f"'{text}' is not a duration; write e.g. 45s, 2m, 1m30s or 90 (seconds).", field
             )
-        seconds = (float(m.group("h") or 0) * 3600 + float(m.group("m") or 0) * 60
-                   + float(m.group("s") or 0))
+        seconds = (
+            float(m.group("h") or 0) * 3600
+            + float(m.group("m") or 0) * 60
+            + float(m.group("s") or 0)
+        )
     if not math.isfinite(seconds) or seconds < 0:
         raise ValidationError("A duration cannot be negative.", field)
     if seconds > catalog.MAX_DURATION_S:
@@ -120,7 +131,8 @@ def check_severity(value: int | str) -> int:
     if sev not in catalog.SEVERITY or str(value).strip() not in {str(sev), f"{sev}.0"}:
         raise ValidationError(
             f"Severity must be 1, 2, 3 or 4 (1 = {catalog.SEVERITY[1]}, 4 = "
-            f"{catalog.SEVERITY[4]}); got '{value}'.", "severity"
+            f"{catalog.SEVERITY[4]}); got '{value}'.",
+            "severity",
         )
     return sev
 
@@ -149,13 +161,15 @@ def parse_region(text: str) -> tuple[str, str]:
     side = side or "both"
     if side not in catalog.SIDES:
         raise ValidationError(
-            f"Unknown side '{side}' in '{text}'; use left, right or both "
-            "(e.g. left:upper_eyelid).", "where"
+            f"Unknown side '{side}' in '{text}'; use left, right or both (e.g. left:upper_eyelid).",
+            "where",
         )
     if region not in catalog.REGIONS:
         raise ValidationError(
             f"Unknown place '{region}' in '{text}'; use one of: "
-            + ", ".join(catalog.REGIONS) + ".", "where"
+            + ", ".join(catalog.REGIONS)
+            + ".",
+            "where",
         )
     return side, region
 
@@ -189,8 +203,9 @@ def parse_number(text: str | float | int, *, what: str, field: str | None = None
     return value
 
 
-def check_factor_value(key: str, label: str, kind: str, unit: str, minimum: float,
-                       maximum: float, value: float) -> float:
+def check_factor_value(
+    key: str, label: str, kind: str, unit: str, minimum: float, maximum: float, value: float
+) -> float:
     """Refuse a value outside the factor's range, with a sentence naming the limits."""
     unit_txt = f" {unit}" if unit and kind == "number" else ""
     if kind == "yesno":
@@ -203,7 +218,8 @@ def check_factor_value(key: str, label: str, kind: str, unit: str, minimum: floa
         if value < 0 and minimum >= 0:
             raise ValidationError(f"{label} cannot be negative; got {value:g}{unit_txt}.", key)
         raise ValidationError(
-            f"{label} must be at least {minimum:g}{unit_txt}; got {value:g}.", key)
+            f"{label} must be at least {minimum:g}{unit_txt}; got {value:g}.", key
+        )
     if value > maximum:
         hint = " (a day has 24 hours)" if unit == "h" and maximum == 24 else ""
         raise ValidationError(
@@ -219,7 +235,8 @@ def check_factor_key(key: str) -> str:
     if not _KEY_RE.match(key):
         raise ValidationError(
             f"'{key}' cannot be a factor key; use 2–40 lower-case letters, digits or _, "
-            "starting with a letter (e.g. chocolate or cold_weather).", "key"
+            "starting with a letter (e.g. chocolate or cold_weather).",
+            "key",
         )
     return key
 

@@ -1,0 +1,59 @@
+"""The `twitchlog` command: argparse over the same diary functions the window uses."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from twitchlog import __version__
+from twitchlog.errors import DiaryError
+
+# Each module adds its subcommands; a feature owns its own module.
+_COMMAND_MODULES = (
+    "twitchlog.cli.entries",
+    "twitchlog.cli.catalog_cmds",
+    "twitchlog.cli.files",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="twitchlog",
+        description="A private diary for facial twitching. Without a command it opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"twitchlog {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        help="diary file or SQLAlchemy URL (default: $TWITCHLOG_DB, else the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # everything the diary writes is private to the user
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except DiaryError as exc:
+        print(f"twitchlog: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("twitchlog: stopped; nothing half-written was kept.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

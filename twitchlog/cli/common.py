@@ -1,0 +1,45 @@
+"""What every command shares: opening the diary named by --db, dates, printing tables."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Sequence
+
+from twitchlog.db.engine import Database
+from twitchlog.diary import rules
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    from twitchlog.db.migrate import open_database
+    from twitchlog.paths import resolve_location
+
+    return open_database(resolve_location(args.db))
+
+
+def date_arg(text: str) -> dt.date:
+    """argparse type for a DATE: YYYY-MM-DD, today or yesterday (errors say how to write it)."""
+    try:
+        return rules.parse_date(text)
+    except Exception as exc:  # argparse shows ArgumentTypeError messages as they are
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A plain fixed-width text table."""
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def fmt_duration(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    if seconds < 60:
+        return f"{seconds}s"
+    m, s = divmod(seconds, 60)
+    return f"{m}m{s:02d}s" if s else f"{m}m"

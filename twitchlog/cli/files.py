@@ -1,0 +1,73 @@
+"""`twitchlog export`, `import` and `demo`: moving diary data in and out."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from twitchlog.cli.common import date_arg, open_db
+from twitchlog.diary import demo, transfer
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    e = sub.add_parser("export", help="write episodes or days to a CSV file")
+    es = e.add_subparsers(dest="what", metavar="WHAT", required=True)
+    for what, words in (
+        ("episodes", "one row per episode"),
+        ("days", "one row per checked-in day"),
+    ):
+        p = es.add_parser(what, parents=[common], help=words)
+        p.add_argument("file", type=Path, help="FILE.csv")
+        p.add_argument("--from", dest="start", type=date_arg, metavar="DATE")
+        p.add_argument("--to", dest="end", type=date_arg, metavar="DATE")
+        p.set_defaults(func=cmd_export)
+
+    i = sub.add_parser(
+        "import", parents=[common], help="import an episodes or days CSV (all rows or none)"
+    )
+    i.add_argument("file", type=Path, help="FILE.csv")
+    i.set_defaults(func=cmd_import)
+
+    d = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="fill a NEW diary with realistic made-up data to try things out",
+    )
+    d.add_argument("--days", type=int, default=365, help="how many days (default 365)")
+    d.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
+    d.set_defaults(func=cmd_demo)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    writer = transfer.export_episodes if args.what == "episodes" else transfer.export_days
+    with db.read() as session:
+        n = writer(session, args.file, args.start, args.end)
+    print(f"Wrote {n} {args.what} to {args.file}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from twitchlog.db.backup import backup_now
+
+    db = open_db(args)
+    if db.path is not None:
+        with db.read() as session:
+            empty = demo.is_empty(session)
+        if not empty:
+            backup_now(db.path, "before-import")
+    with db.write() as session:
+        summary = transfer.import_csv(session, args.file)
+    print(summary.sentence())
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.write() as session:
+        n_days, n_eps = demo.fill_demo(session, args.days, seed=args.seed)
+    print(
+        f"Filled the diary with {n_days} checked-in days and {n_eps} episodes of made-up "
+        f"data ({args.days} days in all)."
+    )
+    return 0

@@ -1,0 +1,136 @@
+"""Reading CSV files that people and spreadsheets make, without ever crashing on them.
+
+Every problem becomes a sentence with a line number: invalid UTF-8, UTF-16, NUL bytes,
+unmatched quotes, giant cells, ragged rows, semicolon-separated files from Excel.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from twitchlog.errors import DiaryError, ImportFailed
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_ROWS = 500_000
+MAX_CELL = 131_072
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (line number where the row starts, cells)
+
+
+def format_number(value: float | None) -> str:
+    """Shortest exact text for a number: 300, 6.5, 0.1 (never 6.500000 or 1e+02)."""
+    if value is None:
+        return ""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DiaryError(
+                f"{path.name} claims to be UTF-16 text but is damaged; save it "
+                "again as 'CSV UTF-8' and retry."
+            ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportFailed(
+            [
+                f"line {line}: this line is not UTF-8 text. Save the file as "
+                "'CSV UTF-8' (Excel) or 'Unicode (UTF-8)' (LibreOffice)."
+            ]
+        ) from None
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(path: str | Path) -> CsvTable:
+    """Read a whole CSV file into memory-checked rows, or raise a readable error."""
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise DiaryError(f"There is no file {file}; check the name and folder.")
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DiaryError(
+            f"{file.name} is {size / 2**20:.0f} MB; a diary export is far "
+            "smaller. Is this the right file?"
+        )
+    text = _decode(file.read_bytes(), file)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportFailed(
+            [f"line {line}: contains a NUL character; this looks like a binary file, not CSV text."]
+        )
+    if not text.strip():
+        raise DiaryError(f"{file.name} is empty; there is nothing to import.")
+    first = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    start = 1
+    problems: list[str] = []
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if header is None:
+                header = [c.strip().lstrip("\ufeff") for c in cells]
+                continue
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                problems.append(
+                    f"line {line}: has {len(cells)} cells but the header has "
+                    f"{len(header)}; check for a missing or extra separator."
+                )
+                if len(problems) > 100:
+                    break
+                continue
+            rows.append((line, cells))
+            if len(rows) > MAX_ROWS:
+                raise ImportFailed(
+                    [
+                        f"line {line}: the file has more than {MAX_ROWS:,} rows; "
+                        "split it into smaller files."
+                    ]
+                )
+    except csv.Error as exc:
+        msg = str(exc)
+        if "field larger" in msg:
+            msg = f"a cell is longer than {MAX_CELL:,} characters"
+        elif "EOF" in msg or "end of data" in msg:
+            msg = 'a quote (") is opened but never closed'
+        raise ImportFailed(
+            [*problems, f"line {start}: {msg}; fix the quoting and retry."]
+        ) from None
+    if problems:
+        raise ImportFailed(problems)
+    return CsvTable(header or [], rows)
+
+
+def cells_by_name(header: list[str], cells: list[str]) -> dict[str, str]:
+    return {name: value.strip() for name, value in zip(header, cells, strict=True)}
+
+
+def iter_split(value: str) -> Iterator[str]:
+    """Items of a ';'-joined cell such as 'left:upper_eyelid;right:cheek'."""
+    return (part.strip() for part in value.split(";") if part.strip())

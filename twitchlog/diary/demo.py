@@ -1,0 +1,159 @@
+"""Realistic synthetic diaries for trying the program, screenshots and benchmarks.
+
+The invented person twitches more after short nights and big caffeine days, has
+stressful weeks that linger, forgets to check in now and then (and once for a week),
+and has botulinum toxin injections every three months once the twitching gets bad.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from twitchlog.db import models as m
+from twitchlog.diary import rules
+from twitchlog.diary.days import DayDraft, apply_days
+from twitchlog.diary.episodes import add_episodes
+from twitchlog.diary.records import Place
+from twitchlog.diary.treatments import add_treatment
+from twitchlog.errors import DiaryError
+
+_PLACES = [
+    ("left", "upper_eyelid", 50),
+    ("left", "lower_eyelid", 20),
+    ("right", "upper_eyelid", 8),
+    ("left", "cheek", 10),
+    ("left", "mouth", 6),
+    ("left", "eyebrow", 6),
+]
+
+
+def is_empty(session: Session) -> bool:
+    return not (
+        session.scalar(select(func.count(m.Episode.id)))
+        or session.scalar(select(func.count(m.Day.id)))
+        or session.scalar(select(func.count(m.Treatment.id)))
+    )
+
+
+def fill_demo(
+    session: Session, days: int = 365, *, seed: int = 7, end: dt.date | None = None
+) -> tuple[int, int]:
+    """Fill an empty diary with `days` days ending yesterday; returns (days, episodes)."""
+    if days < 1 or days > 36_600:
+        raise DiaryError("Choose between 1 and 36,600 demo days.")
+    if not is_empty(session):
+        raise DiaryError(
+            "This diary already has entries; the demo only fills a new, empty "
+            "diary. Give another file with --db."
+        )
+    rnd = random.Random(seed)
+    last = end or rules.today(4) - dt.timedelta(days=1)
+    first = last - dt.timedelta(days=days - 1)
+    tz = dt.datetime.now().astimezone().tzinfo
+    stress = 4.0
+    flare = 0.0
+    drafts: list[DayDraft] = []
+    episodes: list[dict[str, object]] = []
+    injections = [first + dt.timedelta(days=d) for d in range(120, days, 91)]
+    prev_sleep = 7.0
+    gap_start = first + dt.timedelta(days=days // 2)
+    for i in range(days):
+        day = first + dt.timedelta(days=i)
+        weekend = day.weekday() >= 5
+        stress = min(10.0, max(0.0, 0.8 * stress + 0.2 * (3 if weekend else 5) + rnd.gauss(0, 1.2)))
+        flare = 0.85 * flare + rnd.gauss(0, 0.25)
+        sleep = round(
+            min(10.0, max(3.5, rnd.gauss(7.6 if weekend else 6.9, 1.0) - 0.12 * (stress - 4))), 1
+        )
+        cups = max(0, round(rnd.gauss(2.2, 1.1) + (0.8 if prev_sleep < 6 else 0)))
+        caffeine = cups * 95.0
+        screen = round(max(0.5, rnd.gauss(4 if weekend else 8.5, 1.5)), 1)
+        alcohol = float(rnd.choice([0, 0, 0, 0, 1, 2] if weekend else [0, 0, 0, 0, 0, 1]))
+        since = [(day - d).days for d in injections if d <= day]
+        botox = any(4 <= s <= 100 for s in since)
+        rate = math.exp(
+            0.25
+            + 0.45 * (sleep < 6)
+            + 0.0011 * caffeine
+            + 0.06 * (stress - 4)
+            + flare
+            - (0.9 if botox else 0.0)
+            + 0.3 * min(i / 365, 1.0)
+        )
+        n = _poisson(rnd, rate)
+        missing = (gap_start <= day < gap_start + dt.timedelta(days=7)) or rnd.random() < 0.08
+        prev_sleep = sleep
+        for _ in range(n):
+            hour = rnd.choice([9, 11, 14, 15, 16, 17, 19, 20, 21, 22, 23])
+            t = dt.datetime.combine(day, dt.time(hour, rnd.randrange(60), rnd.randrange(60)), tz)
+            side, region = _pick_place(rnd)
+            episodes.append(
+                {
+                    "started_at": t,
+                    "severity": min(4, max(1, round(rnd.gauss(1.8 + flare, 0.7)))),
+                    "duration_s": rnd.choice([None, 5, 10, 20, 30, 45, 60, 90, 120]),
+                    "count": rnd.choice([None, None, 3, 5, 8, 12]),
+                    "places": [Place(side, region)],
+                    "signs": [],
+                    "notes": "",
+                }
+            )
+        if missing:
+            continue
+        values: dict[str, float | None] = {
+            "caffeine_mg": caffeine,
+            "sleep_h": sleep,
+            "stress": round(stress),
+            "screen_h": screen,
+            "alcohol_units": alcohol,
+            "water_l": round(max(0.5, rnd.gauss(1.6, 0.4)), 1),
+            "fatigue": float(min(10, max(0, round(10 - sleep + rnd.gauss(0, 1.5))))),
+            "sleep_quality": float(min(10, max(0, round(rnd.gauss(6, 2))))),
+        }
+        if day >= first + dt.timedelta(days=60):
+            values["magnesium_mg"] = 250.0 if rnd.random() < 0.8 else 0.0
+        if rnd.random() < 0.4:
+            values["warm_compress"] = float(rnd.choice([5, 10, 15]))
+        note = "Long day at the screen." if screen > 10 else ""
+        drafts.append(DayDraft(day, values, note, n == 0))
+    apply_days(session, drafts)
+    add_episodes(session, episodes)
+    for d in injections:
+        add_treatment(
+            session,
+            "botulinum toxin",
+            kind="injection",
+            start=d,
+            dose=25,
+            unit="units",
+            sites="left orbicularis oculi",
+        )
+    if days > 60:
+        add_treatment(
+            session,
+            "magnesium",
+            kind="medication",
+            start=first + dt.timedelta(days=60),
+            dose=250,
+            unit="mg",
+        )
+    return len(drafts), len(episodes)
+
+
+def _poisson(rnd: random.Random, lam: float) -> int:
+    limit, k, p = math.exp(-lam), 0, 1.0
+    while True:
+        p *= rnd.random()
+        if p <= limit:
+            return k
+        k += 1
+
+
+def _pick_place(rnd: random.Random) -> tuple[str, str]:
+    side, region, _ = rnd.choices(_PLACES, weights=[w for *_, w in _PLACES])[0]
+    return side, region

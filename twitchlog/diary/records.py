@@ -1,0 +1,96 @@
+"""Plain records the diary services return: no SQLAlchemy objects leak to the front ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from twitchlog import catalog
+
+
+@dataclass(frozen=True)
+class Place:
+    side: str  # left | right | both
+    region: str  # a key of catalog.REGIONS
+
+    @property
+    def code(self) -> str:
+        return f"{self.side}:{self.region}"
+
+    @property
+    def words(self) -> str:
+        region = catalog.REGIONS[self.region]
+        return region if self.side == "both" else f"{self.side} {region}"
+
+    @classmethod
+    def parse(cls, text: str) -> Place:
+        from twitchlog.diary.rules import parse_region
+
+        side, region = parse_region(text)
+        return cls(side, region)
+
+
+@dataclass(frozen=True)
+class Episode:
+    id: int
+    started_at: dt.datetime  # aware, in the offset it was logged with
+    diary_date: dt.date
+    severity: int
+    duration_s: int | None = None
+    count: int | None = None
+    places: tuple[Place, ...] = ()
+    signs: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Factor:
+    id: int
+    key: str
+    label: str
+    kind: str
+    unit: str
+    minimum: float
+    maximum: float
+    builtin: bool
+    category: str
+
+    @property
+    def heading(self) -> str:
+        """'Caffeine (mg)' — the label with its unit, for tables and CSV headers."""
+        unit = self.unit if self.kind == "number" else ("0–10" if self.kind == "scale" else "")
+        return f"{self.label} ({unit})" if unit else self.label
+
+    def format_value(self, value: float) -> str:
+        """'300 mg', '7/10', 'yes' — a value as a person reads it."""
+        if self.kind == "yesno":
+            return "yes" if value else "no"
+        if self.kind == "scale":
+            return f"{value:g}/10"
+        return f"{value:g} {self.unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    no_twitches: bool = False
+    note: str = ""
+    values: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Treatment:
+    id: int
+    name: str
+    kind: str
+    start: dt.date
+    end: dt.date | None = None
+    dose: float | None = None
+    unit: str = ""
+    sites: str = ""
+    note: str = ""
+
+    def active_on(self, day: dt.date) -> bool:
+        if self.kind == "injection" and self.end is None:
+            return day >= self.start
+        return self.start <= day and (self.end is None or day <= self.end)

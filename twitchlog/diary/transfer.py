@@ -1,0 +1,221 @@
+"""Export the diary to CSV and import it back: lossless, all-or-nothing, idempotent.
+
+Episodes file: started_at (ISO 8601; without an offset it is local time), severity,
+duration_s, regions ('side:region' joined by ';'), count, signs (joined by ';'), notes.
+Days file: date, one column per factor key (empty = not recorded), no_twitches, note.
+Each row of a days file is a checked-in (observed) day.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from twitchlog.diary import days as days_mod
+from twitchlog.diary import episodes as ep_mod
+from twitchlog.diary import factors as factors_mod
+from twitchlog.diary import rules
+from twitchlog.diary.csvfiles import cells_by_name, format_number, iter_split, read_csv
+from twitchlog.diary.records import Place
+from twitchlog.diary.settings import day_start_hour
+from twitchlog.errors import DiaryError, ImportFailed, ValidationError
+from twitchlog.safefile import atomic_write
+
+EPISODE_COLUMNS = ["started_at", "severity", "duration_s", "regions", "count", "signs", "notes"]
+DAY_EXTRA_COLUMNS = ["no_twitches", "note"]
+_TRUE = {"1", "yes", "y", "true", "x"}
+_FALSE = {"0", "no", "n", "false", ""}
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    kind: str  # "episodes" | "days"
+    rows: int
+    added: int
+    changed: int
+    skipped: int
+    new_factors: tuple[str, ...] = ()
+
+    def sentence(self) -> str:
+        noun = "episodes" if self.kind == "episodes" else "days"
+        parts = [f"Read {self.rows} {noun}: {self.added} added"]
+        if self.kind == "days":
+            parts.append(f"{self.changed} updated")
+        parts.append(f"{self.skipped} already in the diary")
+        text = ", ".join(parts) + "."
+        if self.new_factors:
+            text += " New factors: " + ", ".join(self.new_factors) + "."
+        return text
+
+
+def export_episodes(
+    session: Session, path: str | Path, start: dt.date | None = None, end: dt.date | None = None
+) -> int:
+    """Write the episodes file; returns the number of rows written."""
+    episodes = ep_mod.list_episodes(session, start, end)
+    with atomic_write(path) as fh:
+        writer = csv.writer(fh)
+        writer.writerow(EPISODE_COLUMNS)
+        for e in episodes:
+            writer.writerow(
+                [
+                    e.started_at.isoformat(),
+                    e.severity,
+                    "" if e.duration_s is None else e.duration_s,
+                    ";".join(p.code for p in e.places),
+                    "" if e.count is None else e.count,
+                    ";".join(e.signs),
+                    e.notes,
+                ]
+            )
+    return len(episodes)
+
+
+def export_days(
+    session: Session, path: str | Path, start: dt.date | None = None, end: dt.date | None = None
+) -> int:
+    """Write the days file (every checked-in day, every factor as a column)."""
+    factors = factors_mod.list_factors(session)
+    days = days_mod.list_days(session, start, end)
+    with atomic_write(path) as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["date", *(f.key for f in factors), *DAY_EXTRA_COLUMNS])
+        for d in days:
+            writer.writerow(
+                [
+                    d.date.isoformat(),
+                    *(format_number(d.values.get(f.key)) for f in factors),
+                    1 if d.no_twitches else 0,
+                    d.note,
+                ]
+            )
+    return len(days)
+
+
+def import_csv(session: Session, path: str | Path) -> ImportSummary:
+    """Import an episodes or days file (detected from its header) in one transaction.
+
+    Every row is checked before anything is written; one bad row means nothing is
+    imported, and the error lists each bad row with its line number.
+    """
+    table = read_csv(path)
+    header = [h.strip().lower() for h in table.header]
+    if "started_at" in header:
+        return _import_episodes(session, header, table.rows)
+    if "date" in header:
+        return _import_days(session, header, table.rows)
+    raise DiaryError(
+        "This file has neither a 'started_at' column (episodes) nor a 'date' column (days); "
+        "export a file from twitchlog to see the expected columns."
+    )
+
+
+def _collect(
+    rows: list[tuple[int, list[str]]], header: list[str], parse: Callable[[dict[str, str]], Any]
+) -> list[tuple[int, Any]]:
+    problems: list[str] = []
+    parsed: list[tuple[int, Any]] = []
+    for line, cells in rows:
+        try:
+            parsed.append((line, parse(cells_by_name(header, cells))))
+        except DiaryError as exc:
+            problems.append(f"line {line}: {exc}")
+    if problems:
+        raise ImportFailed(problems)
+    return parsed
+
+
+def _import_episodes(
+    session: Session, header: list[str], rows: list[tuple[int, list[str]]]
+) -> ImportSummary:
+    unknown = [h for h in header if h not in EPISODE_COLUMNS]
+    if unknown:
+        raise ImportFailed(
+            [
+                f"line 1: unknown column(s) {', '.join(unknown)}; an episodes file "
+                f"has {', '.join(EPISODE_COLUMNS)}."
+            ]
+        )
+
+    def parse(cells: dict[str, str]) -> dict[str, Any]:
+        if not cells.get("started_at"):
+            raise ValidationError("started_at is empty; every episode needs its time.")
+        return {
+            "started_at": rules.parse_when(cells["started_at"]),
+            "severity": rules.check_severity(cells.get("severity") or ""),
+            "duration_s": rules.parse_duration(cells.get("duration_s") or None),
+            "count": rules.check_count(cells.get("count")),
+            "places": [Place.parse(p) for p in iter_split(cells.get("regions", ""))],
+            "signs": [rules.check_sign(s) for s in iter_split(cells.get("signs", ""))],
+            "notes": rules.check_text(cells.get("notes"), what="note"),
+        }
+
+    items = [item for _, item in _collect(rows, header, parse)]
+    instants = [ep_mod.to_utc_naive(i["started_at"]) for i in items]
+    seen = ep_mod.existing_instants(session, instants)
+    fresh = []
+    for item, instant in zip(items, instants, strict=True):
+        if instant not in seen:
+            fresh.append(item)
+            seen.add(instant)
+    ep_mod.add_episodes(session, fresh)
+    return ImportSummary("episodes", len(items), len(fresh), 0, len(items) - len(fresh))
+
+
+def _import_days(
+    session: Session, header: list[str], rows: list[tuple[int, list[str]]]
+) -> ImportSummary:
+    factors = factors_mod.factors_by_key(session)
+    factor_cols = [h for h in header if h not in ("date", *DAY_EXTRA_COLUMNS)]
+    new_keys = [h for h in factor_cols if h not in factors]
+    for key in new_keys:
+        rules.check_factor_key(key)
+    created = []
+    for key in new_keys:
+        values = {cells_by_name(header, c)[key] for _, c in rows} - {""}
+        kind = "yesno" if values and values <= _TRUE | _FALSE else "number"
+        created.append(factors_mod.add_factor(session, key, kind=kind))
+    factors = factors_mod.factors_by_key(session)
+    hour = day_start_hour(session)
+    first_line: dict[dt.date, int] = {}
+
+    def parse(cells: dict[str, str]) -> days_mod.DayDraft:
+        date = rules.parse_date(cells["date"], day_start_hour=hour)
+        values = days_mod.validate_values(factors, {k: cells[k] for k in factor_cols})
+        flag = cells.get("no_twitches", "").lower()
+        if flag not in _TRUE | _FALSE:
+            raise ValidationError(f"no_twitches must be 1 or 0; got '{flag}'.")
+        return days_mod.DayDraft(
+            date,
+            values,
+            cells.get("note") if "note" in cells else None,
+            flag in _TRUE if "no_twitches" in cells else None,
+        )
+
+    parsed = _collect(rows, header, parse)
+    problems = []
+    for line, draft in parsed:
+        if draft.date in first_line:
+            problems.append(
+                f"line {line}: {draft.date.isoformat()} is also on line "
+                f"{first_line[draft.date]}; keep one row per day."
+            )
+        first_line.setdefault(draft.date, line)
+    if problems:
+        raise ImportFailed(problems)
+    drafts = [d for _, d in parsed]
+    added, changed = days_mod.apply_days(session, drafts)
+    return ImportSummary(
+        "days",
+        len(drafts),
+        added,
+        changed,
+        len(drafts) - added - changed,
+        tuple(f.key for f in created),
+    )
