@@ -1,0 +1,87 @@
+"""Shared test setup: offscreen Qt, a throwaway data folder, no network, fresh diaries."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("TWITCHLOG_DB", None)
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+def _refuse(*_args: object, **_kwargs: object) -> None:
+    raise NetworkBlocked("twitchlog must never open a network connection")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    """Any attempt to connect anywhere (IPv4/IPv6/DNS) fails the test that makes it."""
+    saved = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.create_connection,
+        socket.getaddrinfo,
+    )
+    socket.socket.connect = _refuse  # type: ignore[method-assign]
+    socket.socket.connect_ex = _refuse  # type: ignore[method-assign]
+    socket.create_connection = _refuse  # type: ignore[assignment]
+    socket.getaddrinfo = _refuse  # type: ignore[assignment]
+    yield
+    (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.create_connection,
+        socket.getaddrinfo,
+    ) = saved  # type: ignore[method-assign,assignment]
+
+
+@pytest.fixture(autouse=True)
+def _private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test gets its own data/config folders, so nothing touches the real diary."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("TWITCHLOG_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "diary.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path):  # type: ignore[no-untyped-def]
+    from twitchlog.db.migrate import open_database
+
+    database = open_database(str(db_path))
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def run_cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run `twitchlog ARGS --db <tmp diary>` in-process; returns (exit code, stdout, stderr)."""
+    from twitchlog.cli import main
+
+    def run(*args: str, db: Path | None = None) -> tuple[int, str, str]:
+        argv = list(args)
+        if "--db" not in argv:
+            argv += ["--db", str(db or db_path)]
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse errors
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
