@@ -67,3 +67,20 @@ class DailyData:
             name
         ]
         return np.where(self.observed, base, np.nan)
+
+
+@dataclass(frozen=True)
+class EpisodePoints:
+    """Every episode in a range as parallel arrays (for time-of-day and face-map charts)."""
+
+    diary_date: np.ndarray  # datetime64[D] (n,)
+    local_hour: np.ndarray  # float (n,) hour of day in the local time it was logged, 0–24
+    weekend: np.ndarray  # bool (n,) logged on a Saturday or Sunday (local time)
+    severity: np.ndarray  # int (n,)
+    duration_s: np.ndarray  # float (n,), NaN when not measured
+    places: dict[tuple[str, str], int] = field(default_factory=dict)  # (side, region) -> count
+    signs: dict[str, int] = field(default_factory=dict)  # warning sign -> count
+
+    @property
+    def n(self) -> int:
+        return int(self.diary_date.shape[0])

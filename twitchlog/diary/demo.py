@@ -75,14 +75,15 @@ def fill_demo(
         screen = round(max(0.5, rnd.gauss(4 if weekend else 8.5, 1.5)), 1)
         alcohol = float(rnd.choice([0, 0, 0, 0, 1, 2] if weekend else [0, 0, 0, 0, 0, 1]))
         since = [(day - d).days for d in injections if d <= day]
-        botox = any(4 <= s <= 100 for s in since)
+        # botulinum toxin works from about day 4 and wears off over three months
+        botox = max((0.9 * (1 - (s - 4) / 100) for s in since if 4 <= s <= 104), default=0.0)
         rate = math.exp(
-            0.25
+            1.8
             + 0.45 * (sleep < 6)
             + 0.0011 * caffeine
             + 0.06 * (stress - 4)
             + flare
-            - (0.9 if botox else 0.0)
+            - botox
             + 0.3 * min(i / 365, 1.0)
         )
         n = _poisson(rnd, rate)
