@@ -63,6 +63,7 @@ class DailyData:
 
     def outcome(self, name: str = "count") -> np.ndarray:
         """The outcome per day: 'count', 'severity' or 'duration'; NaN where unobserved."""
-        base = {"count": self.episodes, "severity": self.severity,
-                "duration": self.duration_min}[name]
+        base = {"count": self.episodes, "severity": self.severity, "duration": self.duration_min}[
+            name
+        ]
         return np.where(self.observed, base, np.nan)
