@@ -113,3 +113,13 @@ def test_random_small_diaries_never_raise(make_data, d):
     )
     _check(data)
     injection_cycles(data)
+
+
+def test_factor_that_never_crosses_its_threshold(make_data, rng):
+    caffeine = FactorInfo("caffeine_mg", "Caffeine", "number", "mg", high_from=300)
+    x = rng.uniform(0, 250, 200)
+    rep = _check(
+        make_data(rng.poisson(2, 200), {"caffeine_mg": x}, infos={"caffeine_mg": caffeine})
+    )
+    assert {f.verdict for f in rep.findings} == {"not enough data"}
+    assert "no check-in day so far had caffeine ≥ 300 mg" in rep.findings[0].sentence

@@ -49,6 +49,10 @@ CAVEAT = (
     "These are patterns in your own diary, not proof of cause: something else (a busy "
     "month, poor sleep, stress) may move with both."
 )
+DRIFT_NOTE = (
+    "The difference follows slower ups and downs from month to month rather than "
+    "day-to-day changes."
+)
 EXPERIMENT_HINT = (
     "To check a link, try it on purpose: alternate two-week blocks with and without it, "
     "in random order, for at least four pairs of blocks, and keep logging as usual."
@@ -210,8 +214,10 @@ def _run_test(
     more = None
     if xs.size == 0:
         gate = "unrecorded"
-    elif np.ptp(xs) == 0 or min(n_high, n_low) == 0:
+    elif np.ptp(xs) == 0:
         gate = "constant"
+    elif min(n_high, n_low) == 0:
+        gate = "one_sided"
     elif np.ptp(ys) == 0:
         gate = "flat_outcome"
     elif (
@@ -252,12 +258,18 @@ def _r(v: float) -> str:
 
 
 def _not_enough_sentence(t: _Test) -> str:
-    label = info_label = t.info.label
+    label = t.info.label
     if t.gate == "unrecorded":
-        return f"Not enough data yet: {info_label} hasn't been recorded on check-in days."
+        return f"Not enough data yet: {label} hasn't been recorded on check-in days."
     if t.gate == "constant":
         return (
             f"Not enough data yet: {label} has been the same on every check-in day so far, "
+            "so there is nothing to compare."
+        )
+    if t.gate == "one_sided":
+        which = "every" if t.high.all() else "no"
+        return (
+            f"Not enough data yet: {which} check-in day so far had {_cond(t.info, t.split)}, "
             "so there is nothing to compare."
         )
     if t.gate == "flat_outcome":
@@ -299,10 +311,12 @@ def _sentence(t: _Test, verdict: str, q: float, comparisons: int, words: str) ->
             f"(q = {q:.2f}; {checked}): a possible link."
         )
     elif verdict == "no clear link":
-        hi = e.ratio_ci[1]
+        lo, hi = e.ratio_ci
         tail = "No clear link so far" + (
             f"; can't rule out up to {hi:.1f}×." if np.isfinite(hi) and hi > 1 else "."
         )
+        if (np.isfinite(lo) and lo > 1) or (np.isfinite(hi) and hi < 1):
+            tail += " " + DRIFT_NOTE
     else:
         reasons = []
         if t.wm.n_eff < MIN_N_EFF:
