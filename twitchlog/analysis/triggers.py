@@ -17,7 +17,7 @@ import numpy as np
 
 from twitchlog.analysis import stats
 from twitchlog.analysis.data import DailyData, FactorInfo
-from twitchlog.analysis.effects import Split, choose_split, fmt_num, group_effect
+from twitchlog.analysis.effects import Effect, Split, choose_split, fmt_num, group_effect
 
 OUTCOME_WORDS: dict[str, str] = {
     "count": "twitches a day",
@@ -185,7 +185,7 @@ class _Test:
     high: np.ndarray
     idx: np.ndarray
     wm: stats.WithinMonth
-    effect: object | None
+    effect: Effect | None
     episode_days: int
     gate: str | None  # reason for "not enough data", else None
     more_days: int | None = None
@@ -250,7 +250,8 @@ def _lag_prefix(info: FactorInfo, lag: int) -> str:
         return "On days after an evening with" if info.evening else "On days after a day with"
     if lag == -1:
         return "On days before a day with"
-    return f"{lag} days after a day with"
+    words = {2: "Two", 3: "Three"}.get(lag, str(lag))
+    return f"{words} days after a day with"
 
 
 def _r(v: float) -> str:
@@ -319,6 +320,8 @@ def _sentence(t: _Test, verdict: str, q: float, comparisons: int, words: str) ->
             tail += " " + DRIFT_NOTE
     else:
         reasons = []
+        if not np.isfinite(t.wm.rho_within):
+            reasons.append("no day-to-day variation within months to compare")
         if t.wm.n_eff < MIN_N_EFF:
             reasons.append(f"days are alike, worth about {t.wm.n_eff:.0f} independent days")
         if t.idx[-1] - t.idx[0] + 1 < MIN_DAYS_COVERED:
@@ -434,8 +437,6 @@ def analyze_triggers(
             # Lag over the full diary first, so a lagged value may come from before `start`.
             xw = _lagged(x_all, lag)[a:b]
             tests.append(_run_test(info, lag, split, xw, y, episodes, a))
-    forward = [t for t in tests if t.lag >= 0]
-    run = [t for t in forward if t.gate is None]
     rho_w = np.array([t.wm.rho_within for t in tests], dtype=float)
     n_eff = np.array([t.wm.n_eff for t in tests], dtype=float)
     p, lo_ci, hi_ci = stats.correlation_test(rho_w, n_eff)
@@ -443,7 +444,7 @@ def analyze_triggers(
     q = np.full(len(tests), np.nan)
     if in_family.any():
         q[in_family] = stats.bh_q(p[in_family])
-    comparisons = len(run)
+    comparisons = int(np.count_nonzero(np.isfinite(q)))
     words = OUTCOME_WORDS[outcome]
     findings: list[Finding] = []
     reverse: list[Finding] = []
