@@ -14,6 +14,7 @@ _COMMAND_MODULES = (
     "twitchlog.cli.entries",
     "twitchlog.cli.catalog_cmds",
     "twitchlog.cli.files",
+    "twitchlog.cli.gui_cmd",
 )
 
 
@@ -41,8 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
+        args = parser.parse_args(["gui", *(argv or [])])  # no command: open the window
     try:
         return int(args.func(args) or 0)
     except DiaryError as exc:
