@@ -203,7 +203,7 @@ class CheckinView(QWidget):
             return
         self.form.set_factors(factors)
         if not self.dirty:
-            self._show_day(day)
+            self._show_day(day, say=False)
 
     def load_day(self) -> None:
         """The day changed: show what was recorded for it."""
@@ -216,9 +216,11 @@ class CheckinView(QWidget):
 
         self.runner.read(job, self._show_day)
 
-    def _show_day(self, day: Day | None) -> None:
+    def _show_day(self, day: Day | None, *, say: bool = True) -> None:
         self.form.load(day)
         self.dirty = False
+        if not say:
+            return
         when = self.day().isoformat()
         self.status.setText(
             f"Checked in for {when}; saving again updates it."
