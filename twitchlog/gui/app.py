@@ -91,6 +91,10 @@ def run(db: str | None = None, screenshot: str | None = None, view: str | None =
     runner = TaskRunner()
     window = MainWindow(runner)
     guard = CrashGuard(lambda: window).install()
+    # Quit when the main window closes (not on the last of any window, e.g. a dialog).
+    quit_on_last = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    window.closed.connect(app.quit)
     result = {"code": 0}
     if screenshot:
         _arrange_screenshot(app, window, runner, Path(screenshot), view or "today", result)
@@ -101,6 +105,7 @@ def run(db: str | None = None, screenshot: str | None = None, view: str | None =
         app.exec()
     finally:
         guard.uninstall()
+        app.setQuitOnLastWindowClosed(quit_on_last)
         runner.shutdown()
         window.deleteLater()
     return result["code"]
@@ -135,6 +140,5 @@ def _arrange_screenshot(
             print(f"twitchlog: could not write {path}", file=sys.stderr)
         result["code"] = 0 if ok else 2
         window.close()
-        app.quit()
 
     runner.idle.connect(on_idle)  # type: ignore[attr-defined]

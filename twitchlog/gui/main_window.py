@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -55,6 +55,8 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()
+
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__()
         self.runner = runner
@@ -257,3 +259,4 @@ class MainWindow(QMainWindow):
         prefs.put("window/geometry", self.saveGeometry())
         prefs.put("window/view", self.current_view())
         super().closeEvent(event)
+        self.closed.emit()

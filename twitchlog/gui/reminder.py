@@ -22,6 +22,7 @@ class Reminder(QObject):
     """A single-shot timer, re-armed daily; `due` is emitted when a reminder should show."""
 
     due = Signal()
+    checked = Signal(bool)  # after each check: was today already checked in?
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,7 @@ class Reminder(QObject):
         def done(checked_in: bool) -> None:
             if not checked_in:
                 self.due.emit()
+            self.checked.emit(checked_in)
             if self.at is not None:
                 self.schedule(self.at)
 
