@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-
 from gui_helpers import wait_idle
 
 

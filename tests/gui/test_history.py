@@ -60,7 +60,11 @@ def test_edit_episode_in_dialog(qtbot: Any, window: Any, diary: Any, filled: dt.
     wait_idle(qtbot, window.runner)
     assert dialog.result() == dialog.DialogCode.Accepted
     ep = next(e for e in episodes_on_disk(diary) if e.diary_date > filled - dt.timedelta(days=5))
-    assert (ep.severity, ep.signs, [p.code for p in ep.places]) == (3, ("numbness",), ["right:cheek"])
+    assert (ep.severity, ep.signs, [p.code for p in ep.places]) == (
+        3,
+        ("numbness",),
+        ["right:cheek"],
+    )
     assert view.table.model().index(0, 5).data() == "numbness"
 
 

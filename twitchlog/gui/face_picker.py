@@ -184,7 +184,11 @@ class FacePicker(QWidget):
             fill.setAlpha(25)
             if key == self._hover:
                 fill.setAlpha(70)
-            if self.selected and key[1] == self.selected[1] and self.selected[0] in (key[0], "both"):
+            if (
+                self.selected
+                and key[1] == self.selected[1]
+                and self.selected[0] in (key[0], "both")
+            ):
                 fill = QColor(ACCENT)
                 fill.setAlpha(200)
             p.setPen(QPen(faint, 1))

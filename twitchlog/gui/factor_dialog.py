@@ -30,7 +30,11 @@ class FactorDialog(QDialog):
         self.key = QLineEdit(self)
         self.key.setPlaceholderText("e.g. chocolate (lower case, no spaces)")
         self.kind = QComboBox(self)
-        for text, data in (("a number", "number"), ("a 0–10 scale", "scale"), ("yes / no", "yesno")):
+        for text, data in (
+            ("a number", "number"),
+            ("a 0–10 scale", "scale"),
+            ("yes / no", "yesno"),
+        ):
             self.kind.addItem(text, data)
         self.unit = QLineEdit(self)
         self.unit.setPlaceholderText("e.g. g, pieces, min")
@@ -85,7 +89,12 @@ class FactorDialog(QDialog):
             from twitchlog.diary import factors
 
             return factors.add_factor(
-                s, key, label=label, kind=kind, unit=unit, maximum=maximum if kind == "number" else None
+                s,
+                key,
+                label=label,
+                kind=kind,
+                unit=unit,
+                maximum=maximum if kind == "number" else None,
             )
 
         self.runner.write(job, lambda _f: self.accept(), self.show_error)

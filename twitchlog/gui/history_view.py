@@ -210,7 +210,11 @@ class HistoryView(QWidget):
         def job(s: Any) -> tuple:
             from twitchlog.diary import days, episodes, factors
 
-            return days.get_day(s, day), episodes.list_episodes(s, day, day), factors.list_factors(s)
+            return (
+                days.get_day(s, day),
+                episodes.list_episodes(s, day, day),
+                factors.list_factors(s),
+            )
 
         def done(result: tuple) -> None:
             box = QMessageBox(QMessageBox.Icon.NoIcon, f"{day.isoformat()}", "", parent=self)

@@ -64,7 +64,11 @@ class SettingsDialog(QDialog):
         for w, name, tip in (
             (self.remind, "Daily reminder", "Show a reminder when today is not checked in"),
             (self.time, "Reminder time", "When to remind you, every day"),
-            (self.day_start, "Day starts at", "A twitch before this hour counts for the day before"),
+            (
+                self.day_start,
+                "Day starts at",
+                "A twitch before this hour counts for the day before",
+            ),
             (self.units, "Caffeine unit", "Enter caffeine in mg or in cups (1 cup ≈ 95 mg)"),
             (self.location, "Diary file", "Where the diary is kept; used from the next start"),
             (browse, "Choose diary file", "Pick a diary file"),
@@ -93,7 +97,10 @@ class SettingsDialog(QDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Diary file", self.location.text(), "Diary (*.sqlite3)",
+            self,
+            "Diary file",
+            self.location.text(),
+            "Diary (*.sqlite3)",
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if name:

@@ -148,6 +148,7 @@ class EndTreatmentDialog(QDialog):
 
 def describe(t: Treatment) -> str:
     dose = f" {t.dose:g} {t.unit}".rstrip() if t.dose is not None else ""
-    until = f" until {t.end.isoformat()}" if t.end else (" (ongoing)" if t.kind != "injection" else "")
+    until = (
+        f" until {t.end.isoformat()}" if t.end else (" (ongoing)" if t.kind != "injection" else "")
+    )
     return f"{t.name}{dose} — {catalog.TREATMENT_KINDS[t.kind]}, from {t.start.isoformat()}{until}"
-
