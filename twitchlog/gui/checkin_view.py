@@ -154,7 +154,7 @@ class CheckinView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Day:", self))
         top.addWidget(self.date)
-        top.addWidget(self.date_error, 1)
+        top.addStretch(1)
         top.addWidget(self.same)
         top.addWidget(self.save)
         scroll = QScrollArea(self)
@@ -163,6 +163,7 @@ class CheckinView(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.date_error)
         lay.addWidget(self.status)
         lay.addWidget(scroll, 1)
         self.form.errors["date"] = self.date_error

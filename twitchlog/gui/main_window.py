@@ -238,7 +238,10 @@ class MainWindow(QMainWindow):
         if notice is None or notice.key == prefs.get("notice/dismissed"):
             self.notice.hide()
             return
-        self.notice.show_message(notice.text, NOT_ADVICE)
+        reasons = "; ".join(notice.reasons)
+        self.notice.show_message(
+            f"<b>Worth talking over with a doctor.</b> Your diary shows: {reasons}.", NOT_ADVICE
+        )
         self._notice_key = notice.key
 
     def _dismiss_notice(self) -> None:

@@ -21,6 +21,7 @@ class Banner(QFrame):
         self.setAccessibleName(name)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.small = QLabel(self)
         self.small.setWordWrap(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QRadioButton,
     QSizePolicy,
@@ -90,8 +91,21 @@ class TodayView(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.summary)
-        lay.addWidget(self.panel, 1)
-        lay.addStretch(0)
+        lay.addWidget(self.panel, 3)
+        self.recent_title = QLabel("Latest twitches", self)
+        self.recent = QListWidget(self)
+        self.recent.setAccessibleName("Latest twitches")
+        self.recent.setToolTip("The most recent twitches; edit them in History (Ctrl+3)")
+        self.recent.setAlternatingRowColors(True)
+        lay.addWidget(self.recent_title)
+        lay.addWidget(self.recent, 1)
+        hint = QLabel(
+            "Ctrl+L logs a twitch from anywhere in the window · Ctrl+T times a long spasm · "
+            "Ctrl+Z undoes",
+            self,
+        )
+        hint.setEnabled(False)  # drawn in the palette's disabled text colour: quiet
+        lay.addWidget(hint)
         self.log_button.clicked.connect(self.log_now)
         self.timer_button.toggled.connect(self._timer_toggled)
         runner.changed.connect(self.refresh)
@@ -102,7 +116,7 @@ class TodayView(QWidget):
         sev_box = QVBoxLayout()
         sev_box.addWidget(QLabel("How strong was it?", box))
         for level, words in catalog.SEVERITY.items():
-            button = QRadioButton(f"{level} — {words.split(' — ', 1)[-1]}", box)
+            button = QRadioButton(f"{level}  {words}", box)
             button.setAccessibleName(f"Severity {level}: {words}")
             button.setToolTip(f"Severity {level}: {words}")
             self.severity.addButton(button, level)
@@ -113,6 +127,7 @@ class TodayView(QWidget):
         self.duration.setSuffix(" s")
         self.duration.setAccessibleName("Duration in seconds")
         self.duration.setToolTip("How long it lasted, in seconds (the timer fills this in)")
+        self.duration.setMinimumWidth(140)
         self.note = QLineEdit(box)
         self.note.setPlaceholderText("Note (optional)")
         self.note.setAccessibleName("Note for this twitch")
@@ -129,7 +144,7 @@ class TodayView(QWidget):
         left.addLayout(sev_box)
         form = QGridLayout()
         form.addWidget(QLabel("Duration:", box), 0, 0)
-        form.addWidget(self.duration, 0, 1)
+        form.addWidget(self.duration, 0, 1, Qt.AlignmentFlag.AlignLeft)
         form.addWidget(QLabel("Note:", box), 1, 0)
         form.addWidget(self.note, 1, 1)
         left.addLayout(form)
@@ -241,17 +256,25 @@ class TodayView(QWidget):
 
     # -- summary --------------------------------------------------------------------------
     def refresh(self) -> None:
-        def job(s: Any) -> tuple[int, bool, dt.date]:
+        def job(s: Any) -> tuple[int, bool, dt.date, list[Episode]]:
             from twitchlog.diary import days, episodes, settings
 
             today = rules.today(settings.day_start_hour(s))
-            count = len(episodes.list_episodes(s, today, today))
-            return count, days.get_day(s, today) is not None, today
+            recent = episodes.list_episodes(s, today - dt.timedelta(days=13), today)
+            count = sum(1 for e in recent if e.diary_date == today)
+            return count, days.get_day(s, today) is not None, today, recent[-12:][::-1]
 
         self.runner.read(job, self._show_summary)
 
-    def _show_summary(self, result: tuple[int, bool, dt.date]) -> None:
-        count, checked, today = result
+    def _show_summary(self, result: tuple[int, bool, dt.date, list[Episode]]) -> None:
+        count, checked, today, recent = result
+        self.recent.clear()
+        for e in recent:
+            when = e.started_at.strftime("%a %d %b %H:%M")
+            length = f", {e.duration_s} s" if e.duration_s else ""
+            self.recent.addItem(f"{when} — severity {e.severity}, {_where(e)}{length}")
+        if not recent:
+            self.recent.addItem("Nothing logged in the last two weeks.")
         twitches = "no twitches logged" if not count else f"{count} twitch" + "es" * (count > 1)
         check = "checked in" if checked else "not checked in yet (Ctrl+D)"
         self.summary.setText(f"Today, {today.strftime('%A %d %B')}: {twitches}; {check}.")
