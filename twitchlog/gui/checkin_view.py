@@ -79,11 +79,12 @@ class CheckinForm(QWidget):
             group = QGroupBox(title, self._groups)
             grid = QGridLayout(group)
             grid.setColumnStretch(2, 1)
+            grid.setColumnMinimumWidth(0, 230)  # the groups' fields line up
             for row, factor in enumerate(members):
                 field = FactorField(factor, self.units, group)
                 field.set_value(kept.get(factor.key))
                 field.edited.connect(self.edited)
-                label = QLabel(factor.label, group)
+                label = QLabel(factor.heading, group)
                 label.setBuddy(field.control)
                 label.setToolTip(field.control.toolTip())
                 err = error_label(group)

@@ -46,7 +46,7 @@ class FactorField(QWidget):
             self.control = spin
         else:
             spin = QDoubleSpinBox(self)
-            spin.setDecimals(1 if factor.maximum > 50 else 2)
+            spin.setDecimals(2 if factor.unit.lower() == "l" else 1)
             # The upper end is wider than the factor's range on purpose: the diary's own rule
             # (the same one the command line uses) speaks when a value is out of range.
             spin.setRange(factor.minimum - 1, max(factor.maximum * 10, factor.maximum + 10))

@@ -16,7 +16,9 @@ def fmt_duration(seconds: int | None) -> str:
     if not seconds:
         return ""
     m, s = divmod(seconds, 60)
-    return f"{m} min {s:02d} s" if m else f"{s} s"
+    if not m:
+        return f"{s} s"
+    return f"{m} min {s:02d} s" if s else f"{m} min"
 
 
 class RecordModel(QAbstractTableModel):
