@@ -121,8 +121,12 @@ def test_geometry_and_last_view_are_remembered(qtbot: Any, window: Any) -> None:
     window.close()
     again = MainWindow(window.runner)
     qtbot.addWidget(again)
-    assert again.current_view() == "history"
+    assert again.current_view() == "history"  # reopened at once: carry on
     assert (again.width(), again.height()) == (700, 500)
+    prefs.put("window/closed_at", "2020-01-01T08:00:00")
+    later = MainWindow(window.runner)
+    qtbot.addWidget(later)
+    assert later.current_view() == "today"  # a new start: the log button first
 
 
 def test_reminder_fires_when_today_is_not_checked_in(qtbot: Any, window: Any) -> None:

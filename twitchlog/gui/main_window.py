@@ -34,6 +34,7 @@ VIEWS: list[tuple[str, str, str]] = [
     ("history", "History", "twitchlog.gui.history_view:HistoryView"),
     ("settings", "Settings", "twitchlog.gui.settings_view:SettingsView"),
 ]
+RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view
 ICON = Path(__file__).resolve().parents[2] / "resources" / "twitchlog.svg"
 
 
@@ -254,12 +255,18 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1000, 720)
+        # The log button comes first; reopened soon after closing, carry on where you were.
         view = str(prefs.get("window/view"))
-        if view in self.views:
-            self.show_view(view)
+        try:
+            closed = dt.datetime.fromisoformat(str(prefs.get("window/closed_at")))
+        except ValueError:
+            closed = None
+        recent = closed is not None and dt.datetime.now() - closed < RESUME_WITHIN
+        self.show_view(view if recent and view in self.views else "today")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         prefs.put("window/geometry", self.saveGeometry())
         prefs.put("window/view", self.current_view())
+        prefs.put("window/closed_at", dt.datetime.now().isoformat(timespec="seconds"))
         super().closeEvent(event)
         self.closed.emit()

@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "diary/location": "",  # empty: TWITCHLOG_DB or the user data folder
     "window/geometry": None,
     "window/view": "today",
+    "window/closed_at": "",  # ISO time the window was last closed
     "notice/dismissed": "",
 }
 
