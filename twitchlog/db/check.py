@@ -48,7 +48,10 @@ def header_problem(path: Path) -> str | None:
     if not header.startswith(SQLITE_MAGIC):
         if not any(header):
             return f"{path.name} begins with zeros where a diary's header should be (damaged)."
-        return f"{path.name} is not a twitchlog diary: it is not an SQLite database, or its first bytes are damaged."
+        return (
+            f"{path.name} is not a twitchlog diary: it is not an SQLite database, or its "
+            "first bytes are damaged."
+        )
     if len(header) < 100:
         return f"{path.name} is cut short: it ends inside its own header."
     page = page_size_of(header)
