@@ -159,9 +159,7 @@ def _crash_with_wal(db_path: Path, first: int, n: int) -> None:
     proc.communicate()
 
 
-def test_restore_replaces_diary_and_never_mixes_in_the_stale_wal(
-    demo_diary: Path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+def test_restore_replaces_diary_and_never_mixes_in_the_stale_wal(demo_diary: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     base = _count(demo_diary)
     good = backup_now(demo_diary, "manual")
     _crash_with_wal(demo_diary, 0, 5)

@@ -49,17 +49,11 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
 
 
 def _files(p: Path) -> dict[str, bytes]:
-    return {
-        f.name: f.read_bytes()
-        for f in (p, p.with_name(p.name + "-wal"))
-        if f.exists()
-    }
+    return {f.name: f.read_bytes() for f in (p, p.with_name(p.name + "-wal")) if f.exists()}
 
 
 @pytest.mark.parametrize("kind", list(DAMAGE))
-def test_damaged_diary_is_refused_and_left_as_it_is(
-    kind: str, demo_diary: Path, run_cli
-) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_diary_is_refused_and_left_as_it_is(kind: str, demo_diary: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     good = backup_now(demo_diary, "manual")
     DAMAGE[kind](demo_diary)
     before = _files(demo_diary)

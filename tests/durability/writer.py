@@ -25,8 +25,10 @@ _SIGNS = sorted(catalog.SIGNS)
 
 def expected(i: int) -> dict[str, object]:
     """What entry number i holds: several places and signs, so half a write shows."""
-    places = [f"{catalog.SIDES[(i + k) % 3]}:{_REGIONS[(i + k) % len(_REGIONS)]}" for k in
-              range(1 + i % 3)]
+    places = [
+        f"{catalog.SIDES[(i + k) % 3]}:{_REGIONS[(i + k) % len(_REGIONS)]}"
+        for k in range(1 + i % 3)
+    ]
     signs = sorted({_SIGNS[(i + k) % len(_SIGNS)] for k in range(i % 4)})
     return {
         "started_at": BASE + dt.timedelta(seconds=i),
