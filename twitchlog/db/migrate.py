@@ -204,16 +204,23 @@ def upgrade(db: Database, target: str = "head") -> None:
     """Run alembic upgrade with foreign keys off so batch table rebuilds cascade nothing."""
     from alembic import command
 
+    sqlite = db.engine.dialect.name == "sqlite"
     with db.engine.connect() as conn:
-        if db.engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        command.upgrade(_alembic_config(conn), target)
-        conn.commit()
-        if db.engine.dialect.name == "sqlite":
-            bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            if bad:
-                raise DiaryUnavailable(
-                    f"The upgrade left {len(bad)} broken references; restore the backup taken "
-                    "just before it with 'twitchlog restore'."
-                )
+        # PRAGMA foreign_keys is a no-op inside a transaction, and SQLAlchemy would
+        # begin one first; so it goes straight to the driver connection, outside any.
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            command.upgrade(_alembic_config(conn), target)
+            conn.commit()
+            bad = raw.execute("PRAGMA foreign_key_check").fetchall() if raw is not None else []
+        finally:
+            if raw is not None:
+                conn.rollback()
+                raw.execute("PRAGMA foreign_keys=ON")
+        if bad:
+            raise DiaryUnavailable(
+                f"The upgrade left {len(bad)} broken references; restore the backup taken "
+                "just before it with 'twitchlog restore'."
+            )
