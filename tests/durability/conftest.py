@@ -18,3 +18,12 @@ def demo_diary(db_path: Path) -> Path:
         fill_demo(session, 60, seed=3)
     db.close()
     return db_path
+
+
+@pytest.fixture
+def empty_diary(db_path: Path) -> Path:
+    """A new, closed, empty diary."""
+    from twitchlog.db.migrate import open_database
+
+    open_database(str(db_path)).close()
+    return db_path
