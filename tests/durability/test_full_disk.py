@@ -29,7 +29,7 @@ def test_export_on_a_full_disk_keeps_the_old_file(
     old = out.read_bytes()
     run_cli("backup", db=demo_diary)  # today's automatic backup is done before the failure
     monkeypatch.setattr(where, _enospc)
-    code, stdout, err = run_cli("export", "days", str(out), db=demo_diary)
+    code, _, err = run_cli("export", "days", str(out), db=demo_diary)
     monkeypatch.undo()
     assert code == 2
     assert "disk is full" in err and "unchanged" in err and "Traceback" not in err

@@ -72,9 +72,8 @@ def test_lock_of_a_killed_window_is_reclaimed(db_path: Path) -> None:
 
 
 def test_two_windows_in_one_process_are_refused_too(db_path: Path) -> None:
-    with acquire_window_lock(db_path):
-        with pytest.raises(DiaryUnavailable):
-            acquire_window_lock(db_path)
+    with acquire_window_lock(db_path), pytest.raises(DiaryUnavailable):
+        acquire_window_lock(db_path)
     acquire_window_lock(db_path).release()
 
 

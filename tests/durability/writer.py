@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from twitchlog import catalog  # noqa: E402
-from twitchlog.db.migrate import open_database  # noqa: E402
-from twitchlog.diary.episodes import log_episode  # noqa: E402
+from twitchlog import catalog
+from twitchlog.db.migrate import open_database
+from twitchlog.diary.episodes import log_episode
 
 BASE = dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 _REGIONS = sorted(catalog.REGIONS)
