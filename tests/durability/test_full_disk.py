@@ -59,14 +59,14 @@ def test_import_into_a_full_diary_changes_nothing(
 ) -> None:  # type: ignore[no-untyped-def]
     big = tmp_path / "big.csv"
     lines = ["started_at,severity,duration_s,regions,count,signs,notes"]
-    lines += [
+    lines += [  # several import chunks (2,000 rows each) fit before the disk fills
         f"2025-06-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:{i % 59:02d}+01:00,2,10,"
-        f"left:cheek,1,,{'long note ' * 900}"
-        for i in range(300)
+        f"left:cheek,1,,{i} {'long note ' * 90}"
+        for i in range(6000)
     ]
     big.write_text("\n".join(lines) + "\n")
     before = raw_rows(demo_diary, "SELECT count(*) FROM episode")
-    _limit_pages(monkeypatch, extra_pages=20)
+    _limit_pages(monkeypatch, extra_pages=800)
     code, _, err = run_cli("import", str(big), db=demo_diary)
     assert code == 2
     assert "disk is full" in err and "not saved" in err and "Traceback" not in err

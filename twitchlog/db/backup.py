@@ -282,10 +282,10 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
 
 def _set_current_aside(db_path: Path) -> Path:
     """Back up the current diary as before-restore and empty its -wal (checkpoint)."""
-    from twitchlog.db.check import check_file
+    from twitchlog.db.check import check_file, wal_problem
     from twitchlog.errors import DiaryError
 
-    if check_file(db_path, quick=True).ok:
+    if check_file(db_path, quick=True).ok and not wal_problem(db_path):
         saved = backup_now(db_path, "before-restore")
         con = sqlite3.connect(db_path, isolation_level=None, timeout=15)
         try:
