@@ -15,6 +15,7 @@ _COMMAND_MODULES = (
     "twitchlog.cli.catalog_cmds",
     "twitchlog.cli.files",
     "twitchlog.cli.analyze",
+    "twitchlog.cli.maintenance",
     "twitchlog.cli.gui_cmd",
 )
 
@@ -59,6 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("twitchlog: stopped; nothing half-written was kept.", file=sys.stderr)
         return 130
+    except Exception as exc:  # full disk, I/O error, damage: say it in words
+        from twitchlog.db.errors import explain
+
+        error = explain(exc)
+        if error is None:
+            raise
+        print(f"twitchlog: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

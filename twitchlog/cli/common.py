@@ -14,7 +14,21 @@ def open_db(args: argparse.Namespace) -> Database:
     from twitchlog.db.migrate import open_database
     from twitchlog.paths import resolve_location
 
-    return open_database(resolve_location(args.db))
+    db = open_database(resolve_location(args.db))
+    _daily_backup(db)
+    return db
+
+
+def _daily_backup(db: Database) -> None:
+    """Today's automatic backup; a failure here must not stop the command asked for."""
+    import sys
+
+    from twitchlog.db.backup import maybe_daily_backup
+
+    try:
+        maybe_daily_backup(db)
+    except Exception as exc:  # e.g. a full disk: warn, keep going
+        print(f"twitchlog: warning: today's automatic backup failed ({exc}).", file=sys.stderr)
 
 
 def date_arg(text: str) -> dt.date:

@@ -1,12 +1,43 @@
-"""Consistent copies of a live SQLite diary through the backup API (never a raw file copy)."""
+"""Consistent copies of a live SQLite diary through the backup API (never a raw file copy).
+
+Backups sit in a private folder next to the diary, named
+`<diary>-YYYYMMDD-HHMMSS-<reason>.sqlite3`. A daily backup is taken on the first open
+of a day when the diary changed since the last one; old backups are thinned to
+7 daily, 4 weekly and 12 monthly ones (the newest three are always kept).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import re
 import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from twitchlog.paths import backups_dir, create_private_file, make_private_dir
+
+if TYPE_CHECKING:
+    from twitchlog.db.engine import Database
+
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9_.-]+?)(?:-\d+)?\.sqlite3$"
+)
+_STAMP_FILE = ".daily-stamp.json"
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_NEWEST = 7, 4, 12, 3
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken: dt.datetime  # local wall time from the file name
+    reason: str  # daily, manual, before-import, before-restore, before-upgrade-from-…
+
+    def describe(self) -> str:
+        return f"{self.path.name} (taken {self.taken:%Y-%m-%d %H:%M}, {self.reason})"
 
 
 def backup_file(source: Path, dest: Path) -> Path:
@@ -15,25 +46,278 @@ def backup_file(source: Path, dest: Path) -> Path:
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     create_private_file(tmp)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        out = sqlite3.connect(tmp)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(out)
+            out = sqlite3.connect(tmp)
+            try:
+                src.backup(out)
+                # A self-contained file: reading it later leaves no -wal/-shm beside it.
+                out.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                out.close()
         finally:
-            out.close()
-    finally:
-        src.close()
-    tmp.replace(dest)
+            src.close()
+        _fsync(tmp)
+        tmp.replace(dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return dest
 
 
-def backup_now(db_path: Path, reason: str) -> Path:
+def backup_now(db_path: Path, reason: str, *, now: dt.datetime | None = None) -> Path:
     """Write a timestamped backup next to the diary, e.g. before a migration or import."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = backups_dir(db_path) / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = backups_dir(db_path)
+    dest = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
     n = 1
     while dest.exists():
         n += 1
-        dest = backups_dir(db_path) / f"{db_path.stem}-{stamp}-{reason}-{n}.sqlite3"
+        dest = folder / f"{db_path.stem}-{stamp}-{reason}-{n}.sqlite3"
     return backup_file(db_path, dest)
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """This diary's backups, newest first."""
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for p in folder.iterdir():
+        m = _NAME.match(p.name)
+        if not m or m["stem"] != db_path.stem or not p.is_file():
+            continue
+        taken = dt.datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+        found.append(BackupInfo(p, taken, m["reason"]))
+    found.sort(key=lambda b: (b.taken, b.path.stat().st_mtime_ns, b.path.name), reverse=True)
+    return found
+
+
+def is_good_backup(path: Path) -> bool:
+    """True when `path` is a readable SQLite diary that passes integrity_check."""
+    from twitchlog.db.check import check_file
+
+    return check_file(path).ok
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    for info in list_backups(db_path):
+        if is_good_backup(info.path):
+            return info
+    return None
+
+
+def choose_kept(
+    taken: Iterable[dt.datetime],
+    *,
+    daily: int = KEEP_DAILY,
+    weekly: int = KEEP_WEEKLY,
+    monthly: int = KEEP_MONTHLY,
+    newest: int = KEEP_NEWEST,
+) -> set[dt.datetime]:
+    """Which backup times to keep: the newest of each of the last `daily` days that have
+    backups, of the last `weekly` ISO weeks, of the last `monthly` months, plus the
+    `newest` most recent. Pure, so it is tested with made-up dates."""
+    ordered = sorted(set(taken), reverse=True)
+    kept = set(ordered[:newest])
+    for limit, bucket in (
+        (daily, lambda t: t.date()),
+        (weekly, lambda t: t.isocalendar()[:2]),
+        (monthly, lambda t: (t.year, t.month)),
+    ):
+        seen: set[object] = set()
+        for t in ordered:
+            key = bucket(t)
+            if key in seen:
+                continue
+            if len(seen) == limit:
+                break
+            seen.add(key)
+            kept.add(t)
+    return kept
+
+
+def prune_backups(db_path: Path) -> list[Path]:
+    """Delete the backups the rotation no longer keeps; returns what was deleted."""
+    infos = list_backups(db_path)
+    by_time: dict[dt.datetime, list[BackupInfo]] = {}
+    for info in infos:
+        by_time.setdefault(info.taken, []).append(info)
+    kept = choose_kept(by_time)
+    gone = []
+    for t, group in by_time.items():
+        if t in kept:
+            continue
+        for info in group:
+            info.path.unlink(missing_ok=True)
+            gone.append(info.path)
+    return gone
+
+
+def file_stamp(db_path: Path) -> list[int]:
+    """Size and mtime of the diary and its -wal: changes whenever anything was written."""
+    out: list[int] = []
+    for p in (db_path, db_path.with_name(db_path.name + "-wal")):
+        try:
+            st = p.stat()
+            out += [st.st_size, st.st_mtime_ns]
+        except FileNotFoundError:
+            out += [-1, -1]
+    return out
+
+
+def maybe_daily_backup(db: Database, *, now: dt.datetime | None = None) -> Path | None:
+    """Take today's backup if there is none yet and the diary changed since the last one.
+
+    Cheap when nothing is due (a few stat calls and a folder listing); call it after
+    opening, off the start path. Returns the new backup, or None.
+    """
+    path = db.path
+    if path is None:
+        return None
+    now = now or dt.datetime.now()
+    folder = backups_dir(path)
+    stamp = file_stamp(path)
+    recorded = _read_stamp(folder)
+    dailies = [b for b in list_backups(path) if b.reason == "daily"]
+    if dailies and dailies[0].taken.date() >= now.date():
+        return None
+    if dailies and recorded == stamp:
+        return None
+    if _is_empty(db):
+        return None
+    new = backup_now(path, "daily", now=now)
+    if dailies and _same_bytes(new, dailies[0].path):
+        new.unlink()  # only the file's timestamps moved (e.g. a checkpoint on close)
+        _write_stamp(folder, stamp)
+        return None
+    _write_stamp(folder, stamp)
+    prune_backups(path)
+    return new
+
+
+def _is_empty(db: Database) -> bool:
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        found = conn.execute(
+            text(
+                "SELECT EXISTS(SELECT 1 FROM episode) OR EXISTS(SELECT 1 FROM day) "
+                "OR EXISTS(SELECT 1 FROM treatment)"
+            )
+        ).scalar()
+        conn.rollback()
+    return not found
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with a.open("rb") as fa, b.open("rb") as fb:
+        while True:
+            x, y = fa.read(1 << 20), fb.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True
+
+
+def _read_stamp(folder: Path) -> list[int] | None:
+    try:
+        data = json.loads((folder / _STAMP_FILE).read_text())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, list) else None
+
+
+def _write_stamp(folder: Path, stamp: Sequence[int]) -> None:
+    from twitchlog.safefile import atomic_write
+
+    make_private_dir(folder)
+    with atomic_write(folder / _STAMP_FILE) as fh:
+        json.dump(list(stamp), fh)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def restore_backup(db_path: Path, backup: Path) -> Path | None:
+    """Replace the diary with `backup`, keeping the current file as a "before-restore" backup.
+
+    The backup is verified first; the live diary's -wal is checkpointed (or, if the diary
+    is damaged, moved aside with it) so the restored file is never mixed with a stale WAL.
+    The new file is written beside the diary and renamed over it (atomic). Returns the
+    before-restore copy, or None when there was no current diary.
+    """
+    from twitchlog.db.check import check_file
+    from twitchlog.db.lock import acquire_window_lock
+    from twitchlog.errors import DiaryError
+
+    report = check_file(backup)
+    if not report.ok:
+        raise DiaryError(
+            f"{backup.name} is not a good backup, so the diary was left as it is: "
+            + "; ".join(report.problems[:3])
+        )
+    with acquire_window_lock(db_path):
+        tmp = db_path.with_name(f".{db_path.name}.restore.part")
+        try:
+            backup_file(backup, tmp)
+            saved = _set_current_aside(db_path) if db_path.exists() else None
+            for suffix in ("-wal", "-shm"):
+                db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+            os.replace(tmp, db_path)
+            os.chmod(db_path, 0o600)
+            _fsync_dir(db_path.parent)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return saved
+
+
+def _set_current_aside(db_path: Path) -> Path:
+    """Back up the current diary as before-restore and empty its -wal (checkpoint)."""
+    from twitchlog.db.check import check_file, wal_problem
+    from twitchlog.errors import DiaryError
+
+    if check_file(db_path, quick=True).ok and not wal_problem(db_path):
+        saved = backup_now(db_path, "before-restore")
+        con = sqlite3.connect(db_path, isolation_level=None, timeout=15)
+        try:
+            busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            con.close()
+        if busy:
+            raise DiaryError(
+                "Another twitchlog program is using the diary; close it and run the restore "
+                "again. Nothing was changed."
+            )
+        return saved
+    # A damaged diary cannot go through the backup API: keep its exact bytes (and its -wal).
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = backups_dir(db_path)
+    make_private_dir(folder)
+    dest = folder / f"{db_path.stem}-{stamp}-before-restore-damaged.sqlite3"
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = folder / f"{db_path.stem}-{stamp}-before-restore-damaged-{n}.sqlite3"
+    os.replace(db_path, dest)
+    for suffix in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            os.replace(side, dest.with_name(dest.name + suffix))
+    return dest
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from twitchlog import catalog
 from twitchlog.db.backup import backup_now
+from twitchlog.db.check import header_problem, wal_problem
 from twitchlog.db.engine import Database, make_engine, sqlite_url
 from twitchlog.db.models import Base, Factor
 from twitchlog.db.schema import HEAD_REVISION
@@ -20,6 +21,7 @@ from twitchlog.errors import DiaryUnavailable
 from twitchlog.paths import create_private_file, is_url, make_private_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+_ID_BITS = 31
 
 
 def open_database(location: str) -> Database:
@@ -32,31 +34,55 @@ def open_database(location: str) -> Database:
         db = Database(make_engine(sqlite_url(path)), path)
     try:
         _bring_to_head(db)
-    except Exception:
+    except Exception as exc:
         db.close()
+        if db.path is not None and _is_damage(exc):
+            raise DiaryUnavailable(
+                f"{db.path.name} is damaged (SQLite says: {exc.__cause__ or exc}). "
+                "It was not changed. " + restore_advice(db.path)
+            ) from exc
         raise
     return db
 
 
+def _is_damage(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
 def _prepare_file(path: Path) -> None:
-    """Create a new private diary file, or make sure an existing one looks like SQLite."""
+    """Create a new private diary file, or make sure an existing one is whole before use.
+
+    A damaged file (bad header, cut short, a stray -wal beside it) is refused before
+    SQLite may write to it; the message names the newest good backup.
+    """
     if path.is_dir():
         raise DiaryUnavailable(f"{path} is a folder, not a diary file. Give a file name instead.")
     make_private_dir(path.parent)
     if not path.exists():
         create_private_file(path)
         return
-    size = path.stat().st_size
-    if size == 0:
+    if path.stat().st_size == 0:
         return
-    with path.open("rb") as fh:
-        head = fh.read(len(SQLITE_MAGIC))
-    if head != SQLITE_MAGIC:
-        raise DiaryUnavailable(
-            f"{path} is not a twitchlog diary (it is not an SQLite database, or its first "
-            "bytes are damaged). It was not changed. Restore a backup with "
-            "'twitchlog restore', or choose another file with --db."
+    problem = header_problem(path) or wal_problem(path)
+    if problem:
+        raise DiaryUnavailable(f"{problem} It was not changed. " + restore_advice(path))
+
+
+def restore_advice(path: Path) -> str:
+    """What to do about a damaged diary: name the newest good backup and the command."""
+    from twitchlog.db.backup import newest_good_backup
+
+    good = newest_good_backup(path)
+    if good is None:
+        return (
+            "There is no good backup of it; choose another file with --db, and keep this one "
+            "for someone who can repair SQLite files."
         )
+    return (
+        f"The newest good backup is {good.describe()}; restore it with "
+        f"'twitchlog restore --yes' (the damaged file is kept aside)."
+    )
 
 
 def stored_revision(conn: Connection) -> str | None:
@@ -74,6 +100,7 @@ def _bring_to_head(db: Database) -> None:
         has_tables = bool(inspect(conn).get_table_names()) if revision is None else True
     if revision == HEAD_REVISION:
         _sync_builtin_factors(db)
+        _ensure_identity(db)
         return
     if revision is None:
         if has_tables:
@@ -92,6 +119,7 @@ def _bring_to_head(db: Database) -> None:
         backup_now(db.path, f"before-upgrade-from-{revision}")
     upgrade(db)
     _sync_builtin_factors(db)
+    _ensure_identity(db)
 
 
 def _create_fresh(db: Database) -> None:
@@ -106,6 +134,27 @@ def _create_fresh(db: Database) -> None:
         )
         conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": HEAD_REVISION})
     _sync_builtin_factors(db)
+    _ensure_identity(db)
+
+
+def _ensure_identity(db: Database) -> None:
+    """Give the diary a random identity in PRAGMA user_version (once).
+
+    It lives in the file header, so a -wal left by another diary is recognised
+    (check.wal_problem) before SQLite replays it into this one.
+    """
+    if db.engine.dialect.name != "sqlite":
+        return
+    with db.engine.connect() as conn:
+        current = conn.exec_driver_sql("PRAGMA user_version").scalar()
+        conn.rollback()
+    if current:
+        return
+    import secrets
+
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql(f"PRAGMA user_version={secrets.randbits(_ID_BITS) or 1}")
+        conn.commit()
 
 
 def _sync_builtin_factors(db: Database) -> None:
@@ -155,16 +204,23 @@ def upgrade(db: Database, target: str = "head") -> None:
     """Run alembic upgrade with foreign keys off so batch table rebuilds cascade nothing."""
     from alembic import command
 
+    sqlite = db.engine.dialect.name == "sqlite"
     with db.engine.connect() as conn:
-        if db.engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        command.upgrade(_alembic_config(conn), target)
-        conn.commit()
-        if db.engine.dialect.name == "sqlite":
-            bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            if bad:
-                raise DiaryUnavailable(
-                    f"The upgrade left {len(bad)} broken references; restore the backup taken "
-                    "just before it with 'twitchlog restore'."
-                )
+        # PRAGMA foreign_keys is a no-op inside a transaction, and SQLAlchemy would
+        # begin one first; so it goes straight to the driver connection, outside any.
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            command.upgrade(_alembic_config(conn), target)
+            conn.commit()
+            bad = raw.execute("PRAGMA foreign_key_check").fetchall() if raw is not None else []
+        finally:
+            if raw is not None:
+                conn.rollback()
+                raw.execute("PRAGMA foreign_keys=ON")
+        if bad:
+            raise DiaryUnavailable(
+                f"The upgrade left {len(bad)} broken references; restore the backup taken "
+                "just before it with 'twitchlog restore'."
+            )

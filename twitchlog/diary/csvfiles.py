@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,27 +34,25 @@ def format_number(value: float | None) -> str:
     return repr(value)
 
 
-def _decode(data: bytes, path: Path) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise DiaryError(
-                f"{path.name} claims to be UTF-16 text but is damaged; save it "
-                "again as 'CSV UTF-8' and retry."
-            ) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportFailed(
-            [
-                f"line {line}: this line is not UTF-8 text. Save the file as "
-                "'CSV UTF-8' (Excel) or 'Unicode (UTF-8)' (LibreOffice)."
-            ]
-        ) from None
+def _encoding(file: Path) -> str:
+    with file.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8"
+
+
+def _bad_utf8_line(file: Path) -> int:
+    """The first line that is not UTF-8 (a streaming scan: never the whole file at once)."""
+    with file.open("rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
 
 
 def _delimiter(first_line: str) -> str:
@@ -64,55 +61,53 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(path: str | Path) -> CsvTable:
-    """Read a whole CSV file into memory-checked rows, or raise a readable error."""
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise DiaryError(f"There is no file {file}; check the name and folder.")
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DiaryError(
-            f"{file.name} is {size / 2**20:.0f} MB; a diary export is far "
-            "smaller. Is this the right file?"
-        )
-    text = _decode(file.read_bytes(), file)
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise ImportFailed(
-            [f"line {line}: contains a NUL character; this looks like a binary file, not CSV text."]
-        )
-    if not text.strip():
-        raise DiaryError(f"{file.name} is empty; there is nothing to import.")
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first), strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    header: list[str] | None = None
-    start = 1
-    problems: list[str] = []
+def _records(file: Path, encoding: str, problems: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line, cells) for each non-blank row, the header first; streams the file.
+
+    Ragged rows are added to `problems` and skipped; anything that stops reading (bad
+    text encoding, NUL bytes, unmatched quotes, giant cells) raises a readable error.
+    """
     try:
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if header is None:
-                header = [c.strip().lstrip("\ufeff") for c in cells]
-                continue
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                problems.append(
-                    f"line {line}: has {len(cells)} cells but the header has "
-                    f"{len(header)}; check for a missing or extra separator."
-                )
-                if len(problems) > 100:
-                    break
-                continue
-            rows.append((line, cells))
-            if len(rows) > MAX_ROWS:
-                raise ImportFailed(
-                    [
-                        f"line {line}: the file has more than {MAX_ROWS:,} rows; "
-                        "split it into smaller files."
-                    ]
-                )
+        with file.open(encoding=encoding, errors="strict", newline="") as fh:
+            first = fh.readline()
+            fh.seek(0)
+            reader = csv.reader(fh, delimiter=_delimiter(first), strict=True)
+            width: int | None = None
+            start = 1
+            for cells in reader:
+                line, start = start, reader.line_num + 1
+                if any("\x00" in c for c in cells):
+                    raise ImportFailed(
+                        [
+                            f"line {line}: contains a NUL character; this looks like a "
+                            "binary file, not CSV text."
+                        ]
+                    )
+                if width is None:
+                    width = len(cells)
+                elif not any(c.strip() for c in cells):
+                    continue
+                elif len(cells) != width:
+                    problems.append(
+                        f"line {line}: has {len(cells)} cells but the header has "
+                        f"{width}; check for a missing or extra separator."
+                    )
+                    if len(problems) > 100:
+                        raise ImportFailed(problems)
+                    continue
+                yield line, cells
+    except UnicodeDecodeError:
+        if encoding == "utf-16":
+            raise DiaryError(
+                f"{file.name} claims to be UTF-16 text but is damaged; save it "
+                "again as 'CSV UTF-8' and retry."
+            ) from None
+        raise ImportFailed(
+            [
+                f"line {_bad_utf8_line(file)}: this line is not UTF-8 text. Save the file as "
+                "'CSV UTF-8' (Excel) or 'Unicode (UTF-8)' (LibreOffice)."
+            ]
+        ) from None
     except csv.Error as exc:
         msg = str(exc)
         if "field larger" in msg:
@@ -122,9 +117,42 @@ def read_csv(path: str | Path) -> CsvTable:
         raise ImportFailed(
             [*problems, f"line {start}: {msg}; fix the quoting and retry."]
         ) from None
+
+
+def read_csv(path: str | Path) -> CsvTable:
+    """Read a CSV file into checked rows, or raise a readable error.
+
+    A first streaming pass checks every row and counts them, keeping nothing, so a
+    huge or broken file is refused in little memory; only a good file is then loaded.
+    """
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise DiaryError(f"There is no file {file}; check the name and folder.")
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DiaryError(
+            f"{file.name} is {size / 2**20:.0f} MB; a diary export is far "
+            "smaller. Is this the right file?"
+        )
+    encoding = _encoding(file)
+    problems: list[str] = []
+    rows = 0
+    for line, _cells in _records(file, encoding, problems):
+        rows += 1
+        if rows > MAX_ROWS + 1:
+            raise ImportFailed(
+                [
+                    f"line {line}: the file has more than {MAX_ROWS:,} rows; split it "
+                    "into smaller files."
+                ]
+            )
     if problems:
         raise ImportFailed(problems)
-    return CsvTable(header or [], rows)
+    if rows == 0:
+        raise DiaryError(f"{file.name} is empty; there is nothing to import.")
+    records = _records(file, encoding, problems)
+    _, header = next(records)
+    return CsvTable([c.strip().lstrip("\ufeff") for c in header], list(records))
 
 
 def cells_by_name(header: list[str], cells: list[str]) -> dict[str, str]:

@@ -29,6 +29,7 @@ from twitchlog.safefile import atomic_write
 
 EPISODE_COLUMNS = ["started_at", "severity", "duration_s", "regions", "count", "signs", "notes"]
 DAY_EXTRA_COLUMNS = ["no_twitches", "note"]
+_CHUNK = 2_000  # rows per flush, so a big import runs in bounded memory
 _TRUE = {"1", "yes", "y", "true", "x"}
 _FALSE = {"0", "no", "n", "false", ""}
 
@@ -164,7 +165,9 @@ def _import_episodes(
         if instant not in seen:
             fresh.append(item)
             seen.add(instant)
-    ep_mod.add_episodes(session, fresh)
+    for at in range(0, len(fresh), _CHUNK):
+        ep_mod.add_episodes(session, fresh[at : at + _CHUNK])
+        session.expunge_all()  # flushed rows need not stay in memory until commit
     return ImportSummary("episodes", len(items), len(fresh), 0, len(items) - len(fresh))
 
 

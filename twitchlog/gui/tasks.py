@@ -35,6 +35,7 @@ class TaskRunner(QObject):
         self._pending = 0
         self.db: Any = None  # twitchlog.db.engine.Database once opened
         self.location = ""
+        self._lock: Any = None  # twitchlog.db.lock.WindowLock while the diary is open
         self.finished.connect(self._deliver)
 
     # -- public API -------------------------------------------------------------------
@@ -43,9 +44,23 @@ class TaskRunner(QObject):
         self.location = location
 
         def job() -> Any:
-            from twitchlog.db.migrate import open_database
+            from pathlib import Path
 
+            from twitchlog.db.backup import maybe_daily_backup
+            from twitchlog.db.lock import acquire_window_lock
+            from twitchlog.db.migrate import open_database
+            from twitchlog.paths import is_url
+
+            if not is_url(location) and self._lock is None:
+                # One window per diary: a second one is refused with a clear sentence.
+                self._lock = acquire_window_lock(Path(location).expanduser().resolve())
             self.db = open_database(location)
+            try:
+                maybe_daily_backup(self.db)
+            except OSError as exc:  # a full disk must not keep the diary from opening
+                print(
+                    f"twitchlog: warning: today's automatic backup failed ({exc}).", file=sys.stderr
+                )
             return self.db
 
         def done(db: Any) -> None:
@@ -92,6 +107,9 @@ class TaskRunner(QObject):
             if self.db is not None:
                 self.db.close()
                 self.db = None
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
         self._pool.submit(close)
         self._pool.shutdown(wait=True)

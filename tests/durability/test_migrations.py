@@ -1,0 +1,179 @@
+"""Migrations keep every row; a newer diary is refused untouched; one linear chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from tests.durability.helpers import raw_rows
+from twitchlog.db import migrate
+from twitchlog.db.engine import Database, make_engine, sqlite_url
+from twitchlog.db.models import Base
+from twitchlog.db.schema import HEAD_REVISION
+from twitchlog.errors import DiaryUnavailable
+
+TABLES = (
+    "factor",
+    "day",
+    "factor_value",
+    "episode",
+    "episode_region",
+    "episode_sign",
+    "treatment",
+    "setting",
+)
+TEST_REVISION = "20991231_01"
+SECOND_REVISION = f'''
+"""Test only: rebuild the episode table (batch mode), as a real column change would."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "{TEST_REVISION}"
+down_revision = "{HEAD_REVISION}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("episode", recreate="always") as batch_op:
+        batch_op.add_column(sa.Column("mood", sa.Integer(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("episode", recreate="always") as batch_op:
+        batch_op.drop_column("mood")
+'''
+
+
+def _alembic_diary(path: Path, revision: str) -> None:
+    """A diary built the slow way: alembic upgrade from an empty file to `revision`."""
+    db = Database(make_engine(sqlite_url(path)), path)
+    try:
+        migrate.upgrade(db, revision)
+    finally:
+        db.close()
+
+
+def _fill(path: Path) -> None:
+    from twitchlog.diary.demo import fill_demo
+    from twitchlog.diary.treatments import add_treatment
+
+    db = migrate.open_database(str(path))
+    try:
+        with db.write() as session:
+            fill_demo(session, 90, seed=11)
+            add_treatment(
+                session, "botulinum toxin", kind="injection", start=dt.date(2026, 6, 1), dose=50
+            )
+    finally:
+        db.close()
+
+
+def _snapshot(path: Path) -> dict[str, list[tuple]]:
+    return {t: sorted(raw_rows(path, f"SELECT * FROM {t}"), key=repr) for t in TABLES}
+
+
+@pytest.fixture
+def fixture_diary(tmp_path: Path) -> Path:
+    """One diary per schema revision (there is one so far) holding realistic rows."""
+    path = tmp_path / "at-first-revision.sqlite3"
+    _alembic_diary(path, HEAD_REVISION)
+    _fill(path)
+    return path
+
+
+@pytest.fixture
+def second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A throwaway script folder: the real revisions plus one batch table rebuild."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.migrations_dir(), scripts)
+    (scripts / "versions" / f"{TEST_REVISION}_rebuild_episode.py").write_text(SECOND_REVISION)
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", TEST_REVISION)
+    return scripts
+
+
+def test_upgrade_with_a_table_rebuild_keeps_every_row(
+    fixture_diary: Path, second_revision: Path
+) -> None:
+    before = _snapshot(fixture_diary)
+    assert len(before["episode_region"]) > 50 and len(before["factor_value"]) > 100
+    db = migrate.open_database(str(fixture_diary))  # backs up, then upgrades
+    try:  # the connection used for the upgrade enforces foreign keys again afterwards
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        db.close()
+    assert raw_rows(fixture_diary, "SELECT version_num FROM alembic_version") == [(TEST_REVISION,)]
+    after = _snapshot(fixture_diary)
+    after["episode"] = [row[:-1] for row in after["episode"]]  # drop the new column
+    assert after == before  # counts and values, children of the rebuilt table included
+    assert raw_rows(fixture_diary, "PRAGMA foreign_key_check") == []
+    assert raw_rows(fixture_diary, "PRAGMA integrity_check") == [("ok",)]
+    backups = list((fixture_diary.parent / f"{fixture_diary.stem}-backups").iterdir())
+    assert [b.name for b in backups if f"before-upgrade-from-{HEAD_REVISION}" in b.name]
+
+
+def test_the_rebuild_would_cascade_with_foreign_keys_on(
+    fixture_diary: Path, second_revision: Path
+) -> None:
+    """Control: the same rebuild with foreign keys on deletes children, so the test above
+    guards something real."""
+    from alembic import command
+
+    engine = create_engine(sqlite_url(fixture_diary))
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        command.upgrade(migrate._alembic_config(conn), "head")
+        conn.commit()
+    engine.dispose()
+    assert raw_rows(fixture_diary, "SELECT count(*) FROM episode_region") == [(0,)]
+
+
+def test_a_diary_from_a_newer_version_is_refused_untouched(fixture_diary: Path) -> None:
+    con = sqlite3.connect(fixture_diary)
+    con.execute("UPDATE alembic_version SET version_num = '20991231_99'")
+    con.commit()
+    con.close()
+    before = fixture_diary.read_bytes()
+    with pytest.raises(DiaryUnavailable) as err:
+        migrate.open_database(str(fixture_diary))
+    assert "newer version" in str(err.value)
+    assert fixture_diary.read_bytes() == before
+    assert not fixture_diary.with_name(fixture_diary.name + "-wal").exists()
+
+
+def test_revision_chain_is_linear_with_head_equal_to_schema_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate._alembic_config())
+    assert script.get_heads() == [HEAD_REVISION]
+    assert len(script.get_bases()) == 1
+    for rev in script.walk_revisions():
+        down = rev.down_revision
+        assert down is None or isinstance(down, str), f"{rev.revision} merges branches"
+        assert len(rev.nextrev) <= 1, f"{rev.revision} has more than one child"
+        assert rev.revision[:8].isdigit(), "revisions are date-prefixed"
+
+
+def test_alembic_schema_equals_the_fast_create_all_schema(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    slow = tmp_path / "alembic.sqlite3"
+    _alembic_diary(slow, "head")
+    engine = create_engine(sqlite_url(slow))
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(ctx, Base.metadata) == []
+    engine.dispose()
+
+    fast = tmp_path / "fast.sqlite3"
+    migrate.open_database(str(fast)).close()
+    query = "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    assert sorted(raw_rows(slow, query)) == sorted(raw_rows(fast, query))

@@ -1,0 +1,119 @@
+"""`twitchlog backup`, `restore` and `check`: keeping the diary safe."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from twitchlog.errors import DiaryError
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    b = sub.add_parser("backup", parents=[common], help="make a backup copy of the diary now")
+    b.set_defaults(func=cmd_backup)
+
+    r = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the diary with a backup (the current file is kept as a backup first)",
+    )
+    r.add_argument(
+        "backup", nargs="?", type=Path, help="a backup file (default: the newest good one)"
+    )
+    r.add_argument("--yes", action="store_true", help="restore without asking")
+    r.set_defaults(func=cmd_restore)
+
+    c = sub.add_parser("check", parents=[common], help="check the diary file for damage")
+    c.add_argument("--quick", action="store_true", help="a faster, less thorough check")
+    c.set_defaults(func=cmd_check)
+
+
+def _diary_path(args: argparse.Namespace) -> Path:
+    from twitchlog.paths import is_url, resolve_location
+
+    location = resolve_location(args.db)
+    if is_url(location):
+        raise DiaryError("Backups, restore and check work on diary files, not database URLs.")
+    return Path(location).expanduser().resolve()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from twitchlog.cli.common import open_db
+    from twitchlog.db.backup import backup_now, prune_backups
+
+    db = open_db(args)  # refuses a damaged diary before copying it
+    try:
+        assert db.path is not None
+        dest = backup_now(db.path, "manual")
+        prune_backups(db.path)
+    finally:
+        db.close()
+    print(dest)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from twitchlog.db.backup import is_good_backup, list_backups, restore_backup
+    from twitchlog.paths import backups_dir
+
+    path = _diary_path(args)
+    if args.backup is not None:
+        chosen = args.backup.expanduser()
+        if not chosen.exists() and (backups_dir(path) / chosen.name).exists():
+            chosen = backups_dir(path) / chosen.name
+        if not chosen.is_file():
+            raise DiaryError(
+                f"There is no backup file {chosen}; run 'twitchlog restore' to list them."
+            )
+    else:
+        infos = list_backups(path)
+        if not infos:
+            raise DiaryError(f"There are no backups of {path} in {backups_dir(path)}.")
+        print("Backups, newest first:")
+        chosen = None
+        for info in infos:
+            good = is_good_backup(info.path)
+            print(f"  {info.describe()}{'' if good else '  [damaged, skipped]'}")
+            if good and chosen is None:
+                chosen = info.path
+        if chosen is None:
+            raise DiaryError("None of the backups is readable; the diary was left as it is.")
+    if not args.yes and not _confirm(f"Replace {path} with {chosen.name}?"):
+        print(
+            f"Nothing was changed. To restore {chosen.name}, run 'twitchlog restore --yes'"
+            + (f" {chosen}" if args.backup is not None else "")
+            + "."
+        )
+        return 1
+    saved = restore_backup(path, chosen)
+    print(f"Restored {path} from {chosen.name}.")
+    if saved is not None:
+        print(f"The diary as it was is kept in {saved}.")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from twitchlog.db.check import check_file, wal_problem
+    from twitchlog.db.migrate import restore_advice
+
+    path = _diary_path(args)
+    report = check_file(path, quick=args.quick)
+    problems = list(report.problems)
+    if path.exists() and report.ok:
+        stray = wal_problem(path)
+        if stray:
+            problems.append(stray)
+    if not problems:
+        print(report.sentence())
+        return 0
+    print(f"{path} has problems:", *(f"  {p}" for p in problems), sep="\n")
+    if path.exists():
+        print(restore_advice(path))
+    return 1

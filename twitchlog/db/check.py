@@ -1,0 +1,142 @@
+"""Is this diary file whole? Cheap header checks at open, full checks on demand.
+
+`header_problem` reads 100 bytes and a few file sizes, so opening stays quick.
+`check_file` runs SQLite's integrity_check (or quick_check) and foreign_key_check on a
+read-only connection, so checking never writes to the file it checks.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+WAL_MAGICS = (0x377F0682, 0x377F0683)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: Path
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def sentence(self) -> str:
+        if self.ok:
+            what = ", ".join(f"{n} {name}" for name, n in self.counts.items())
+            return (
+                f"{self.path} is healthy: the integrity check passed and no entry points at "
+                f"something missing ({what})."
+            )
+        return f"{self.path} has problems:\n  " + "\n  ".join(self.problems)
+
+
+def page_size_of(header: bytes) -> int:
+    raw = struct.unpack(">H", header[16:18])[0]
+    return 65536 if raw == 1 else raw
+
+
+def header_problem(path: Path) -> str | None:
+    """What is visibly wrong with the file's header or size, in plain words, or None."""
+    size = path.stat().st_size
+    if size == 0:
+        return None
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if not header.startswith(SQLITE_MAGIC):
+        if not any(header):
+            return f"{path.name} begins with zeros where a diary's header should be (damaged)."
+        return (
+            f"{path.name} is not a twitchlog diary: it is not an SQLite database, or its "
+            "first bytes are damaged."
+        )
+    if len(header) < 100:
+        return f"{path.name} is cut short: it ends inside its own header."
+    page = page_size_of(header)
+    if page < 512 or page & (page - 1):
+        return f"{path.name} has a damaged header (impossible page size {page})."
+    change, pages, valid_for = (
+        struct.unpack(">I", header[24:28])[0],
+        *struct.unpack(">II", header[28:32] + header[92:96]),
+    )
+    if size % page:
+        return f"{path.name} is cut short: its size is not a whole number of pages."
+    wal = path.with_name(path.name + "-wal")
+    wal_has_frames = wal.exists() and wal.stat().st_size > 32
+    if change == valid_for and pages and size < pages * page and not wal_has_frames:
+        return (
+            f"{path.name} is cut short: it should hold {pages} pages but holds only {size // page}."
+        )
+    return None
+
+
+def wal_problem(path: Path) -> str | None:
+    """Check a -wal file left beside the diary before SQLite replays it into the diary."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return None
+    with wal.open("rb") as fh:
+        head = fh.read(32)
+    with path.open("rb") as fh:
+        db_header = fh.read(100)
+    if len(head) < 32 or struct.unpack(">I", head[:4])[0] not in WAL_MAGICS:
+        return None  # SQLite ignores a -wal without a valid header; nothing gets replayed
+    if len(db_header) == 100 and struct.unpack(">I", head[8:12])[0] != page_size_of(db_header):
+        return f"{wal.name} was left by another database (its page size does not match)."
+    base_id = struct.unpack(">i", db_header[60:64])[0] if len(db_header) == 100 else 0
+    report = check_file(path, quick=False)
+    if not report.ok:
+        return f"{wal.name} left by an unfinished session does not fit the diary: " + (
+            "; ".join(report.problems[:3])
+        )
+    if base_id:
+        con = _connect_ro(path)
+        try:
+            seen = con.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            con.close()
+        if seen != base_id:
+            return f"{wal.name} was left by another diary file, not by this one."
+    return None
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def check_file(path: Path, *, quick: bool = False) -> CheckReport:
+    """Run integrity (or quick) and foreign-key checks read-only; never raises for damage."""
+    path = Path(path)
+    if not path.is_file():
+        return CheckReport(path, False, [f"There is no file {path}."])
+    problem = header_problem(path)
+    if problem:
+        return CheckReport(path, False, [problem])
+    problems: list[str] = []
+    counts: dict[str, int] = {}
+    try:
+        con = _connect_ro(path)
+        try:
+            rows = con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
+            found = [r[0] for r in rows.fetchall()]
+            if found != ["ok"]:
+                problems += [f"SQLite found damage: {msg}" for msg in found[:10]]
+            fk = con.execute("PRAGMA foreign_key_check").fetchall()
+            if fk:
+                tables = sorted({r[0] for r in fk})
+                problems.append(
+                    f"{len(fk)} entries point at something missing (in {', '.join(tables)})."
+                )
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in names:
+                problems.append("This database is not a twitchlog diary (no schema revision).")
+            for table in ("episode", "day", "treatment"):
+                if table in names:
+                    counts[f"{table}s"] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        problems.append(f"SQLite cannot read it: {exc}.")
+    return CheckReport(path, not problems, problems, counts)

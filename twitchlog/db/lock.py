@@ -1,0 +1,76 @@
+"""One window per diary: an OS lock on a private file next to it.
+
+`fcntl.flock` is released by the operating system when the holder exits or is killed,
+so a lock left by a crashed window is reclaimed without any clean-up step. The lock
+file holds the holder's process id only to say which window has the diary open.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+from types import TracebackType
+
+from twitchlog.errors import DiaryUnavailable
+from twitchlog.paths import make_private_dir
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}.lock")
+
+
+class WindowLock:
+    """Held while a window has the diary open; release() or leave the `with` block."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self._fd: int | None = fd
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+    def __enter__(self) -> WindowLock:
+        return self
+
+    def __exit__(
+        self,
+        _t: type[BaseException] | None,
+        _e: BaseException | None,
+        _tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+def acquire_window_lock(db_path: str | os.PathLike[str]) -> WindowLock:
+    """Take the diary's window lock, or raise DiaryUnavailable naming the process holding it."""
+    path = lock_path(Path(db_path).expanduser().resolve())
+    make_private_dir(path.parent)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            who = f" (process {holder})" if holder.isdigit() else ""
+            raise DiaryUnavailable(
+                f"This diary is already open in another twitchlog window{who}. Switch to "
+                "that window, or close it and try again."
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    except BaseException:
+        os.close(fd)
+        raise
+    return WindowLock(path, fd)
