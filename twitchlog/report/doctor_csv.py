@@ -17,6 +17,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from twitchlog.diary.csvfiles import safe_text
+from twitchlog.diary.doctor_import import (
+    CHECKED_EPISODES_ONLY,
+    CHECKED_UNKNOWN,
+    CHECKED_YES,
+    LEADING_COLUMNS,
+    TRAILING_COLUMNS,
+)
 from twitchlog.diary.records import Factor
 from twitchlog.report.doctor_data import (
     DoctorDay,
@@ -26,32 +33,6 @@ from twitchlog.report.doctor_data import (
     signs_text,
 )
 from twitchlog.safefile import atomic_write
-
-COL_DATE = "Date"
-COL_CHECKED = "Checked in"
-COL_EPISODES = "Episodes"
-COL_MAX_SEV = "Highest severity (1–4)"
-COL_MEAN_SEV = "Average severity (1–4)"
-COL_MINUTES = "Total duration (min)"
-COL_PLACES = "Places"
-COL_SIGNS = "Warning signs"
-COL_TREATMENTS = "Treatments"
-COL_NOTE = "Note"
-LEADING_COLUMNS = (
-    COL_DATE,
-    COL_CHECKED,
-    COL_EPISODES,
-    COL_MAX_SEV,
-    COL_MEAN_SEV,
-    COL_MINUTES,
-    COL_PLACES,
-    COL_SIGNS,
-)
-TRAILING_COLUMNS = (COL_TREATMENTS, COL_NOTE)
-
-CHECKED_YES = "yes"
-CHECKED_EPISODES_ONLY = "no (only episodes logged)"
-CHECKED_UNKNOWN = "no (unknown day)"
 
 Cell = str | int | float
 
