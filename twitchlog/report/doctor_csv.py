@@ -72,7 +72,7 @@ def day_row(day: DoctorDay, factors: tuple[Factor, ...]) -> list[Cell]:
         counts = [
             s.episodes,
             s.max_severity if s.max_severity is not None else "",
-            round(s.mean_severity, 2) if s.mean_severity is not None else "",
+            _number(round(s.mean_severity, 2)) if s.mean_severity is not None else "",
             _number(round(s.duration_s / 60, 1)),
         ]
     values = [factor_cell(f, day.values.get(f.key)) if s.observed else "" for f in factors]
