@@ -1,0 +1,125 @@
+"""A trigger report as JSON-ready data and as a fixed-width text table (CLI, export)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+
+from twitchlog.analysis.triggers import Finding, TriggerReport
+
+_FINDING_KEYS = (
+    "factor",
+    "lag_days",
+    "n",
+    "rho",
+    "rho_within",
+    "rho_within_ci",
+    "n_eff",
+    "ratio",
+    "ratio_ci",
+    "high_mean",
+    "low_mean",
+    "p",
+    "q",
+    "verdict",
+    "sentence",
+)
+
+
+def _clean(v: Any) -> Any:
+    """NaN/inf → None, numpy → Python, tuples → lists, dates → ISO, so json.dumps works."""
+    if isinstance(v, dict):
+        return {str(k): _clean(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_clean(x) for x in v]
+    if isinstance(v, np.ndarray):
+        return [_clean(x) for x in v.tolist()]
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float):
+        return v if math.isfinite(v) else None
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return {f.name: _clean(getattr(v, f.name)) for f in dataclasses.fields(v)}
+    return v
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    d = {k: getattr(f, k) for k in _FINDING_KEYS}
+    d.update(
+        label=f.label,
+        split=f.split,
+        high_days=f.high_days,
+        low_days=f.low_days,
+        difference=f.difference,
+        difference_ci=f.difference_ci,
+        more_days=f.more_days,
+    )
+    return d
+
+
+def to_json_dict(report: TriggerReport) -> dict[str, Any]:
+    """{"observed_days", "findings": [...], "treatments": [...]} plus context keys; valid JSON."""
+    return _clean(
+        {
+            "observed_days": report.observed_days,
+            "outcome": report.outcome,
+            "comparisons": report.comparisons,
+            "findings": [_finding_dict(f) for f in report.findings],
+            "reverse_checks": [_finding_dict(f) for f in report.reverse_checks],
+            "treatments": list(report.treatments),
+            "power_note": report.power_note,
+            "caveat": report.caveat,
+            "experiment_hint": report.experiment_hint,
+        }
+    )
+
+
+def _n(v: float, fmt: str) -> str:
+    return format(v, fmt) if np.isfinite(v) else "–"
+
+
+def _ci(ci: tuple[float, float], fmt: str) -> str:
+    if not (np.isfinite(ci[0]) and np.isfinite(ci[1])):
+        return "–"
+    return f"{format(ci[0], fmt)}–{format(ci[1], fmt)}"
+
+
+def format_table(report: TriggerReport) -> str:
+    """Readable fixed-width table (strongest first), then one sentence per finding."""
+    head = (
+        f"{'factor':<22} {'lag':>3} {'n':>5} {'rho':>6} {'rho_w':>6} {'95% CI':>12} "
+        f"{'n_eff':>6} {'high':>6} {'low':>6} {'ratio':>5} {'~95% CI':>10} "
+        f"{'q':>5}  verdict"
+    )
+    lines = [
+        f"{report.observed_days} observed days; {report.comparisons} comparisons checked "
+        f"(outcome: {report.outcome}).",
+        head,
+        "-" * len(head),
+    ]
+    for f in report.findings:
+        lines.append(
+            f"{f.label[:22]:<22} {f.lag_days:>3} {f.n:>5} {_n(f.rho, '+.2f'):>6} "
+            f"{_n(f.rho_within, '+.2f'):>6} {_ci(f.rho_within_ci, '+.2f'):>12} "
+            f"{_n(f.n_eff, '.0f'):>6} {_n(f.high_mean, '.2f'):>6} {_n(f.low_mean, '.2f'):>6} "
+            f"{_n(f.ratio, '.2f'):>5} {_ci(f.ratio_ci, '.1f'):>10} {_n(f.q, '.2f'):>5}  "
+            f"{f.verdict}"
+        )
+    lines.append("")
+    lines.extend(f"- {f.sentence}" for f in report.findings)
+    if report.treatments:
+        lines.append("")
+        for t in report.treatments:
+            lines.append(
+                f"- {t.sentence} {t.note if t.verdict != 'not enough data' else ''}".rstrip()
+            )
+    lines += ["", report.power_note, report.caveat]
+    if report.experiment_hint:
+        lines.append(report.experiment_hint)
+    return "\n".join(lines)

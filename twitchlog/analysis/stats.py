@@ -1,0 +1,187 @@
+"""The honest test statistic: within-month rank correlation with a Bartlett effective n.
+
+See /work/shared/ANALYSIS.md. A diary is one autocorrelated, drifting time series, so a
+plain Spearman p-value is far too optimistic. Here each day's rank is compared with the
+mean rank of its 28-day block (removing seasons and slow drifts), and the remaining
+autocorrelation is paid for with Bartlett's effective sample size.
+
+Everything takes plain numpy arrays; scipy is imported inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+BLOCK_DAYS = 28
+"""Length of the blocks that define "your usual level that month"."""
+
+
+def average_ranks(x: np.ndarray) -> np.ndarray:
+    """Ranks 1..n with ties given their average rank (as scipy.stats.rankdata)."""
+    from scipy.stats import rankdata
+
+    return rankdata(np.asarray(x, dtype=float)).astype(float)
+
+
+def _corr_centered(a: np.ndarray, b: np.ndarray) -> float:
+    """Pearson correlation of two mean-zero series; NaN when either has no spread."""
+    saa = float(np.dot(a, a))
+    sbb = float(np.dot(b, b))
+    if saa <= 0.0 or sbb <= 0.0:
+        return float("nan")
+    r = float(np.dot(a, b)) / np.sqrt(saa * sbb)
+    return float(np.clip(r, -1.0, 1.0))
+
+
+def spearman(x: np.ndarray, y: np.ndarray) -> float:
+    """Plain Spearman rho (Pearson correlation of average ranks), as scipy.stats.spearmanr."""
+    if len(x) < 2:
+        return float("nan")
+    rx = average_ranks(x)
+    ry = average_ranks(y)
+    return _corr_centered(rx - rx.mean(), ry - ry.mean())
+
+
+def block_residuals(values: np.ndarray, blocks: np.ndarray) -> np.ndarray:
+    """`values` minus the mean of their block (blocks are small non-negative integers)."""
+    if values.size == 0:
+        return values.astype(float)
+    b = blocks - blocks.min()
+    counts = np.bincount(b)
+    sums = np.bincount(b, weights=values)
+    means = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
+    return values - means[b]
+
+
+def calendar_autocorr(series: np.ndarray, positions: np.ndarray, max_lag: int) -> np.ndarray:
+    """Autocorrelations r(1..max_lag) of mean-zero series observed on calendar `positions`.
+
+    Each row of `series` (shape (m, n) or (n,)) is one series. Gaps stay gaps: lag k
+    always means k calendar days apart, and r(k) averages only over the day pairs that
+    are both present (divided by the lag-0 variance). Closing the gaps up instead would
+    treat days a week apart as neighbours and blur the persistence we need to pay for.
+    Lags with fewer than 5 available pairs are set to 0 (too noisy to use).
+    """
+    s = np.atleast_2d(np.asarray(series, dtype=float))
+    m_series, n = s.shape
+    out = np.zeros((m_series, max(max_lag, 0)))
+    if n < 2 or max_lag < 1:
+        return out if np.ndim(series) > 1 else out[0]
+    pos = np.asarray(positions, dtype=np.int64)
+    pos = pos - pos[0]
+    span = int(pos[-1]) + 1
+    nfft = 1 << int(np.ceil(np.log2(2 * span)))
+    grid = np.zeros((m_series + 1, span))
+    grid[:m_series, pos] = s
+    grid[m_series, pos] = 1.0
+    f = np.fft.rfft(grid, n=nfft, axis=1)
+    ac = np.fft.irfft(f * np.conj(f), n=nfft, axis=1)[:, : max_lag + 1]
+    pairs = np.rint(ac[m_series])
+    var0 = ac[:m_series, 0] / n
+    ok = pairs[1:] >= 5
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = ac[:m_series, 1:] / np.where(ok, pairs[1:], 1.0) / var0[:, None]
+    r = np.where(ok[None, :] & (var0[:, None] > 0), r, 0.0)
+    out[:, : r.shape[1]] = np.clip(r, -1.0, 1.0)
+    return out if np.ndim(series) > 1 else out[0]
+
+
+def bartlett_n_eff(r_a: np.ndarray, r_b: np.ndarray, n: int) -> float:
+    """Bartlett's effective n for a correlation: 1/n_eff = 1/n + (2/n)·Σ r_a(k)·r_b(k).
+
+    Sum over k = 1..n/5 (the caller passes that many lags). Clipped to [4, n]: negative
+    sums would otherwise claim more information than there are days.
+    """
+    if n <= 0:
+        return float("nan")
+    k = min(len(r_a), len(r_b), n // 5)
+    s = float(np.dot(r_a[:k], r_b[:k])) if k > 0 else 0.0
+    inv = 1.0 / n + 2.0 / n * s
+    n_eff = 1.0 / inv if inv > 0 else float(n)
+    return float(np.clip(n_eff, min(4.0, n), n))
+
+
+def correlation_test(
+    rho: np.ndarray, n_eff: np.ndarray, level: float = 0.95
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two-sided p from t = ρ·√((n_eff−2)/(1−ρ²)) on n_eff−2 df, and a Fisher-z interval.
+
+    Vectorised over tests. Returns (p, lo, hi); NaN where rho is NaN or n_eff ≤ 3.
+    """
+    from scipy.stats import norm
+    from scipy.stats import t as t_dist
+
+    rho = np.asarray(rho, dtype=float)
+    n_eff = np.asarray(n_eff, dtype=float)
+    valid = np.isfinite(rho) & np.isfinite(n_eff) & (n_eff > 3)
+    r = np.where(valid, np.clip(rho, -0.999999, 0.999999), 0.0)
+    ne = np.where(valid, n_eff, 4.0)
+    t = r * np.sqrt((ne - 2.0) / (1.0 - r * r))
+    p = 2.0 * t_dist.sf(np.abs(t), ne - 2.0)
+    z = np.arctanh(r)
+    half = norm.ppf(0.5 + level / 2.0) / np.sqrt(ne - 3.0)
+    lo, hi = np.tanh(z - half), np.tanh(z + half)
+    nan = np.nan
+    return np.where(valid, p, nan), np.where(valid, lo, nan), np.where(valid, hi, nan)
+
+
+def bh_q(p: np.ndarray) -> np.ndarray:
+    """Benjamini–Hochberg q-values (scipy.stats.false_discovery_control); NaN stays NaN."""
+    from scipy.stats import false_discovery_control
+
+    p = np.asarray(p, dtype=float)
+    q = np.full(p.shape, np.nan)
+    ok = np.isfinite(p)
+    if ok.any():
+        q[ok] = false_discovery_control(np.clip(p[ok], 0.0, 1.0), method="bh")
+    return q
+
+
+@dataclass(frozen=True)
+class WithinMonth:
+    """One factor × lag correlation before the p-value (which is computed for all at once)."""
+
+    n: int
+    rho: float
+    rho_within: float
+    n_eff: float
+
+
+def within_month(x: np.ndarray, y: np.ndarray, day_index: np.ndarray) -> WithinMonth:
+    """Plain and within-month Spearman correlation of paired days, with Bartlett n_eff.
+
+    `day_index` is each pair's position in the full calendar (sorted ascending); the
+    28-day blocks are `day_index // 28`, so they stay put whatever window is analysed.
+    """
+    n = len(x)
+    if n < 3:
+        return WithinMonth(n, float("nan"), float("nan"), float("nan"))
+    rx = average_ranks(x)
+    ry = average_ranks(y)
+    rho = _corr_centered(rx - rx.mean(), ry - ry.mean())
+    blocks = np.asarray(day_index) // BLOCK_DAYS
+    ex = block_residuals(rx, blocks)
+    ey = block_residuals(ry, blocks)
+    rw = _corr_centered(ex, ey)
+    if not np.isfinite(rw):
+        return WithinMonth(n, rho, rw, float("nan"))
+    acf = calendar_autocorr(np.vstack([ex, ey]), day_index, n // 5)
+    return WithinMonth(n, rho, rw, bartlett_n_eff(acf[0], acf[1], n))
+
+
+def design_effect(a: np.ndarray, b: np.ndarray, day_index: np.ndarray) -> float:
+    """Variance inflation 1 + 2·Σ r_a(k)·r_b(k) for a contrast of `b` between groups of `a`.
+
+    Used for the approximate interval of the high/low ratio: the series are only centred
+    on their overall mean (not on each month), so slow drifts shared by factor and
+    outcome widen the interval of the raw contrast the person is shown. Clipped to
+    [1, n/4], matching the [4, n] clip on n_eff.
+    """
+    n = len(a)
+    if n < 5:
+        return 1.0
+    ac = calendar_autocorr(np.vstack([a - a.mean(), b - b.mean()]), day_index, n // 5)
+    deff = 1.0 + 2.0 * float(np.dot(ac[0], ac[1]))
+    return float(np.clip(deff, 1.0, max(n / 4.0, 1.0)))

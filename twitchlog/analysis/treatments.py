@@ -1,0 +1,228 @@
+"""Before and after a treatment, and botulinum toxin injection cycles week by week.
+
+A before/after comparison in one person is weak evidence: treatments tend to start when
+twitching is at its worst (so it would often ease anyway) and neighbouring days are
+alike. The numbers are shown with an approximate interval and that warning, always.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from twitchlog.analysis import stats
+from twitchlog.analysis.data import DailyData, TreatmentInfo
+from twitchlog.analysis.effects import group_effect
+
+BEFORE_DAYS = 28
+MIN_SIDE_DAYS = 14  # observed days needed on each side
+# (onset gap, longest window after) in days: botulinum toxin acts after ~4 days and lasts
+# ~12 weeks; for tablets and therapies a week's gap, then up to 12 weeks.
+ONSET: dict[str, tuple[int, int]] = {"injection": (4, 84)}
+DEFAULT_ONSET = (7, 84)
+MIN_AFTER_WINDOW = 28  # calendar days after the gap for a non-injection treatment
+CYCLE_WEEKS = np.arange(-4, 18)
+NOTE = (
+    "The interval is approximate and likely too narrow: neighbouring days are alike, and "
+    "treatments often start when twitching is at its worst, so some easing would come anyway."
+)
+_WORDS = {
+    "count": "twitches a day",
+    "severity": "severity points a day",
+    "duration": "minutes a day",
+}
+
+
+@dataclass(frozen=True)
+class TreatmentResult:
+    """Outcome per observed day in the 28 days before vs days [gap, gap + window) after."""
+
+    name: str
+    kind: str
+    start: dt.date
+    gap_days: int
+    window_days: int
+    before_days: int
+    after_days: int
+    before_rate: float
+    after_rate: float
+    ratio: float
+    ratio_ci: tuple[float, float]
+    verdict: str  # "not enough data" | "lower after" | "higher after" | "no clear change"
+    sentence: str
+    note: str = NOTE
+
+
+@dataclass(frozen=True)
+class InjectionCycles:
+    """Rates by week since each injection (rows = cycles), for a chart and the median line.
+
+    `weeks` runs −4..17; `rates[c, w]` is NaN where cycle c has no observed day that week
+    (or the next injection has already happened).
+    """
+
+    starts: tuple[dt.date, ...]
+    weeks: np.ndarray
+    rates: np.ndarray
+    median: np.ndarray
+    before_rate: float  # pooled, 4 weeks before
+    weeks_2_10_rate: float  # pooled, weeks 2–10 after
+    before_days: int
+    after_days: int
+    ratio: float
+    ratio_ci: tuple[float, float]
+
+
+def _day_index(data: DailyData, day: dt.date) -> int:
+    return int((np.datetime64(day, "D") - data.dates[0].astype("datetime64[D]")).astype(int))
+
+
+def _rate_text(v: float) -> str:
+    return f"{v:.1f}" if np.isfinite(v) else "?"
+
+
+def _compare(y: np.ndarray, before: np.ndarray, after: np.ndarray):
+    """Pooled before/after effect; `before`/`after` are index arrays into y (any order)."""
+    bi = before[np.isfinite(y[before])]
+    ai = after[np.isfinite(y[after])]
+    idx = np.concatenate([bi, ai])
+    order = np.argsort(idx, kind="stable")
+    idx = idx[order]
+    high = np.concatenate([np.zeros(bi.size, bool), np.ones(ai.size, bool)])[order]
+    yy = y[idx]
+    if bi.size < MIN_SIDE_DAYS or ai.size < MIN_SIDE_DAYS:
+        return group_effect(yy, high, 1.0), bi.size, ai.size, False
+    # Duplicated days (overlapping cycles) would break the calendar ACF; dedupe for deff.
+    uniq, first = np.unique(idx, return_index=True)
+    deff = stats.design_effect(high[first].astype(float), yy[first], uniq)
+    return group_effect(yy, high, deff), bi.size, ai.size, True
+
+
+def before_after(
+    data: DailyData, tr: TreatmentInfo, outcome: str = "count", next_start: dt.date | None = None
+) -> TreatmentResult:
+    """One treatment: 28 days before its start against the window after the onset gap.
+
+    The window after stops at the end of the diary, at the treatment's end date and, for
+    injections, at the next injection.
+    """
+    gap, window = ONSET.get(tr.kind, DEFAULT_ONSET)
+    y = data.outcome(outcome) if data.n_days else np.zeros(0)
+    s = _day_index(data, tr.start) if data.n_days else 0
+    stop = s + gap + window
+    for limit in (tr.end, next_start):
+        if limit is not None and data.n_days:
+            stop = min(stop, _day_index(data, limit) + (1 if limit == tr.end else 0))
+    stop = min(stop, data.n_days)
+    lo_b = max(0, s - BEFORE_DAYS)
+    before = np.arange(lo_b, max(lo_b, min(s, data.n_days)))
+    after = np.arange(max(s + gap, 0), max(stop, max(s + gap, 0)))
+    window_days = int(after.size)
+    eff, nb, na, ok = _compare(y, before, after)
+    if tr.kind != "injection" and window_days < MIN_AFTER_WINDOW:
+        ok = False
+    words = _WORDS[outcome]
+    when = f"{tr.name} ({tr.start.isoformat()})"
+    if not ok:
+        verdict = "not enough data"
+        sentence = (
+            f"Not enough data yet around {when}: {nb} check-in days in the 28 days "
+            f"before and {na} from day {gap} after (at least {MIN_SIDE_DAYS} each "
+            "needed)."
+        )
+    else:
+        lo, hi = eff.ratio_ci
+        if np.isfinite(hi) and hi < 1:
+            verdict = "lower after"
+        elif np.isfinite(lo) and lo > 1:
+            verdict = "higher after"
+        else:
+            verdict = "no clear change"
+        ratio = f"{eff.ratio:.1f}×" if np.isfinite(eff.ratio) else "no twitches before"
+        ci = f", approx. 95% CI {lo:.1f}–{hi:.1f}" if np.isfinite(hi) else ""
+        sentence = (
+            f"In the 28 days before {when} you logged {_rate_text(eff.low_mean)} "
+            f"{words}; from day {gap} to day {gap + window_days} after, "
+            f"{_rate_text(eff.high_mean)} ({ratio}{ci}; {nb} vs {na} days)."
+        )
+    return TreatmentResult(
+        tr.name,
+        tr.kind,
+        tr.start,
+        gap,
+        window_days,
+        nb,
+        na,
+        eff.low_mean,
+        eff.high_mean,
+        eff.ratio,
+        eff.ratio_ci,
+        verdict,
+        sentence,
+    )
+
+
+def analyze_treatments(data: DailyData, outcome: str = "count") -> list[TreatmentResult]:
+    """Before/after for every treatment with a start date, in date order."""
+    trs = sorted((t for t in data.treatments if t.start is not None), key=lambda t: t.start)
+    out = []
+    for i, tr in enumerate(trs):
+        nxt = None
+        if tr.kind == "injection":
+            nxt = next(
+                (t.start for t in trs[i + 1 :] if t.kind == "injection" and t.start > tr.start),
+                None,
+            )
+        out.append(before_after(data, tr, outcome, nxt))
+    return out
+
+
+def injection_cycles(data: DailyData, outcome: str = "count") -> InjectionCycles | None:
+    """Per-cycle rates by week since injection (−4..17), their median, and weeks 2–10
+    against the 4 weeks before (pooled over cycles). None without injections in range."""
+    starts = sorted({t.start for t in data.treatments if t.kind == "injection"})
+    if not starts or data.n_days == 0:
+        return None
+    y = data.outcome(outcome)
+    n = data.n_days
+    idx = [_day_index(data, s) for s in starts]
+    keep = [(d, i) for d, i in zip(starts, idx, strict=True) if -17 * 7 < i < n + 28]
+    if not keep:
+        return None
+    weeks = CYCLE_WEEKS.copy()
+    offs = weeks[:, None] * 7 + np.arange(7)[None, :]  # (22, 7) day offsets
+    rates = np.full((len(keep), weeks.size), np.nan)
+    before_all, after_all = [], []
+    for c, (_, s) in enumerate(keep):
+        nxt = next((j for j in idx if j > s), n)
+        days = s + offs
+        valid = (days >= 0) & (days < n) & ((days < nxt) | (offs < 0))
+        vals = np.where(valid, y[np.clip(days, 0, max(n - 1, 0))], np.nan)
+        cnt = np.isfinite(vals).sum(axis=1)
+        tot = np.nansum(vals, axis=1)
+        rates[c] = np.where(cnt > 0, tot / np.maximum(cnt, 1), np.nan)
+        b = np.arange(s - 28, s)
+        a = np.arange(s + 14, min(s + 77, nxt))
+        before_all.append(b[(b >= 0) & (b < n)])
+        after_all.append(a[(a >= 0) & (a < n)])
+    with np.errstate(all="ignore"):
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            median = np.nanmedian(rates, axis=0)
+    eff, nb, na, _ = _compare(y, np.concatenate(before_all), np.concatenate(after_all))
+    return InjectionCycles(
+        tuple(d for d, _ in keep),
+        weeks,
+        rates,
+        median,
+        eff.low_mean,
+        eff.high_mean,
+        nb,
+        na,
+        eff.ratio,
+        eff.ratio_ci,
+    )
