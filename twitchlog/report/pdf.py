@@ -14,9 +14,10 @@ from pathlib import Path
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, Ellipse, Rectangle
+from matplotlib.patches import Rectangle
 
 from twitchlog import catalog
+from twitchlog.diary.records import Place
 from twitchlog.report.summary import ReportData
 from twitchlog.safefile import atomic_write
 
@@ -161,10 +162,27 @@ def _trend(page: Page, r: ReportData) -> None:
     full = obs >= days * 0.5
     x = np.array(starts, dtype="datetime64[D]")
     width = np.timedelta64(6 if unit == "week" else 27, "D")
-    ax.bar(x[full], eps[full], width=width, align="edge", color=GREY, edgecolor=INK, lw=0.3,
-           label=f"{unit} with check-ins on at least half its days")
-    ax.bar(x[~full], eps[~full], width=width, align="edge", color="white", edgecolor=GREY,
-           hatch="////", lw=0.3, label=f"{unit} with few check-ins (count is partial)")
+    ax.bar(
+        x[full],
+        eps[full],
+        width=width,
+        align="edge",
+        color=GREY,
+        edgecolor=INK,
+        lw=0.3,
+        label=f"{unit} with check-ins on at least half its days",
+    )
+    ax.bar(
+        x[~full],
+        eps[~full],
+        width=width,
+        align="edge",
+        color="white",
+        edgecolor=GREY,
+        hatch="////",
+        lw=0.3,
+        label=f"{unit} with few check-ins (count is partial)",
+    )
     ax.set_ylabel(f"episodes a {unit}", fontsize=7.5)
     ax.set_xlim(x[0] if x.size else None, (x[-1] + width) if x.size else None)
     named: set[str] = set()
@@ -175,13 +193,19 @@ def _trend(page: Page, r: ReportData) -> None:
             if t.name not in named:
                 named.add(t.name)
                 ax.annotate(
-                    f"▼ {t.name}", (tx, 1.0), xycoords=("data", "axes fraction"), fontsize=6.5,
-                    va="bottom", ha="center", xytext=(0, 0), textcoords="offset points",
+                    f"▼ {t.name}",
+                    (tx, 1.0),
+                    xycoords=("data", "axes fraction"),
+                    fontsize=6.5,
+                    va="bottom",
+                    ha="center",
+                    xytext=(0, 0),
+                    textcoords="offset points",
                 )
     if named:
         ax.plot([], [], color=INK, ls=(0, (2, 2)), lw=0.7, label="treatment started")
     ax.legend(fontsize=6.5, frameon=False, loc="upper left", bbox_to_anchor=(0, -0.18), ncols=3)
-    page.y -= 0.10 + 24 * PT
+    page.y -= 0.10 + 32 * PT
 
 
 def _severity(ax: Axes, r: ReportData) -> None:
@@ -191,89 +215,68 @@ def _severity(ax: Axes, r: ReportData) -> None:
     shades = ["#e0e0e0", "#a8a8a8", "#6c6c6c", "#222222"]
     y = np.arange(4)[::-1]
     ax.barh(y, counts, color=shades, edgecolor=INK, lw=0.4)
-    ax.set_yticks(y, [f"{s} {catalog.SEVERITY[s].split(' —')[0]}" for s in (1, 2, 3, 4)],
-                  fontsize=7)
+    ax.set_yticks(
+        y, [f"{s} {catalog.SEVERITY[s].split(' —')[0]}" for s in (1, 2, 3, 4)], fontsize=7
+    )
     for yi, c in zip(y, counts, strict=True):
         ax.text(c, yi, f"  {c} ({100 * c / total:.0f}%)", va="center", fontsize=6.8)
-    ax.set_xlim(0, max(counts + [1]) * 1.45)
+    ax.set_xlim(0, max([*counts, 1]) * 1.45)
     ax.set_xlabel("episodes by severity, 1–4", fontsize=7)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
 
 
-# (x, y) of each region on the person's RIGHT side; their left is mirrored (x > 0 is the
-# person's left, as when facing them).
-_FACE_XY: dict[str, tuple[float, float]] = {
-    "eyebrow": (0.36, 0.52),
-    "upper_eyelid": (0.30, 0.29),
-    "lower_eyelid": (0.36, 0.07),
-    "nose": (0.11, -0.08),
-    "cheek": (0.48, -0.16),
-    "mouth": (0.24, -0.48),
-    "chin": (0.12, -0.80),
-    "jaw": (0.58, -0.55),
-    "neck": (0.30, -1.18),
-}
+def _face(page: Page, rect: tuple[float, float, float, float], r: ReportData) -> None:
+    """The charts' face map, drawn into a sub-figure of the page with small print."""
+    from matplotlib.gridspec import GridSpec
 
+    from twitchlog.charts.face import build_face
+    from twitchlog.charts.theme import Theme
 
-def _face(ax: Axes, r: ReportData) -> None:
-    """A plain face map: circle area and grey by how often each place twitched, numbers too."""
-    ax.set_aspect("equal")
-    ax.set_xlim(-1.05, 1.05)
-    ax.set_ylim(-1.35, 1.05)
-    ax.set_axis_off()
-    ax.add_patch(Ellipse((0, 0), 1.55, 2.0, fill=False, lw=1, color=INK))
-    ax.add_patch(Rectangle((-0.28, -1.35), 0.56, 0.37, fill=False, lw=1, color=INK))
-    for sx in (-1, 1):
-        ax.add_patch(Ellipse((sx * 0.33, 0.2), 0.3, 0.12, fill=False, lw=0.8, color=GREY))
-        ax.plot([sx * 0.2, sx * 0.46], [0.4, 0.42], color=GREY, lw=1)
-    ax.plot([0, -0.06, 0.06], [0.15, -0.15, -0.17], color=GREY, lw=0.8)
-    ax.plot(np.linspace(-0.25, 0.25, 20), -0.48 - 0.06 * np.cos(np.linspace(-1.5, 1.5, 20)),
-            color=GREY, lw=0.8)
-    ax.text(-1.0, 0.9, "R", fontsize=9, weight="bold", ha="left")
-    ax.text(1.0, 0.9, "L", fontsize=9, weight="bold", ha="right")
-    ax.text(0, 1.03, "drawn facing the person", fontsize=6, ha="center", color=GREY)
-    counts: dict[tuple[float, float], int] = {}
-    for (side, region), n in r.points.places.items():
-        if region not in _FACE_XY:
-            continue
-        x, y = _FACE_XY[region]
-        for sx in {"right": (-1,), "left": (1,), "both": (-1, 1)}.get(side, ()):
-            counts[(sx * x, y)] = counts.get((sx * x, y), 0) + n
-    if not counts:
-        ax.text(0, -0.2, "no places logged", ha="center", fontsize=7, color=GREY)
-        return
-    top = max(counts.values())
-    for (x, y), n in counts.items():
-        share = n / top
-        radius = 0.055 + 0.065 * np.sqrt(share)
-        shade = str(round(0.85 - 0.7 * share, 2))
-        ax.add_patch(Circle((x, y), radius, facecolor=shade, edgecolor=INK, lw=0.6, zorder=3))
-        ax.text(x + radius + 0.02, y, str(n), ha="left", va="center", fontsize=6.5, zorder=4,
-                color=INK, weight="bold",
-                bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.8})
+    x, y, w, h = rect
+    grid = GridSpec(1, 1, figure=page.fig, left=x, right=x + w, bottom=y, top=y + h)
+    sub = page.fig.add_subfigure(grid[0])
+    build_face(r.points, fig=sub, theme=Theme(font_size=5.5))
+    sub.suptitle("")
+    sub.patch.set_visible(False)  # a sub-figure spans the page; its background would hide it
+    for ax in sub.axes:  # positions are fractions of the whole page, not the sub-figure
+        ax.set_position(rect)
+        ax.set_title("", loc="left")
+    page.fig.text(
+        x + w / 2,
+        y - 2 * PT,
+        "front view: their left is on your right; an episode may name several places",
+        fontsize=6,
+        color=GREY,
+        ha="center",
+        va="top",
+    )
 
 
 def _severity_places(page: Page, r: ReportData) -> None:
     page.heading(SECTION_SEVERITY)
     top = page.y
     height = 0.165
-    _severity(page.fig.add_axes((LEFT + 0.1, top - 0.075, 0.33, 0.07)), r)
-    _face(page.fig.add_axes((0.66, top - height, 0.27, height)), r)
-    page.y = top - 0.1
+    _severity(page.fig.add_axes((LEFT + 0.1, top - 0.075, 0.25, 0.07)), r)
+    _face(page, (0.47, top - height, RIGHT - 0.47, height), r)
+    page.y = top - 0.118
     total = sum(r.points.places.values())
     places = sorted(r.points.places.items(), key=lambda kv: -kv[1])
     lines = [
-        f"{(catalog.REGIONS.get(reg, reg) if side == 'both' else f'{side} {catalog.REGIONS.get(reg, reg)}')}"
-        f" ×{n} ({100 * n / max(total, 1):.0f}%)"
+        f"{Place(side, reg).words} ×{n} ({100 * n / max(total, 1):.0f}%)"
         for (side, reg), n in places[:6]
+        if reg in catalog.REGIONS
     ]
-    page.text("Where (most often first):", 8, weight="bold", width=0.55)
-    page.text("; ".join(lines) if lines else "no places logged", 8, width=0.55)
+    page.text("Where (most often first):", 8, weight="bold", width=0.38)
+    page.text("; ".join(lines) if lines else "no places logged", 8, width=0.38)
     if r.first_seen:
         first = min(r.first_seen.items(), key=lambda kv: kv[1])
-        page.text(f"First place logged: {first[0].words} on {first[1].isoformat()}.", 8,
-                  width=0.55, color=GREY)
+        page.text(
+            f"First place logged: {first[0].words} on {first[1].isoformat()}.",
+            8,
+            width=0.38,
+            color=GREY,
+        )
     page.y = min(page.y, top - height) - 4 * PT
 
 
@@ -306,8 +309,9 @@ def _treatments(page: Page, r: ReportData) -> None:
     if not results:
         names = sorted({t.name for t in r.data.treatments})
         page.text(
-            "Treatments recorded: " + ", ".join(names) + "." if names else
-            "No treatments were recorded.",
+            "Treatments recorded: " + ", ".join(names) + "."
+            if names
+            else "No treatments were recorded.",
             8.5,
         )
         return
@@ -323,8 +327,7 @@ def _treatments(page: Page, r: ReportData) -> None:
         page.text(f"• {t.sentence}", 8)
         shown += 1
     if len(results) > shown:
-        page.text(f"({len(results) - shown} more treatment starts in the diary.)", 7.5,
-                  color=GREY)
+        page.text(f"({len(results) - shown} more treatment starts in the diary.)", 7.5, color=GREY)
     page.text(results[0].note, 7.5, color=GREY)
 
 
@@ -341,19 +344,26 @@ def _signs(page: Page, r: ReportData) -> None:
     else:
         page.text("No warning signs were logged with any episode.", 8.5)
     page.y -= 2 * PT
-    page.text("See a doctor when twitching (● = seen in this diary, ○ = not seen):", 8.5,
-              weight="bold")
+    page.text(
+        "See a doctor when twitching (● = seen in this diary, ○ = not seen):", 8.5, weight="bold"
+    )
     for c in r.checks:
         mark = "●" if c.applies else "○"
         detail = f" — {c.reason}" if c.reason else ""
-        page.text(f"{mark} {c.text}{detail}", 8, weight="bold" if c.applies else "normal",
-                  x=LEFT + 0.01, width=RIGHT - LEFT - 0.01)
+        page.text(
+            f"{mark} {c.text}{detail}",
+            8,
+            weight="bold" if c.applies else "normal",
+            x=LEFT + 0.01,
+            width=RIGHT - LEFT - 0.01,
+        )
 
 
 def _footer(page: Page, number: int, total: int) -> None:
     page.fig.text(LEFT, 0.018, FOOTER, fontsize=6, color=GREY, va="bottom")
-    page.fig.text(RIGHT, 0.018, f"page {number} of {total}", fontsize=6.5, color=GREY,
-                  va="bottom", ha="right")
+    page.fig.text(
+        RIGHT, 0.018, f"page {number} of {total}", fontsize=6.5, color=GREY, va="bottom", ha="right"
+    )
 
 
 _LAG_WORDS = {0: "same day", 1: "day before", 2: "2 days before"}
@@ -361,8 +371,12 @@ _LAG_WORDS = {0: "same day", 1: "day before", 2: "2 days before"}
 
 def _table_page(r: ReportData) -> Page:
     page = Page()
-    page.text(f"{SECTION_TABLE} — {r.start.isoformat()} to {r.end.isoformat()}", 13,
-              weight="bold", gap=1.5)
+    page.text(
+        f"{SECTION_TABLE} — {r.start.isoformat()} to {r.end.isoformat()}",
+        13,
+        weight="bold",
+        gap=1.5,
+    )
     t = r.triggers
     page.text(
         f"{t.observed_days} checked-in days; {t.comparisons} comparisons checked together "  # type: ignore[attr-defined]
@@ -370,16 +384,23 @@ def _table_page(r: ReportData) -> Page:
         8,
     )
     cols = (
-        ("Factor", 0.0), ("When", 0.25), ("Days (high / other)", 0.36), ("Episodes a day", 0.52),
-        ("Ratio (≈95% CI)", 0.66), ("q", 0.79), ("Verdict", 0.85),
+        ("Factor (high days)", 0.0),
+        ("When", 0.25),
+        ("Days (high / other)", 0.36),
+        ("Episodes a day", 0.52),
+        ("Ratio (≈95% CI)", 0.655),
+        ("q", 0.805),
+        ("Verdict", 0.85),
     )
     page.y -= 6 * PT
     for name, x in cols:
-        page.fig.text(LEFT + x * (RIGHT - LEFT), page.y, name, fontsize=7.5, weight="bold",
-                      va="top")
+        page.fig.text(
+            LEFT + x * (RIGHT - LEFT), page.y, name, fontsize=7.5, weight="bold", va="top"
+        )
     page.y -= 12 * PT
     rows = [f for f in t.findings][:70]  # type: ignore[attr-defined]
     for f in rows:
+
         def num(v: float, fmt: str = ".2f") -> str:
             return format(v, fmt) if np.isfinite(v) else "–"
 
@@ -388,14 +409,24 @@ def _table_page(r: ReportData) -> Page:
             f" ({ci[0]:.1f}–{ci[1]:.1f})" if np.isfinite(ci[0]) and np.isfinite(ci[1]) else ""
         )
         cells = (
-            f.label[:34], _LAG_WORDS.get(f.lag_days, f"{f.lag_days} d"),
-            f"{f.high_days} / {f.low_days}", f"{num(f.high_mean)} vs {num(f.low_mean)}",
-            ratio, num(f.q), f.verdict,
+            f"{f.label[:22]} ({f.split})" if f.split else f.label[:34],
+            _LAG_WORDS.get(f.lag_days, f"{f.lag_days} d"),
+            f"{f.high_days} / {f.low_days}",
+            f"{num(f.high_mean)} vs {num(f.low_mean)}",
+            ratio,
+            num(f.q),
+            f.verdict,
         )
         bold = f.verdict in ("clear link", "possible link")
         for (_name, x), cell in zip(cols, cells, strict=True):
-            page.fig.text(LEFT + x * (RIGHT - LEFT), page.y, cell, fontsize=7, va="top",
-                          weight="bold" if bold else "normal")
+            page.fig.text(
+                LEFT + x * (RIGHT - LEFT),
+                page.y,
+                cell,
+                fontsize=7,
+                va="top",
+                weight="bold" if bold else "normal",
+            )
         page.y -= 10 * PT
         if page.y < 0.12:
             break

@@ -161,9 +161,7 @@ def doctor_checks(report: ReportData) -> list[Check]:
     for side, region in points.places:
         if side in ("left", "right"):
             sides.setdefault(side, set()).add(region)
-    whole = [
-        s for s, regions in sides.items() if regions & EYE_REGIONS and regions & LOWER_FACE
-    ]
+    whole = [s for s, regions in sides.items() if regions & EYE_REGIONS and regions & LOWER_FACE]
     reasons = []
     if spread:
         shown = ", ".join(f"{p.words} (from {report.first_seen[p]})" for p in spread[:3])
