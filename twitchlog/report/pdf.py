@@ -98,7 +98,8 @@ def _header(page: Page, r: ReportData) -> None:
     who = f"{r.name} · " if r.name else ""
     pct = f" ({100 * r.observed_days / r.n_days:.0f}%)" if r.n_days else ""
     page.text(
-        f"{who}Period {r.start.isoformat()} to {r.end.isoformat()} ({r.n_days} days) · "
+        f"{who}Period {r.start.isoformat()} to {r.end.isoformat()} "
+        f"({r.n_days} day{'s' if r.n_days != 1 else ''}) · "
         f"checked in on {r.observed_days} of {r.n_days} days{pct} · made {r.made.isoformat()}",
         9,
     )
@@ -172,38 +173,61 @@ def _trend(page: Page, r: ReportData) -> None:
         lw=0.3,
         label=f"{unit} with check-ins on at least half its days",
     )
-    ax.bar(
-        x[~full],
-        eps[~full],
-        width=width,
-        align="edge",
-        color="white",
-        edgecolor=GREY,
-        hatch="////",
-        lw=0.3,
-        label=f"{unit} with few check-ins (count is partial)",
-    )
+    if (~full).any():
+        ax.bar(
+            x[~full],
+            eps[~full],
+            width=width,
+            align="edge",
+            color="white",
+            edgecolor=GREY,
+            hatch="////",
+            lw=0.3,
+            label=f"{unit} with few check-ins (count is partial)",
+        )
     ax.set_ylabel(f"episodes a {unit}", fontsize=7.5)
+    ax.set_ylim(0, max(float(eps.max()) if eps.size else 0.0, 1.0) * 1.3)
     ax.set_xlim(x[0] if x.size else None, (x[-1] + width) if x.size else None)
-    named: set[str] = set()
-    for t in r.data.treatments:
-        if r.start <= t.start <= r.end:
-            tx = np.datetime64(t.start, "D")
+    named: list[str] = []
+    starts_in = [t for t in r.data.treatments if r.start <= t.start <= r.end]
+    lines = len(starts_in) <= 12  # beyond that (years of injections) ticks only, no lines
+    for t in starts_in:
+        tx = np.datetime64(t.start, "D")
+        if lines:
             ax.axvline(tx, color=INK, ls=(0, (2, 2)), lw=0.7)
-            if t.name not in named:
-                named.add(t.name)
-                ax.annotate(
-                    f"▼ {t.name}",
-                    (tx, 1.0),
-                    xycoords=("data", "axes fraction"),
-                    fontsize=6.5,
-                    va="bottom",
-                    ha="center",
-                    xytext=(0, 0),
-                    textcoords="offset points",
-                )
+        ax.plot(
+            [tx],
+            [1.0],
+            marker="v",
+            ms=3.5,
+            color=INK,
+            transform=ax.get_xaxis_transform(),
+            clip_on=False,
+        )
+        if t.name not in named:
+            named.append(t.name)
+            ax.annotate(
+                t.name,
+                (tx, 1.0),
+                xycoords=("data", "axes fraction"),
+                fontsize=6.5,
+                va="top",
+                ha="left",
+                xytext=(3, -5 - 8 * (len(named) - 1)),
+                textcoords="offset points",
+                bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85},
+            )
     if named:
-        ax.plot([], [], color=INK, ls=(0, (2, 2)), lw=0.7, label="treatment started")
+        ax.plot(
+            [],
+            [],
+            color=INK,
+            ls=(0, (2, 2)) if lines else "",
+            marker="v",
+            ms=3.5,
+            lw=0.7,
+            label="treatment started",
+        )
     ax.legend(fontsize=6.5, frameon=False, loc="upper left", bbox_to_anchor=(0, -0.18), ncols=3)
     page.y -= 0.10 + 32 * PT
 
