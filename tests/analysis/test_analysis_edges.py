@@ -113,3 +113,23 @@ def test_random_small_diaries_never_raise(make_data, d):
     )
     _check(data)
     injection_cycles(data)
+
+
+def test_factor_that_never_crosses_its_threshold(make_data, rng):
+    caffeine = FactorInfo("caffeine_mg", "Caffeine", "number", "mg", high_from=300)
+    x = rng.uniform(0, 250, 200)
+    rep = _check(
+        make_data(rng.poisson(2, 200), {"caffeine_mg": x}, infos={"caffeine_mg": caffeine})
+    )
+    assert {f.verdict for f in rep.findings} == {"not enough data"}
+    assert "no check-in day so far had caffeine ≥ 300 mg" in rep.findings[0].sentence
+
+
+def test_factor_that_only_moves_between_months(make_data, rng):
+    # Constant within every 28-day block: nothing to compare within months.
+    x = np.repeat(rng.integers(0, 2, 8), 28).astype(float)
+    y = rng.poisson(2, 224).astype(float)
+    rep = _check(make_data(y, {"x": x}, infos={"x": FactorInfo("x", "X", "yesno")}))
+    f = next(f for f in rep.findings if f.lag_days == 0)
+    assert f.verdict == "too early to tell" and np.isnan(f.q)
+    assert "no day-to-day variation within months" in f.sentence

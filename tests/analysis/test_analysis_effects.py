@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from twitchlog.analysis.data import FactorInfo
 from twitchlog.analysis.effects import choose_split, group_effect
@@ -72,3 +74,17 @@ def test_group_effect_zero_groups():
     assert e.difference == pytest.approx(1.5)
     e = group_effect(np.zeros(4), np.array([True, False, True, False]), 1.0)
     assert np.isnan(e.ratio) and e.difference == 0.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([0.0, 0.0, 0.0, 1.0, 2.0, 5.0, 5.0, 9.0, 1e12]), min_size=2, max_size=60
+    )
+)
+def test_median_split_never_leaves_a_group_empty(values):
+    v = np.array(values)
+    s = choose_split(v, FactorInfo("x", "X", "number"))
+    high = s.high(v)
+    if np.ptp(v) > 0:
+        assert 0 < high.sum() < v.size

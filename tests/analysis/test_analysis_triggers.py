@@ -158,3 +158,23 @@ def test_json_is_valid_and_has_the_contract_keys():
     table = format_table(rep)
     assert "Caffeine" in table and "Sleep" in table and rep.caveat in table
     assert table.count("\n- ") >= len(rep.findings)
+
+
+def test_raw_difference_without_a_within_month_link_is_explained():
+    """A raw ratio interval that excludes 1 next to "no clear link" gets the drift note."""
+    seen = 0
+    for seed in range(12):
+        data = simulate_diary(
+            365,
+            end=dt.date(2025, 12, 31),
+            seed=300 + seed,
+            scenario="mild_drift",
+            factors=["screen_h", "stress", "b12"],
+        )
+        for f in analyze_triggers(data).findings:
+            lo, hi = f.ratio_ci
+            excludes = lo > 1 or hi < 1
+            has_note = "month to month" in f.sentence
+            assert has_note == (f.verdict == "no clear link" and excludes)
+            seen += has_note
+    assert seen > 0
