@@ -66,8 +66,7 @@ def build_calendar(
     norm = Normalize(0, max(vmax, 1e-9))
     from matplotlib import colormaps
 
-    cmap = colormaps[theme.sequential].copy()
-    cmap.set_bad(theme.background)
+    cmap = colormaps[theme.sequential].with_extremes(bad=theme.background)
     mesh = ax.pcolormesh(
         np.arange(32) + 0.5, np.arange(n_rows + 1) - 0.5, np.ma.masked_invalid(values),
         cmap=cmap, norm=norm, edgecolors=theme.background, linewidth=0.4 if n_rows < 40 else 0,

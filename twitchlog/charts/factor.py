@@ -56,14 +56,15 @@ class BinStat:
     values: np.ndarray  # the outcome of each day in the bin
 
 
-def _nice_step(raw: float) -> float:
+def _nice_step(raw: float, at_least: bool = False) -> float:
+    """The round step (1, 2, 2.5 or 5 × 10^k) nearest `raw`; with at_least, the next ≥ raw."""
     if raw <= 0 or not math.isfinite(raw):
         return 1.0
     exp = math.floor(math.log10(raw))
-    for m in (1, 2, 2.5, 5, 10):
-        if m * 10**exp >= raw:
-            return m * 10**exp
-    return 10 ** (exp + 1)
+    options = [m * 10.0**e for e in (exp - 1, exp, exp + 1) for m in (1, 2, 2.5, 5)]
+    if at_least:
+        return min(o for o in options if o >= raw)
+    return min(options, key=lambda o: abs(math.log(o / raw)))
 
 
 def _num(v: float) -> str:
@@ -107,7 +108,7 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
             inner = [e for e in np.arange(step, hi_q, step)]
         if len(inner) + (2 if zero_bin else 1) <= MAX_BINS:
             break
-        step = _nice_step(step * 1.01)
+        step = _nice_step(step * 1.01, at_least=True)
     inner = [round(float(e), 10) for e in inner]
     if thr is not None and lo_q < thr < hi_q and not any(abs(e - thr) < 1e-9 for e in inner):
         inner = sorted([*inner, float(thr)])

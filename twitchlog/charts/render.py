@@ -68,6 +68,11 @@ def draw(
     if name not in CHART_NAMES:
         raise ValueError(f"no chart called {name!r}; choose one of {', '.join(CHART_NAMES)}")
     d, o = inputs.data, inputs.outcome
+    from twitchlog.charts.base import empty_figure
+    from twitchlog.charts.common import enough_days
+
+    if not enough_days(d):
+        return empty_figure(fig, theme)
     if name == "timeline":
         from twitchlog.charts.timeline import build_timeline
 
@@ -77,7 +82,6 @@ def draw(
 
         return build_triggers(inputs.report, fig=fig, theme=theme)
     if name == "factor":
-        from twitchlog.charts.base import empty_figure
         from twitchlog.charts.factor import build_factor
 
         key = factor or inputs.default_factor()
@@ -96,13 +100,8 @@ def draw(
         from twitchlog.charts.hours import build_hours
 
         return build_hours(inputs.points, d, o, fig=fig, theme=theme)
-    from twitchlog.charts.common import enough_days
     from twitchlog.charts.treatments import build_treatments
 
-    if not enough_days(d):
-        from twitchlog.charts.base import empty_figure
-
-        return empty_figure(fig, theme)
     return build_treatments(inputs.treatments, inputs.cycles, o, fig=fig, theme=theme)
 
 

@@ -89,7 +89,7 @@ def build_timeline(
         handles.append(_factor_axis(fig, ax, data, factor, theme))
     leg = fig.legend(
         handles=handles, loc="outside lower center", fontsize=theme.font_size - 1,
-        ncols=min(6, len(handles)),
+        ncols=min(4, len(handles)),
         frameon=True, facecolor=theme.background, edgecolor=theme.grid, labelcolor=theme.foreground,
         framealpha=0.85,
     )
