@@ -72,7 +72,8 @@ def test_forest_has_one_interval_per_estimated_row(demo_inputs) -> None:  # type
     fig = draw("triggers", demo_inputs)
     findings = demo_inputs.report.findings
     estimated = [
-        f for f in findings
+        f
+        for f in findings
         if f.verdict != "not enough data" and all(math.isfinite(v) for v in f.ratio_ci)
     ]
     assert len(_by_gid(fig, "interval")) == len(estimated) > 0
@@ -99,8 +100,10 @@ def test_verdicts_differ_by_marker_not_only_colour() -> None:
     from twitchlog.charts.forest import verdict_style
     from twitchlog.charts.theme import LIGHT
 
-    styles = [verdict_style(v, LIGHT) for v in
-              ("clear link", "possible link", "too early to tell", "no clear link")]
+    styles = [
+        verdict_style(v, LIGHT)
+        for v in ("clear link", "possible link", "too early to tell", "no clear link")
+    ]
     assert len({(s["marker"], s["filled"]) for s in styles}) == 4
 
 
@@ -112,7 +115,9 @@ def test_factor_chart_one_bar_per_bin_with_day_counts(demo_inputs) -> None:  # t
     counts = [t.get_text() for t in fig.axes[0].texts]
     assert counts == [f"{s.days} days" for s in stats]
     assert sum(s.days for s in stats) == int(
-        np.count_nonzero(demo_inputs.data.observed & np.isfinite(demo_inputs.data.factors["caffeine_mg"]))
+        np.count_nonzero(
+            demo_inputs.data.observed & np.isfinite(demo_inputs.data.factors["caffeine_mg"])
+        )
     )
 
 
@@ -145,12 +150,21 @@ def test_face_keeps_sides_apart_and_counts_both(demo_inputs) -> None:  # type: i
 
     pts = demo_inputs.points
     fig = draw("face", demo_inputs)
-    patches = [p for p in fig.axes[0].patches if isinstance(p, (Polygon, Rectangle)) and p.get_gid()]
+    patches = [
+        p for p in fig.axes[0].patches if isinstance(p, (Polygon, Rectangle)) and p.get_gid()
+    ]
     assert len(patches) == 18  # nine regions on each side
     counts, both = side_counts(pts)
     assert counts["left"]["upper_eyelid"] == pts.places.get(("left", "upper_eyelid"), 0)
-    extra = EpisodePoints(pts.diary_date, pts.local_hour, pts.weekend, pts.severity,
-                          pts.duration_s, {**pts.places, ("both", "cheek"): 5}, pts.signs)
+    extra = EpisodePoints(
+        pts.diary_date,
+        pts.local_hour,
+        pts.weekend,
+        pts.severity,
+        pts.duration_s,
+        {**pts.places, ("both", "cheek"): 5},
+        pts.signs,
+    )
     counts2, both2 = side_counts(extra)
     assert both2 == 5
     assert counts2["right"]["cheek"] == counts["right"]["cheek"] + 5

@@ -124,5 +124,10 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int = 110) -> No
         matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}),
         atomic_write(path, binary=True) as fh,
     ):
-        fig.savefig(fh, format=fmt, dpi=dpi, facecolor=fig.get_facecolor(),
-                    metadata={"Software": None} if fmt == "png" else None)
+        fig.savefig(
+            fh,
+            format=fmt,
+            dpi=dpi,
+            facecolor=fig.get_facecolor(),
+            metadata={"Software": None} if fmt == "png" else None,
+        )

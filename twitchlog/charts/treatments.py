@@ -42,7 +42,9 @@ def build_treatments(
     has_cycles = cycles is not None and np.isfinite(np.asarray(cycles.rates, float)).any()
     if not results and not has_cycles:
         return empty_figure(
-            fig, theme, "No treatments to compare yet",
+            fig,
+            theme,
+            "No treatments to compare yet",
             "Add a medication, therapy or injection with its start date and it shows here.",
         )
     fig, theme = prepare(fig, theme, (9.0, 4.8))
@@ -59,7 +61,8 @@ def build_treatments(
     fig.supxlabel(
         "Intervals are approximate and likely too narrow: neighbouring days are alike, and "
         "treatments often start when twitching is at its worst.",
-        fontsize=theme.font_size - 1, color=theme.muted,
+        fontsize=theme.font_size - 1,
+        color=theme.muted,
     )
     return fig
 
@@ -76,22 +79,50 @@ def _before_after(fig: Figure, ax, results: Sequence[Any], theme: Theme, words: 
         if math.isfinite(b) and math.isfinite(a):
             ax.plot([b, a], [y, y], color=mix(theme.background, color, 0.6), lw=2.5, zorder=1)
         if math.isfinite(b):
-            (pb,) = ax.plot([b], [y], "o", ms=8, color=before_c, markerfacecolor=theme.background,
-                            markeredgewidth=1.6, zorder=3, gid="before")
-            add_hover(fig, pb, [f"{r.name}: {fmt(b)} {words} in the {r.before_days} check-in "
-                                "days of the 28 before"])
+            (pb,) = ax.plot(
+                [b],
+                [y],
+                "o",
+                ms=8,
+                color=before_c,
+                markerfacecolor=theme.background,
+                markeredgewidth=1.6,
+                zorder=3,
+                gid="before",
+            )
+            add_hover(
+                fig,
+                pb,
+                [
+                    f"{r.name}: {fmt(b)} {words} in the {r.before_days} check-in "
+                    "days of the 28 before"
+                ],
+            )
         if math.isfinite(a):
             (pa,) = ax.plot([a], [y], "o", ms=8, color=color, zorder=3, gid="after")
-            add_hover(fig, pa, [f"{r.name}: {fmt(a)} {words} from day {r.gap_days} to "
-                                f"{r.gap_days + r.window_days} after ({r.after_days} days)"])
+            add_hover(
+                fig,
+                pa,
+                [
+                    f"{r.name}: {fmt(a)} {words} from day {r.gap_days} to "
+                    f"{r.gap_days + r.window_days} after ({r.after_days} days)"
+                ],
+            )
         lo, hi = r.ratio_ci
         if enough and math.isfinite(r.ratio):
             note = f"{r.ratio:.2f}× ({lo:.2f}–{hi:.2f}), {r.verdict}"
         else:
             note = f"not enough data ({r.before_days} / {r.after_days} days)"
-        ax.annotate(note, (0, y), xycoords=("axes fraction", "data"), xytext=(4, -12),
-                    textcoords="offset points", fontsize=theme.font_size - 1,
-                    color=theme.foreground if enough else theme.muted, va="center")
+        ax.annotate(
+            note,
+            (0, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(4, -12),
+            textcoords="offset points",
+            fontsize=theme.font_size - 1,
+            color=theme.foreground if enough else theme.muted,
+            va="center",
+        )
         labels.append(f"{r.name}\n{r.start:%d %b %Y}")
     ax.set_yticks(np.arange(len(results)), labels)
     ax.set_ylim(len(results) - 0.4, -0.6)
@@ -99,8 +130,9 @@ def _before_after(fig: Figure, ax, results: Sequence[Any], theme: Theme, words: 
     ax.margins(x=0.15)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(words)
-    ax.set_title("Before (○, 28 days) → after (●)", loc="left", fontsize=theme.font_size,
-                 color=theme.muted)
+    ax.set_title(
+        "Before (○, 28 days) → after (●)", loc="left", fontsize=theme.font_size, color=theme.muted
+    )
 
 
 def _cycles(fig: Figure, ax, cycles: Any, theme: Theme, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -111,21 +143,43 @@ def _cycles(fig: Figure, ax, cycles: Any, theme: Theme, words: str) -> None:  # 
     ax.axvline(0, color=theme.accent(3), ls="--", lw=1.2, zorder=1)
     thin = mix(theme.background, theme.foreground, 0.35)
     for c, start in enumerate(cycles.starts):
-        (ln,) = ax.plot(weeks, rates[c], color=thin, lw=0.9, marker=".", ms=3, zorder=2,
-                        gid="cycle")
-        add_hover(fig, ln, lambda i, c=c, start=start: (
-            f"injection of {start:%d %b %Y}, week {weeks[i]}: {fmt(rates[c, i])} {words}"))
+        (ln,) = ax.plot(
+            weeks, rates[c], color=thin, lw=0.9, marker=".", ms=3, zorder=2, gid="cycle"
+        )
+        add_hover(
+            fig,
+            ln,
+            lambda i, c=c, start=start: (
+                f"injection of {start:%d %b %Y}, week {weeks[i]}: {fmt(rates[c, i])} {words}"
+            ),
+        )
     med = np.asarray(cycles.median, float)
-    (ml,) = ax.plot(weeks, med, color=theme.accent(0), lw=2.4, zorder=3, gid="median",
-                    label=f"median of {len(cycles.starts)} cycles")
+    (ml,) = ax.plot(
+        weeks,
+        med,
+        color=theme.accent(0),
+        lw=2.4,
+        zorder=3,
+        gid="median",
+        label=f"median of {len(cycles.starts)} cycles",
+    )
     add_hover(fig, ml, lambda i: f"week {weeks[i]}: median {fmt(med[i])} {words}")
     ax.set_xlim(weeks[0] - 0.5, weeks[-1] + 0.5)
     ax.set_ylim(bottom=0)
     ax.set_xlabel("weeks since the injection")
     ax.set_ylabel(f"{words} (mean over the week's check-ins)")
     ax.xaxis.set_major_locator(MultipleLocator(2))
-    ax.text(6, 0.02, "weeks 2–10", transform=ax.get_xaxis_transform(), ha="center", va="bottom",
-            color=theme.muted, fontsize=theme.font_size - 1)
-    ax.legend(loc="upper right", frameon=False, fontsize=theme.font_size - 1,
-              labelcolor=theme.foreground)
+    ax.text(
+        6,
+        0.02,
+        "weeks 2–10",
+        transform=ax.get_xaxis_transform(),
+        ha="center",
+        va="bottom",
+        color=theme.muted,
+        fontsize=theme.font_size - 1,
+    )
+    ax.legend(
+        loc="upper right", frameon=False, fontsize=theme.font_size - 1, labelcolor=theme.foreground
+    )
     ax.set_title("Injection cycles", loc="left", fontsize=theme.font_size, color=theme.muted)

@@ -19,16 +19,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="draw a chart into a PNG, SVG or PDF file",
         description="Draw one chart of the diary into a file. Charts: " + ", ".join(CHART_NAMES),
     )
-    p.add_argument("name", choices=CHART_NAMES, metavar="NAME",
-                   help="one of: " + ", ".join(CHART_NAMES))
-    p.add_argument("--out", type=Path, required=True, metavar="FILE",
-                   help="FILE.png, FILE.svg or FILE.pdf")
+    p.add_argument(
+        "name", choices=CHART_NAMES, metavar="NAME", help="one of: " + ", ".join(CHART_NAMES)
+    )
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf"
+    )
     p.add_argument("--from", dest="start", type=date_arg, metavar="DATE")
     p.add_argument("--to", dest="end", type=date_arg, metavar="DATE")
-    p.add_argument("--factor", metavar="KEY",
-                   help="factor for the timeline's second axis and the factor chart")
-    p.add_argument("--outcome", choices=OUTCOMES, default="count",
-                   help="what to count per day: count (default), severity or duration")
+    p.add_argument(
+        "--factor", metavar="KEY", help="factor for the timeline's second axis and the factor chart"
+    )
+    p.add_argument(
+        "--outcome",
+        choices=OUTCOMES,
+        default="count",
+        help="what to count per day: count (default), severity or duration",
+    )
     p.add_argument("--dark", action="store_true", help="dark background")
     p.set_defaults(func=cmd_chart)
 
