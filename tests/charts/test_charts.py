@@ -109,7 +109,7 @@ def test_verdicts_differ_by_marker_not_only_colour() -> None:
 
 def test_factor_chart_one_bar_per_bin_with_day_counts(demo_inputs) -> None:  # type: ignore[no-untyped-def]
     fig = draw("factor", demo_inputs, "caffeine_mg")
-    info, stats = bin_stats(demo_inputs.data, "caffeine_mg")
+    _, stats = bin_stats(demo_inputs.data, "caffeine_mg")
     bars = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
     assert len(bars) == len(stats) >= 3
     counts = [t.get_text() for t in fig.axes[0].texts]
@@ -154,7 +154,7 @@ def test_face_keeps_sides_apart_and_counts_both(demo_inputs) -> None:  # type: i
         p for p in fig.axes[0].patches if isinstance(p, (Polygon, Rectangle)) and p.get_gid()
     ]
     assert len(patches) == 18  # nine regions on each side
-    counts, both = side_counts(pts)
+    counts, _ = side_counts(pts)
     assert counts["left"]["upper_eyelid"] == pts.places.get(("left", "upper_eyelid"), 0)
     extra = EpisodePoints(
         pts.diary_date,

@@ -9,6 +9,7 @@ Each bin shows its mean with a 95% interval, the number of days, and the days th
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,7 +91,7 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
     uniq = np.unique(v)
     integers = bool(np.all(v == np.round(v)))
     if uniq.size <= MAX_BINS - 1:
-        edges = [-math.inf, *((a + b) / 2 for a, b in zip(uniq[:-1], uniq[1:], strict=True))]
+        edges = [-math.inf, *((a + b) / 2 for a, b in pairwise(uniq))]
         return [
             Bin(_num(u), lo, hi)
             for u, lo, hi in zip(uniq, edges, [*edges[1:], math.inf], strict=True)
@@ -120,7 +121,7 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
         # "Below a threshold" factors (short sleep): [a, b) bins, so "< 6 h" is its own bin.
         edges = [-math.inf, *inner, math.inf]
         labels = [f"< {_num(inner[0])}"]
-        labels += [f"{_num(a)}–{_num(b)}" for a, b in zip(inner[:-1], inner[1:], strict=True)]
+        labels += [f"{_num(a)}–{_num(b)}" for a, b in pairwise(inner)]
         labels.append(f"≥ {_num(inner[-1])}{unit}")
         return [
             Bin(lab, a, b, True) for lab, a, b in zip(labels, edges[:-1], edges[1:], strict=True)

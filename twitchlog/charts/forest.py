@@ -125,7 +125,7 @@ def build_triggers(
         st = verdict_style(f.verdict, theme)
         lo, hi = f.ratio_ci
         if _finite(lo) and _finite(hi):
-            (ci_line,) = ax.plot(
+            ax.plot(
                 [max(lo, xmin), min(hi, xmax)],
                 [y, y],
                 color=st["color"],

@@ -185,7 +185,7 @@ class ChartsView(QWidget):
         save_figure(self._figure, path)
 
     # -- internals -------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown:
             self._shown = True
