@@ -9,8 +9,8 @@ Each bin shows its mean with a 95% interval, the number of days, and the days th
 from __future__ import annotations
 
 import math
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from matplotlib.figure import Figure
