@@ -94,12 +94,26 @@ def empty_figure(
     ax.set_facecolor(theme.background)
     ax.set_axis_off()
     ax.text(
-        0.5, 0.56, message, ha="center", va="center", fontsize=theme.font_size + 5,
-        color=theme.foreground, transform=ax.transAxes, gid="empty-message",
+        0.5,
+        0.56,
+        message,
+        ha="center",
+        va="center",
+        fontsize=theme.font_size + 5,
+        color=theme.foreground,
+        transform=ax.transAxes,
+        gid="empty-message",
     )
     ax.text(
-        0.5, 0.42, hint, ha="center", va="center", fontsize=theme.font_size + 1,
-        color=theme.muted, transform=ax.transAxes, wrap=True,
+        0.5,
+        0.42,
+        hint,
+        ha="center",
+        va="center",
+        fontsize=theme.font_size + 1,
+        color=theme.muted,
+        transform=ax.transAxes,
+        wrap=True,
     )
     return fig
 

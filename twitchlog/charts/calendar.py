@@ -66,19 +66,31 @@ def build_calendar(
     norm = Normalize(0, max(vmax, 1e-9))
     from matplotlib import colormaps
 
-    cmap = colormaps[theme.sequential].copy()
-    cmap.set_bad(theme.background)
+    cmap = colormaps[theme.sequential].with_extremes(bad=theme.background)
     mesh = ax.pcolormesh(
-        np.arange(32) + 0.5, np.arange(n_rows + 1) - 0.5, np.ma.masked_invalid(values),
-        cmap=cmap, norm=norm, edgecolors=theme.background, linewidth=0.4 if n_rows < 40 else 0,
+        np.arange(32) + 0.5,
+        np.arange(n_rows + 1) - 0.5,
+        np.ma.masked_invalid(values),
+        cmap=cmap,
+        norm=norm,
+        edgecolors=theme.background,
+        linewidth=0.4 if n_rows < 40 else 0,
         gid="days",
     )
     rows, cols = np.nonzero(state == 2)
     for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        ax.add_patch(Rectangle(
-            (c + 0.5, r - 0.5), 1, 1, facecolor=theme.unobserved, edgecolor=theme.hatch_color,
-            hatch="////", linewidth=0, gid="unobserved",
-        ))
+        ax.add_patch(
+            Rectangle(
+                (c + 0.5, r - 0.5),
+                1,
+                1,
+                facecolor=theme.unobserved,
+                edgecolor=theme.hatch_color,
+                hatch="////",
+                linewidth=0,
+                gid="unobserved",
+            )
+        )
     ax.set_xlim(0.5, 31.5)
     ax.set_ylim(n_rows - 0.5, -0.5)
     ax.set_xticks([1, 5, 10, 15, 20, 25, 31])
@@ -86,8 +98,9 @@ def build_calendar(
         ax.set_yticks(np.arange(n_rows), labels)
     else:
         jan = [i for i, lab in enumerate(labels) if lab.startswith("Jan") or i == 0]
-        ax.set_yticks(jan, [labels[i][-4:] if labels[i].startswith("Jan") else labels[i]
-                            for i in jan])
+        ax.set_yticks(
+            jan, [labels[i][-4:] if labels[i].startswith("Jan") else labels[i] for i in jan]
+        )
     ax.set_xlabel("day of the month")
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
@@ -110,11 +123,25 @@ def build_calendar(
 
     add_hover(fig, mesh, text)
     ax.legend(
-        handles=[Patch(facecolor=theme.unobserved, edgecolor=theme.hatch_color, hatch="////",
-                       label="no check-in (unknown)")],
-        loc="upper left", bbox_to_anchor=(0, -0.08 if n_rows < 40 else -0.04), frameon=False,
-        fontsize=theme.font_size - 1, labelcolor=theme.foreground,
+        handles=[
+            Patch(
+                facecolor=theme.unobserved,
+                edgecolor=theme.hatch_color,
+                hatch="////",
+                label="no check-in (unknown)",
+            )
+        ],
+        loc="upper left",
+        bbox_to_anchor=(0, -0.08 if n_rows < 40 else -0.04),
+        frameon=False,
+        fontsize=theme.font_size - 1,
+        labelcolor=theme.foreground,
     )
-    title(fig, "Twitching calendar", theme,
-          f"Colour: {OUTCOMES[outcome]} (the top 2% share the darkest colour).", ax)
+    title(
+        fig,
+        "Twitching calendar",
+        theme,
+        f"Colour: {OUTCOMES[outcome]} (the top 2% share the darkest colour).",
+        ax,
+    )
     return fig

@@ -39,10 +39,18 @@ def region_shapes(s: int) -> dict[str, np.ndarray | tuple]:
         "cheek": _half_ellipse(s * 2.55, -1.0, 0.95, 0.8, 0, 2 * np.pi),
         "mouth": mouth,
         "chin": np.array([(0, -3.65), (s * 1.0, -3.65), (s * 0.9, -4.45), (0, -4.75)]),
-        "jaw": np.array([
-            (s * 3.75, -1.0), (s * 3.45, -2.5), (s * 2.6, -3.75), (s * 1.35, -4.5),
-            (s * 1.15, -3.95), (s * 2.2, -3.25), (s * 2.95, -2.2), (s * 3.2, -1.0),
-        ]),
+        "jaw": np.array(
+            [
+                (s * 3.75, -1.0),
+                (s * 3.45, -2.5),
+                (s * 2.6, -3.75),
+                (s * 1.35, -4.5),
+                (s * 1.15, -3.95),
+                (s * 2.2, -3.25),
+                (s * 2.95, -2.2),
+                (s * 3.2, -1.0),
+            ]
+        ),
         "neck": ("rect", (0 if s > 0 else -1.75, -7.0), 1.75, 2.6),
     }
 
@@ -95,8 +103,9 @@ def build_face(
     ax.add_patch(Rectangle((-1.75, -7.0), 3.5, 2.6, facecolor=skin, edgecolor=line, lw=1.2))
     ax.add_patch(Ellipse((0, 0.4), 8.0, 10.4, facecolor=skin, edgecolor=line, lw=1.5, zorder=1))
     for ear in (-1, 1):
-        ax.add_patch(Ellipse((ear * 4.05, 0.6), 0.8, 1.8, facecolor=skin, edgecolor=line, lw=1.2,
-                             zorder=0))
+        ax.add_patch(
+            Ellipse((ear * 4.05, 0.6), 0.8, 1.8, facecolor=skin, edgecolor=line, lw=1.2, zorder=0)
+        )
     n = points.n
     for s, side in ((-1, "right"), (1, "left")):
         shapes = region_shapes(s)
@@ -108,11 +117,24 @@ def build_face(
             c = counts[side][region]
             face = cmap(norm(c)) if c > 0 else skin
             if isinstance(shape, tuple):
-                patch = Rectangle(shape[1], shape[2], shape[3], facecolor=face, edgecolor=line,
-                                  lw=0.8, zorder=2 if region != "neck" else 0.5)
+                patch = Rectangle(
+                    shape[1],
+                    shape[2],
+                    shape[3],
+                    facecolor=face,
+                    edgecolor=line,
+                    lw=0.8,
+                    zorder=2 if region != "neck" else 0.5,
+                )
             else:
-                patch = Polygon(shape, closed=True, facecolor=face, edgecolor=line, lw=0.8,
-                                zorder=3 if "eyelid" in region else 2)
+                patch = Polygon(
+                    shape,
+                    closed=True,
+                    facecolor=face,
+                    edgecolor=line,
+                    lw=0.8,
+                    zorder=3 if "eyelid" in region else 2,
+                )
             centre = centres[region]
             patch.set_gid(f"{side}:{region}")
             ax.add_patch(patch)
@@ -123,19 +145,41 @@ def build_face(
             x_label = s * 5.2
             ax.annotate(
                 f"{REGIONS[region]}  {c} ({share:.0f}%)",
-                xy=centre, xytext=(x_label, y_label), ha="left" if s > 0 else "right",
-                va="center", fontsize=theme.font_size - 0.5,
+                xy=centre,
+                xytext=(x_label, y_label),
+                ha="left" if s > 0 else "right",
+                va="center",
+                fontsize=theme.font_size - 0.5,
                 color=theme.foreground if c else theme.muted,
-                arrowprops={"arrowstyle": "-", "color": line, "lw": 0.5,
-                            "shrinkA": 2, "shrinkB": 0},
+                arrowprops={
+                    "arrowstyle": "-",
+                    "color": line,
+                    "lw": 0.5,
+                    "shrinkA": 2,
+                    "shrinkB": 0,
+                },
                 zorder=5,
             )
     for s in (-1, 1):  # pupils, drawn over the eyelids so the eyes read as eyes
         ax.add_patch(Ellipse((s * 1.7, 1.3), 0.45, 0.45, facecolor=line, lw=0, zorder=4))
-    ax.text(-5.2, 6.2, "person's RIGHT", ha="right", fontsize=theme.font_size + 1,
-            color=theme.foreground, fontweight="bold")
-    ax.text(5.2, 6.2, "person's LEFT", ha="left", fontsize=theme.font_size + 1,
-            color=theme.foreground, fontweight="bold")
+    ax.text(
+        -5.2,
+        6.2,
+        "person's RIGHT",
+        ha="right",
+        fontsize=theme.font_size + 1,
+        color=theme.foreground,
+        fontweight="bold",
+    )
+    ax.text(
+        5.2,
+        6.2,
+        "person's LEFT",
+        ha="left",
+        fontsize=theme.font_size + 1,
+        color=theme.foreground,
+        fontweight="bold",
+    )
     ax.set_xlim(-11.5, 11.5)
     ax.set_ylim(-7.3, 6.9)
     note = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -56,14 +57,15 @@ class BinStat:
     values: np.ndarray  # the outcome of each day in the bin
 
 
-def _nice_step(raw: float) -> float:
+def _nice_step(raw: float, at_least: bool = False) -> float:
+    """The round step (1, 2, 2.5 or 5 × 10^k) nearest `raw`; with at_least, the next ≥ raw."""
     if raw <= 0 or not math.isfinite(raw):
         return 1.0
     exp = math.floor(math.log10(raw))
-    for m in (1, 2, 2.5, 5, 10):
-        if m * 10**exp >= raw:
-            return m * 10**exp
-    return 10 ** (exp + 1)
+    options = [m * 10.0**e for e in (exp - 1, exp, exp + 1) for m in (1, 2, 2.5, 5)]
+    if at_least:
+        return min(o for o in options if o >= raw)
+    return min(options, key=lambda o: abs(math.log(o / raw)))
 
 
 def _num(v: float) -> str:
@@ -89,9 +91,10 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
     uniq = np.unique(v)
     integers = bool(np.all(v == np.round(v)))
     if uniq.size <= MAX_BINS - 1:
-        edges = [-math.inf, *((a + b) / 2 for a, b in zip(uniq[:-1], uniq[1:], strict=True))]
+        edges = [-math.inf, *((a + b) / 2 for a, b in pairwise(uniq))]
         return [
-            Bin(_num(u), lo, hi) for u, lo, hi in zip(uniq, edges, [*edges[1:], math.inf], strict=True)
+            Bin(_num(u), lo, hi)
+            for u, lo, hi in zip(uniq, edges, [*edges[1:], math.inf], strict=True)
         ]
     zero_bin = v.min() >= 0 and np.mean(v == 0) >= 0.1
     pos = v[v > 0] if zero_bin else v
@@ -107,7 +110,7 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
             inner = [e for e in np.arange(step, hi_q, step)]
         if len(inner) + (2 if zero_bin else 1) <= MAX_BINS:
             break
-        step = _nice_step(step * 1.01)
+        step = _nice_step(step * 1.01, at_least=True)
     inner = [round(float(e), 10) for e in inner]
     if thr is not None and lo_q < thr < hi_q and not any(abs(e - thr) < 1e-9 for e in inner):
         inner = sorted([*inner, float(thr)])
@@ -118,9 +121,11 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
         # "Below a threshold" factors (short sleep): [a, b) bins, so "< 6 h" is its own bin.
         edges = [-math.inf, *inner, math.inf]
         labels = [f"< {_num(inner[0])}"]
-        labels += [f"{_num(a)}–{_num(b)}" for a, b in zip(inner[:-1], inner[1:], strict=True)]
+        labels += [f"{_num(a)}–{_num(b)}" for a, b in pairwise(inner)]
         labels.append(f"≥ {_num(inner[-1])}{unit}")
-        return [Bin(lab, a, b, True) for lab, a, b in zip(labels, edges[:-1], edges[1:], strict=True)]
+        return [
+            Bin(lab, a, b, True) for lab, a, b in zip(labels, edges[:-1], edges[1:], strict=True)
+        ]
     bins: list[Bin] = []
     if zero_bin:
         bins.append(Bin("0", -math.inf, 0))
@@ -134,7 +139,9 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
         bins.append(Bin(f"{low}–{_num(e)}", prev, e))
         prev = e
     bins.append(Bin(f"> {_num(prev)}", prev, math.inf))
-    return [Bin(b.label + (unit if i == len(bins) - 1 else ""), b.lo, b.hi) for i, b in enumerate(bins)]
+    return [
+        Bin(b.label + (unit if i == len(bins) - 1 else ""), b.lo, b.hi) for i, b in enumerate(bins)
+    ]
 
 
 def bin_stats(
@@ -189,7 +196,9 @@ def build_factor(
     info, stats_ = bin_stats(data, key, outcome, lag)
     if len(stats_) == 0:
         return empty_figure(
-            fig, theme, f"No {info.label.lower()} recorded yet",
+            fig,
+            theme,
+            f"No {info.label.lower()} recorded yet",
             "Fill it in at the daily check-in and it shows here.",
         )
     fig, theme = prepare(fig, theme)
@@ -197,33 +206,69 @@ def build_factor(
     pos = np.arange(len(stats_))
     means = np.array([s.mean for s in stats_])
     color = theme.accent(0)
-    bars = ax.bar(pos, means, width=0.6, color=mix(theme.background, color, 0.55),
-                  edgecolor=color, linewidth=1.0, zorder=2, gid="bins")
+    bars = ax.bar(
+        pos,
+        means,
+        width=0.6,
+        color=mix(theme.background, color, 0.55),
+        edgecolor=color,
+        linewidth=1.0,
+        zorder=2,
+        gid="bins",
+    )
     lo = np.array([s.ci[0] for s in stats_])
     hi = np.array([s.ci[1] for s in stats_])
     ok = np.isfinite(lo) & np.isfinite(hi)
-    ax.errorbar(pos[ok], means[ok], yerr=[means[ok] - lo[ok], hi[ok] - means[ok]], fmt="none",
-                ecolor=theme.foreground, elinewidth=1.2, capsize=4, zorder=4, gid="intervals")
+    ax.errorbar(
+        pos[ok],
+        means[ok],
+        yerr=[means[ok] - lo[ok], hi[ok] - means[ok]],
+        fmt="none",
+        ecolor=theme.foreground,
+        elinewidth=1.2,
+        capsize=4,
+        zorder=4,
+        gid="intervals",
+    )
     rng = np.random.default_rng(0)
     point_color = mix(theme.background, theme.foreground, 0.55)
     for i, s in enumerate(stats_):
         jitter = rng.uniform(-0.22, 0.22, s.values.size)
-        ax.scatter(i + jitter, s.values, s=6, color=point_color, alpha=0.5, linewidths=0,
-                   zorder=3, gid="days")
+        ax.scatter(
+            i + jitter,
+            s.values,
+            s=6,
+            color=point_color,
+            alpha=0.5,
+            linewidths=0,
+            zorder=3,
+            gid="days",
+        )
     words = OUTCOME_SHORT[outcome]
     for i, (bar, s) in enumerate(zip(bars, stats_, strict=True)):
         ci = f" (95% interval {fmt(s.ci[0])}–{fmt(s.ci[1])})" if np.isfinite(s.ci[0]) else ""
-        add_hover(fig, bar, [f"{info.label} {s.bin.label}: {fmt(s.mean)} {words} a day{ci}, "
-                             f"{s.days} days"])
+        add_hover(
+            fig,
+            bar,
+            [f"{info.label} {s.bin.label}: {fmt(s.mean)} {words} a day{ci}, {s.days} days"],
+        )
         del i
     ax.set_xticks(pos, [s.bin.label for s in stats_])
     ax.set_ylim(bottom=0)
     top = max(float(np.nanmax(hi)) if ok.any() else 0.0, float(np.nanmax(means)))
     ymax = ax.get_ylim()[1]
     for i, s in enumerate(stats_):
-        ax.annotate(f"{s.days} days", (i, 0), xytext=(0, 3), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=theme.font_size - 1, color=theme.foreground,
-                    gid="day-count")
+        ax.annotate(
+            f"{s.days} days",
+            (i, 0),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=theme.font_size - 1,
+            color=theme.foreground,
+            gid="day-count",
+        )
     del top, ymax
     unit = f" ({info.unit})" if info.unit and info.kind == "number" else ""
     when = {0: "that day", 1: "the day before"}.get(lag, f"{lag} days before")
@@ -231,8 +276,11 @@ def build_factor(
     ax.set_ylabel(OUTCOMES[outcome])
     total = sum(s.days for s in stats_)
     title(
-        fig, f"{info.label} and twitching", theme,
+        fig,
+        f"{info.label} and twitching",
+        theme,
         f"Mean per check-in day with a 95% interval (likely too narrow: neighbouring days are "
-        f"alike).\nDots are single days; {total} days with both recorded.", ax,
+        f"alike).\nDots are single days; {total} days with both recorded.",
+        ax,
     )
     return fig

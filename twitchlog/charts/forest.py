@@ -19,8 +19,13 @@ from matplotlib.lines import Line2D
 from twitchlog.charts.base import OUTCOMES, add_hover, empty_figure, prepare, style_axes, title
 from twitchlog.charts.theme import Theme
 
-VERDICT_ORDER = ("clear link", "possible link", "too early to tell", "no clear link",
-                 "not enough data")
+VERDICT_ORDER = (
+    "clear link",
+    "possible link",
+    "too early to tell",
+    "no clear link",
+    "not enough data",
+)
 NOT_ENOUGH = "not enough data"
 
 
@@ -64,7 +69,8 @@ def build_triggers(
     findings = [f for f in getattr(report, "findings", ()) if getattr(f, "lag_days", 0) >= 0]
     if not findings:
         return empty_figure(
-            fig, theme,
+            fig,
+            theme,
             hint="Fill in the daily check-in (sleep, caffeine, stress…) for a few weeks; "
             "each factor then gets a row here.",
         )
@@ -94,51 +100,113 @@ def build_triggers(
         if f.verdict == NOT_ENOUGH:
             more = getattr(f, "more_days", None)
             need = f"needs ~{more} more days" if more else "needs more days"
-            ax.plot([xmin, xmax], [y, y], color=theme.grid, lw=3, alpha=0.6, zorder=0,
-                    solid_capstyle="butt", gid="not-enough")
-            tx.text(0.02, y, need, va="center", color=theme.muted,
-                    fontsize=theme.font_size - 1, style="italic", transform=tx.get_yaxis_transform())
+            ax.plot(
+                [xmin, xmax],
+                [y, y],
+                color=theme.grid,
+                lw=3,
+                alpha=0.6,
+                zorder=0,
+                solid_capstyle="butt",
+                gid="not-enough",
+            )
+            tx.text(
+                0.02,
+                y,
+                need,
+                va="center",
+                color=theme.muted,
+                fontsize=theme.font_size - 1,
+                style="italic",
+                transform=tx.get_yaxis_transform(),
+            )
             add_hover(fig, ax.lines[-1], [f"{row_label}: not enough data ({need}; {days})"])
             continue
         st = verdict_style(f.verdict, theme)
         lo, hi = f.ratio_ci
         if _finite(lo) and _finite(hi):
-            (ci_line,) = ax.plot([max(lo, xmin), min(hi, xmax)], [y, y], color=st["color"],
-                                 lw=1.8, zorder=2, gid="interval", solid_capstyle="butt")
+            ax.plot(
+                [max(lo, xmin), min(hi, xmax)],
+                [y, y],
+                color=st["color"],
+                lw=1.8,
+                zorder=2,
+                gid="interval",
+                solid_capstyle="butt",
+            )
             for end, lim, mk in ((lo, xmin, "<"), (hi, xmax, ">")):
                 if (end < lim and mk == "<") or (end > lim and mk == ">"):
                     ax.plot([lim], [y], marker=mk, color=st["color"], ms=5, zorder=2)
         ratio_txt = f"{f.ratio:.2f}×" if _finite(f.ratio) else "–"
         ci_txt = f" ({lo:.2f}–{hi:.2f})" if _finite(lo) and _finite(hi) else ""
         if _finite(f.ratio):
-            (pt,) = ax.plot([min(max(f.ratio, xmin), xmax)], [y], linestyle="none",
-                            marker=st["marker"], ms=st["size"], color=st["color"],
-                            markerfacecolor=st["color"] if st["filled"] else theme.background,
-                            markeredgewidth=1.5, zorder=3, gid="ratio")
+            (pt,) = ax.plot(
+                [min(max(f.ratio, xmin), xmax)],
+                [y],
+                linestyle="none",
+                marker=st["marker"],
+                ms=st["size"],
+                color=st["color"],
+                markerfacecolor=st["color"] if st["filled"] else theme.background,
+                markeredgewidth=1.5,
+                zorder=3,
+                gid="ratio",
+            )
             add_hover(fig, pt, [f"{row_label}: {ratio_txt}{ci_txt}, {f.verdict}; {days}"])
-        tx.text(0.02, y, f"{ratio_txt}{ci_txt}", va="center",
-                color=theme.foreground, fontsize=theme.font_size - 1,
-                transform=tx.get_yaxis_transform())
-    ax.set_yticks(np.arange(n), [
-        f"{(f'{f.label} {f.split}'.strip() if getattr(f, 'split', '') else f.label)} · "
-        f"{lag_words(f.lag_days)}" for f in rows
-    ])
+        tx.text(
+            0.02,
+            y,
+            f"{ratio_txt}{ci_txt}",
+            va="center",
+            color=theme.foreground,
+            fontsize=theme.font_size - 1,
+            transform=tx.get_yaxis_transform(),
+        )
+    ax.set_yticks(
+        np.arange(n),
+        [
+            f"{(f'{f.label} {f.split}'.strip() if getattr(f, 'split', '') else f.label)} · "
+            f"{lag_words(f.lag_days)}"
+            for f in rows
+        ],
+    )
     ax.set_ylim(n - 0.5, -1.3)
     ax.tick_params(axis="y", length=0)
     ticks = [t for t in (0.25, 0.5, 0.67, 1, 1.5, 2, 3, 4, 5) if xmin <= t <= xmax]
     ax.set_xticks(ticks, [f"{t:g}×" for t in ticks])
     ax.xaxis.set_minor_formatter("")
-    tx.text(0.02, -1.0, "ratio (95% interval)", va="center", color=theme.muted,
-            fontsize=theme.font_size - 1, transform=tx.get_yaxis_transform())
+    tx.text(
+        0.02,
+        -1.0,
+        "ratio (95% interval)",
+        va="center",
+        color=theme.muted,
+        fontsize=theme.font_size - 1,
+        transform=tx.get_yaxis_transform(),
+    )
     handles = []
     for v in VERDICT_ORDER[:-1]:
         st = verdict_style(v, theme)
-        handles.append(Line2D([], [], color=st["color"], marker=st["marker"], ms=st["size"] - 1,
-                              markerfacecolor=st["color"] if st["filled"] else theme.background,
-                              label=v))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=st["color"],
+                marker=st["marker"],
+                ms=st["size"] - 1,
+                markerfacecolor=st["color"] if st["filled"] else theme.background,
+                label=v,
+            )
+        )
     handles.append(Line2D([], [], color=theme.grid, lw=3, label=NOT_ENOUGH))
-    fig.legend(handles=handles, loc="outside lower center", ncols=5, frameon=False,
-               fontsize=theme.font_size - 1, labelcolor=theme.foreground)
+    fig.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=5,
+        frameon=False,
+        fontsize=theme.font_size - 1,
+        labelcolor=theme.foreground,
+    )
     outcome = OUTCOMES.get(getattr(report, "outcome", "count"), "twitches a day")
     checks = getattr(report, "comparisons", None)
     sub = "Lines: 95% intervals"

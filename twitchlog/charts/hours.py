@@ -68,8 +68,17 @@ def build_hours(
     h = np.arange(24)
     c1, c2 = theme.accent(0), theme.accent(1)
     b1 = ax.bar(h - 0.2, wd, width=0.4, color=c1, label=f"weekdays ({n_wd} days)", gid="weekday")
-    b2 = ax.bar(h + 0.2, we, width=0.4, color=c2, hatch="///", edgecolor=theme.background,
-                linewidth=0, label=f"weekends ({n_we} days)", gid="weekend")
+    b2 = ax.bar(
+        h + 0.2,
+        we,
+        width=0.4,
+        color=c2,
+        hatch="///",
+        edgecolor=theme.background,
+        linewidth=0,
+        label=f"weekends ({n_we} days)",
+        gid="weekend",
+    )
     words = WEIGHT_WORDS[outcome]
     for bars, vals, kind in ((b1, wd, "weekday"), (b2, we, "weekend day")):
         for i, bar in enumerate(bars):
@@ -79,7 +88,11 @@ def build_hours(
     ax.set_xlabel("hour of the day (local time when logged)")
     ax.set_ylabel(f"{words} per day of that kind")
     ax.legend(frameon=False, fontsize=theme.font_size - 1, labelcolor=theme.foreground)
-    title(fig, "Time of day", theme,
-          f"{points.n} episodes; each bar is divided by the number of weekdays or weekend days.",
-          ax)
+    title(
+        fig,
+        "Time of day",
+        theme,
+        f"{points.n} episodes; each bar is divided by the number of weekdays or weekend days.",
+        ax,
+    )
     return fig

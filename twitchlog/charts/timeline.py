@@ -56,8 +56,15 @@ def build_timeline(
     n = data.n_days
     daily_color = mix(theme.background, theme.accent(0), 0.45)
     (daily,) = ax.plot(
-        x, y, color=daily_color, lw=0.8, marker="." if n <= 120 else None, ms=4,
-        label=f"{OUTCOME_SHORT[outcome]} per check-in day", gid="daily", zorder=3,
+        x,
+        y,
+        color=daily_color,
+        lw=0.8,
+        marker="." if n <= 120 else None,
+        ms=4,
+        label=f"{OUTCOME_SHORT[outcome]} per check-in day",
+        gid="daily",
+        zorder=3,
     )
     avg = rolling_mean(y)
     ax.plot(x, avg, color=theme.accent(0), lw=2.0, label="7-day average", gid="average", zorder=4)
@@ -66,14 +73,20 @@ def build_timeline(
     def daily_text(i: int) -> str:
         if not data.observed[i]:
             return f"{day_text(x[i])}: no check-in"
-        return f"{day_text(x[i])}: {fmt(y[i])} {OUTCOME_SHORT[outcome]}, 7-day average {fmt(avg[i])}"
+        return (
+            f"{day_text(x[i])}: {fmt(y[i])} {OUTCOME_SHORT[outcome]}, 7-day average {fmt(avg[i])}"
+        )
 
     add_hover(fig, daily, daily_text)
     handles = [daily, ax.lines[-1]]
     gaps = runs(~np.asarray(data.observed, bool))
     for a, b in gaps:
         ax.axvspan(
-            x[a] - ONE_DAY / 2, x[b] + ONE_DAY / 2, color=theme.unobserved, lw=0, zorder=0,
+            x[a] - ONE_DAY / 2,
+            x[b] + ONE_DAY / 2,
+            color=theme.unobserved,
+            lw=0,
+            zorder=0,
             gid="unobserved",
         )
     if gaps:
@@ -88,16 +101,24 @@ def build_timeline(
     if factor:
         handles.append(_factor_axis(fig, ax, data, factor, theme))
     leg = fig.legend(
-        handles=handles, loc="outside lower center", fontsize=theme.font_size - 1,
-        ncols=min(6, len(handles)),
-        frameon=True, facecolor=theme.background, edgecolor=theme.grid, labelcolor=theme.foreground,
+        handles=handles,
+        loc="outside lower center",
+        fontsize=theme.font_size - 1,
+        ncols=min(4, len(handles)),
+        frameon=True,
+        facecolor=theme.background,
+        edgecolor=theme.grid,
+        labelcolor=theme.foreground,
         framealpha=0.85,
     )
     leg.set_zorder(10)
     observed = int(np.count_nonzero(data.observed))
     title(
-        fig, "Twitching over time", theme,
-        f"{observed} of {n} days checked in; gaps are days without a check-in, not zero.", ax,
+        fig,
+        "Twitching over time",
+        theme,
+        f"{observed} of {n} days checked in; gaps are days without a check-in, not zero.",
+        ax,
     )
     ax.margins(y=0.25)
     return fig
@@ -116,8 +137,16 @@ def _treatments(ax, data: DailyData, theme: Theme) -> list:  # type: ignore[no-u
         if t.kind == "injection":
             if lo <= start <= hi:
                 ax.axvline(start, color=inj_color, lw=1.2, ls="--", zorder=2, gid="injection")
-                ax.plot([start], [1.0], marker="v", color=inj_color, ms=7, transform=top,
-                        clip_on=False, zorder=5)
+                ax.plot(
+                    [start],
+                    [1.0],
+                    marker="v",
+                    color=inj_color,
+                    ms=7,
+                    transform=top,
+                    clip_on=False,
+                    zorder=5,
+                )
                 injected = True
             continue
         end = np.datetime64(t.end, "D") if t.end else hi
@@ -125,8 +154,17 @@ def _treatments(ax, data: DailyData, theme: Theme) -> list:  # type: ignore[no-u
             continue
         a, b = max(start, lo), min(end, hi)
         ax.axvspan(a, b + ONE_DAY, color=span_color, alpha=0.12, lw=0, zorder=1, gid="treatment")
-        ax.text(a, 0.01, f" {t.name}", transform=top, va="bottom", ha="left", color=theme.muted,
-                fontsize=theme.font_size - 1, clip_on=True)
+        ax.text(
+            a,
+            0.01,
+            f" {t.name}",
+            transform=top,
+            va="bottom",
+            ha="left",
+            color=theme.muted,
+            fontsize=theme.font_size - 1,
+            clip_on=True,
+        )
         shaded = True
     if shaded:
         handles.append(Patch(color=span_color, alpha=0.25, label="treatment"))
@@ -150,8 +188,17 @@ def _factor_axis(fig: Figure, ax, data: DailyData, key: str, theme: Theme):  # t
     ax2.spines["right"].set_color(theme.muted)
     color = theme.accent(1)
     size = 10 if data.n_days <= 200 else 3
-    pts = ax2.scatter(x, values, s=size, color=color, marker="s", label=info.label, zorder=2,
-                      gid="factor", linewidths=0)
+    pts = ax2.scatter(
+        x,
+        values,
+        s=size,
+        color=color,
+        marker="s",
+        label=info.label,
+        zorder=2,
+        gid="factor",
+        linewidths=0,
+    )
     thr = info.high_from if info.high_from is not None else info.high_below
     if thr is not None:
         ax2.axhline(thr, color=color, lw=0.8, ls=":", zorder=1)

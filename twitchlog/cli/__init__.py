@@ -14,6 +14,7 @@ _COMMAND_MODULES = (
     "twitchlog.cli.entries",
     "twitchlog.cli.catalog_cmds",
     "twitchlog.cli.files",
+    "twitchlog.cli.chart_cmd",
     "twitchlog.cli.report_cmd",
 )
 
