@@ -273,7 +273,7 @@ class ExportDialog(QDialog):
         form.addRow(self.episodes_box)
         form.addRow(self.pdf_box)
         form.addRow("&Name on the PDF", self.name_edit)
-        form.addRow("Save &into", folder_row)
+        form.addRow(QLabel("Save &into", buddy=self.folder_edit), folder_row)
 
         self.model = PreviewModel(self)
         self.preview = QTableView()
