@@ -125,3 +125,17 @@ def test_episodes_csv_neutralised_and_lossless(db, tmp_path: Path, note: str) ->
             assert days.get_day(s, D0).note == note  # type: ignore[union-attr]
     finally:
         new.close()
+
+
+def test_cli_import_of_a_doctor_csv_says_episodes_are_summaries(  # type: ignore[no-untyped-def]
+    db, tmp_path: Path, run_cli
+) -> None:
+    with db.write() as s:
+        fill_demo(s, 60, end=dt.date(2024, 6, 30))
+    out = tmp_path / "doctor.csv"
+    code, _, err = run_cli("export", "doctor", str(out))
+    assert code == 0, err
+    code, text, err = run_cli("import", str(out), db=tmp_path / "new.sqlite3")
+    assert code == 0, err
+    assert text.startswith("Read ") and "checked-in days from the doctor CSV" in text
+    assert "were not re-created; import the episodes CSV" in text

@@ -25,17 +25,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from twitchlog.report.pdf import write_report_pdf
-    from twitchlog.report.summary import load_report
+    from twitchlog.report.pdf import export_report_pdf
 
     if args.file.suffix.lower() != ".pdf":
         raise DiaryError(f"{args.file.name} does not end in .pdf; name the report FILE.pdf.")
     db = open_db(args)
     with db.read() as session:
-        report = load_report(session, args.start, args.end, name=args.name)
-    if not report.table.days:
-        raise DiaryError("The diary has nothing in this period yet; log or check in first.")
-    pages = write_report_pdf(report, args.file)
+        report = export_report_pdf(session, args.file, args.start, args.end, name=args.name)
+    pages = 2 if report.triggers is not None and report.triggers.findings else 1
     print(
         f"Wrote a {pages}-page report for {report.start.isoformat()} to {report.end.isoformat()} "
         f"to {args.file}."

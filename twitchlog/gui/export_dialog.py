@@ -108,12 +108,10 @@ def plan_jobs(
         )
     if pdf:
 
-        def write_pdf(session: Any, p: Path = folder / f"twitchlog-report-{stem}.pdf") -> int:
-            from twitchlog.report.pdf import write_report_pdf
-            from twitchlog.report.summary import load_report
+        def write_pdf(session: Any, p: Path = folder / f"twitchlog-report-{stem}.pdf") -> object:
+            from twitchlog.report.pdf import export_report_pdf
 
-            report = load_report(session, start, end, name=name)
-            return write_report_pdf(report, p)
+            return export_report_pdf(session, p, start, end, name=name)
 
         jobs.append(ExportJob("PDF report", folder / f"twitchlog-report-{stem}.pdf", write_pdf))
     return jobs

@@ -15,9 +15,11 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from sqlalchemy.orm import Session
 
 from twitchlog import catalog
 from twitchlog.diary.records import Place
+from twitchlog.errors import DiaryError
 from twitchlog.report.summary import ReportData
 from twitchlog.safefile import atomic_write
 
@@ -494,6 +496,24 @@ def write_report_pdf(report: ReportData, path: str | Path) -> int:
         for fig in figures:
             pdf.savefig(fig)
     return len(figures)
+
+
+def export_report_pdf(
+    session: Session,
+    path: str | Path,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    name: str = "",
+) -> ReportData:
+    """Load the range (default: the whole diary), analyse it and write the PDF."""
+    from twitchlog.report.summary import load_report
+
+    report = load_report(session, start, end, name=name)
+    if not report.table.days:
+        raise DiaryError("The diary has nothing in this period yet; log or check in first.")
+    write_report_pdf(report, path)
+    return report
 
 
 def _metadata(report: ReportData) -> dict[str, str]:
