@@ -165,16 +165,17 @@ def _trend(page: Page, r: ReportData) -> None:
     full = obs >= days * 0.5
     x = np.array(starts, dtype="datetime64[D]")
     width = np.timedelta64(6 if unit == "week" else 27, "D")
-    ax.bar(
-        x[full],
-        eps[full],
-        width=width,
-        align="edge",
-        color=GREY,
-        edgecolor=INK,
-        lw=0.3,
-        label=f"{unit} with check-ins on at least half its days",
-    )
+    if full.any():
+        ax.bar(
+            x[full],
+            eps[full],
+            width=width,
+            align="edge",
+            color=GREY,
+            edgecolor=INK,
+            lw=0.3,
+            label=f"{unit} with check-ins on at least half its days",
+        )
     if (~full).any():
         ax.bar(
             x[~full],
@@ -188,6 +189,17 @@ def _trend(page: Page, r: ReportData) -> None:
             label=f"{unit} with few check-ins (count is partial)",
         )
     ax.set_ylabel(f"episodes a {unit}", fontsize=7.5)
+    if not r.data.observed.any() and not eps.any():
+        ax.text(
+            0.5,
+            0.5,
+            "nothing logged and no check-ins in this period",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color=GREY,
+            transform=ax.transAxes,
+        )
     ax.set_ylim(0, max(float(eps.max()) if eps.size else 0.0, 1.0) * 1.3)
     ax.set_xlim(x[0] if x.size else None, (x[-1] + width) if x.size else None)
     named: list[str] = []
@@ -333,13 +345,11 @@ def _treatments(page: Page, r: ReportData) -> None:
     page.heading(SECTION_TREATMENTS)
     results = r.treatments
     if not results:
-        names = sorted({t.name for t in r.data.treatments})
-        page.text(
-            "Treatments recorded: " + ", ".join(names) + "."
-            if names
-            else "No treatments were recorded.",
-            8.5,
-        )
+        before = sorted({t.name for t in r.data.treatments if t.start < r.start})
+        text = "No treatment started in this period."
+        if before:
+            text += " Started earlier: " + ", ".join(before) + "."
+        page.text(text, 8.5)
         return
     seen: set[str] = set()
     shown = 0

@@ -66,7 +66,9 @@ class ReportData:
 
     @property
     def treatments(self) -> list:
-        return list(getattr(self.triggers, "treatments", ()) or ())
+        """Before/after results for treatments that started within the period."""
+        results = getattr(self.triggers, "treatments", ()) or ()
+        return [t for t in results if self.start <= t.start <= self.end]
 
 
 def load_report(
