@@ -37,6 +37,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="what to count per day: count (default), severity or duration",
     )
     p.add_argument("--dark", action="store_true", help="dark background")
+    p.add_argument("--dpi", type=int, default=100, help="PNG resolution (default 100)")
     p.set_defaults(func=cmd_chart)
 
 
@@ -68,7 +69,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     fig = draw(args.name, inputs, args.factor, theme=DARK if args.dark else LIGHT)
     FigureCanvasAgg(fig)  # the Agg canvas: no display needed
     try:
-        save_figure(fig, args.out)
+        save_figure(fig, args.out, dpi=max(50, min(args.dpi, 600)))
     except OSError as exc:
         raise DiaryError(f"Could not write {args.out}: {exc.strerror or exc}.") from None
     print(f"Wrote the {args.name} chart to {args.out}.")
