@@ -14,12 +14,14 @@ _COMMAND_MODULES = (
     "twitchlog.cli.entries",
     "twitchlog.cli.catalog_cmds",
     "twitchlog.cli.files",
+    "twitchlog.cli.analyze",
     "twitchlog.cli.chart_cmd",
     "twitchlog.cli.report_cmd",
+    "twitchlog.cli.gui_cmd",
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = _COMMAND_MODULES) -> argparse.ArgumentParser:
     import importlib
 
     parser = argparse.ArgumentParser(
@@ -34,16 +36,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="diary file or SQLAlchemy URL (default: $TWITCHLOG_DB, else the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] == "gui" or argv[0].startswith("--db"):
+        # Opening the window is the common case: register only the gui command so the
+        # start-up path never imports the database layer before the window is painted.
+        parser = build_parser(("twitchlog.cli.gui_cmd",))
+        args = parser.parse_args(argv if argv[:1] == ["gui"] else ["gui", *argv])
+    else:
+        args = build_parser().parse_args(argv)
     if not getattr(args, "func", None):
-        parser.print_help()
+        build_parser().print_help()
         return 0
     try:
         return int(args.func(args) or 0)

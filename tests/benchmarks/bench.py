@@ -1,0 +1,258 @@
+"""Speed benchmarks against bare baselines, on diaries of 1, 3 and 10 years.
+
+Run:  python tests/benchmarks/bench.py            (all sizes, 5 runs each)
+      python tests/benchmarks/bench.py --years 1 --runs 1   (a quick smoke run)
+
+Each whole-process figure is a median over several runs, set against a minimal
+program doing the same job measured in the same run (a ratio, so a slow or busy
+machine does not change the verdict). Not part of the default test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+PY = sys.executable
+
+BASE_WINDOW = textwrap.dedent("""
+    import sys
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    app = QApplication(sys.argv)
+    w = QMainWindow(); w.setCentralWidget(QLabel("twitchlog")); w.resize(1000, 700); w.show()
+    app.processEvents(); w.grab().save(sys.argv[1])
+""")
+
+BASE_INSERT = textwrap.dedent("""
+    import datetime as dt, sqlite3, sys
+    con = sqlite3.connect(sys.argv[1], isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL"); con.execute("PRAGMA synchronous=FULL")
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("INSERT INTO episode (started_utc, utc_offset_min, diary_date, severity, notes)"
+                " VALUES (?, 0, ?, 2, '')", (now.isoformat(" "), now.date().isoformat()))
+    con.execute("COMMIT"); con.close()
+""")
+
+BASE_CSV = textwrap.dedent("""
+    import csv, sqlite3, sys
+    con = sqlite3.connect(sys.argv[1])
+    rows = con.execute(
+        "SELECT d.date, COUNT(e.id), MAX(e.severity), AVG(e.severity), SUM(e.duration_s), "
+        "(SELECT group_concat(f.key || '=' || v.value, ';') FROM factor_value v "
+        " JOIN factor f ON f.id = v.factor_id WHERE v.day_id = d.id), d.note "
+        "FROM day d LEFT JOIN episode e ON e.diary_date = d.date GROUP BY d.id ORDER BY d.date")
+    with open(sys.argv[2], "w", newline="", encoding="utf-8-sig") as fh:
+        csv.writer(fh).writerows(rows)
+""")
+
+
+def run(cmd: list[str]) -> float:
+    """Wall time of one whole process (raises if it fails)."""
+    t = time.perf_counter()
+    subprocess.run(cmd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - t
+
+
+def median_of(fn: Callable[[], float], runs: int) -> float:
+    fn()  # warm the OS file cache once; not counted
+    return statistics.median(fn() for _ in range(runs))
+
+
+def build_diary(folder: Path, years: int) -> Path:
+    path = folder / f"diary-{years}y.sqlite3"
+    if not path.exists():
+        subprocess.run(
+            [PY, "-m", "twitchlog", "demo", "--days", str(365 * years), "--db", str(path)],
+            env=ENV,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return path
+
+
+def has_command(name: str) -> bool:
+    res = subprocess.run(
+        [PY, "-m", "twitchlog", name, "--help"], env=ENV, capture_output=True, text=True
+    )
+    return res.returncode == 0
+
+
+def peak_rss_mib(cmd: list[str]) -> float:
+    """Peak resident memory of a child process (Linux reports ru_maxrss in KiB)."""
+    code = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [PY, "-c", code, *cmd], env=ENV, check=True, capture_output=True, text=True
+    ).stdout
+    return int(out.strip().splitlines()[-1]) / 1024
+
+
+def in_process_ms(snippet: str, db: Path, runs: int) -> float:
+    """Median milliseconds of `snippet` inside one process after its imports are warm."""
+    code = textwrap.dedent(f"""
+        import statistics, sys, time
+        from twitchlog.db.migrate import open_database
+        db = open_database(sys.argv[1])
+        {textwrap.indent(snippet, "        ").strip()}
+        step()
+        times = []
+        for _ in range({runs}):
+            t = time.perf_counter(); step(); times.append(time.perf_counter() - t)
+        print(statistics.median(times) * 1000)
+    """)
+    out = subprocess.run(
+        [PY, "-c", code, str(db)], env=ENV, check=True, capture_output=True, text=True
+    ).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+ANALYSIS = """
+from twitchlog.analysis.triggers import analyze_triggers
+from twitchlog.diary.dataset import load_daily_data
+def step():
+    with db.read() as s:
+        data = load_daily_data(s)
+    analyze_triggers(data)
+"""
+
+CHART_SWITCH = """
+import os
+from PySide6.QtWidgets import QApplication
+from twitchlog.gui.charts_view import bench_range_switch
+app = QApplication([])
+step = bench_range_switch(db)
+"""
+
+
+def measure(years: int, folder: Path, runs: int) -> dict[str, float | None]:
+    db = build_diary(folder, years)
+    res: dict[str, float | None] = {}
+    shot = folder / "shot.png"
+    if has_command("gui"):
+        res["start_s"] = median_of(
+            lambda: run([PY, "-m", "twitchlog", "gui", "--db", str(db), "--screenshot", str(shot)]),
+            runs,
+        )
+    res["start_base_s"] = median_of(lambda: run([PY, "-c", BASE_WINDOW, str(shot)]), runs)
+    scratch = folder / f"log-{years}y.sqlite3"
+    shutil.copy(db, scratch)  # a quiet copy: the benchmark itself must not change the diary
+    res["log_s"] = median_of(
+        lambda: run([PY, "-m", "twitchlog", "log", "--db", str(scratch)]), runs
+    )
+    res["log_base_s"] = median_of(lambda: run([PY, "-c", BASE_INSERT, str(scratch)]), runs)
+    out = folder / "doctor.csv"
+    res["export_s"] = (
+        median_of(
+            lambda: run([PY, "-m", "twitchlog", "export", "doctor", str(out), "--db", str(db)]),
+            runs,
+        )
+        if _has_doctor_export()
+        else None
+    )
+    res["export_base_s"] = median_of(lambda: run([PY, "-c", BASE_CSV, str(db), str(out)]), runs)
+    try:
+        res["analysis_ms"] = in_process_ms(ANALYSIS, db, runs)
+    except subprocess.CalledProcessError:
+        res["analysis_ms"] = None
+    try:
+        res["chart_switch_ms"] = in_process_ms(CHART_SWITCH, db, runs)
+    except subprocess.CalledProcessError:
+        res["chart_switch_ms"] = None
+    res["window_mib"] = (
+        peak_rss_mib(
+            [
+                PY,
+                "-m",
+                "twitchlog",
+                "gui",
+                "--db",
+                str(db),
+                "--screenshot",
+                str(shot),
+                "--view",
+                "charts",
+            ]
+        )
+        if has_command("gui")
+        else None
+    )
+    return res
+
+
+def _has_doctor_export() -> bool:
+    res = subprocess.run(
+        [PY, "-m", "twitchlog", "export", "doctor", "--help"],
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    return res.returncode == 0
+
+
+def fmt(v: float | None, unit: str = "") -> str:
+    return "n/a" if v is None else f"{v:.3g}{unit}"
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return "n/a" if a is None or not b else f"{a / b:.2f}"
+
+
+def report(results: dict[int, dict[str, float | None]]) -> str:
+    sizes = sorted(results)
+    head = "| figure | goal | " + " | ".join(f"{y} y" for y in sizes) + " |"
+    lines = [head, "|" + "---|" * (len(sizes) + 2)]
+
+    def row(name: str, goal: str, cell: Callable[[dict[str, float | None]], str]) -> None:
+        lines.append(f"| {name} | {goal} | " + " | ".join(cell(results[y]) for y in sizes) + " |")
+
+    row("start to painted window (s)", "", lambda r: fmt(r.get("start_s")))
+    row("bare QMainWindow baseline (s)", "", lambda r: fmt(r["start_base_s"]))
+    row("start-up ratio", "≤ 1.5", lambda r: ratio(r.get("start_s"), r["start_base_s"]))
+    row("`twitchlog log` (s)", "", lambda r: fmt(r["log_s"]))
+    row("stdlib sqlite3 insert baseline (s)", "", lambda r: fmt(r["log_base_s"]))
+    row("log ratio", "≤ 2", lambda r: ratio(r["log_s"], r["log_base_s"]))
+    row("doctor CSV export (s)", "", lambda r: fmt(r.get("export_s")))
+    row("stdlib csv baseline (s)", "", lambda r: fmt(r["export_base_s"]))
+    row("export ratio", "≤ 1.5", lambda r: ratio(r.get("export_s"), r["export_base_s"]))
+    row("analysis after imports (ms)", "≤ 300", lambda r: fmt(r.get("analysis_ms")))
+    row("charts range switch (ms)", "≤ 200", lambda r: fmt(r.get("chart_switch_ms")))
+    row("window peak memory on Charts (MiB)", "", lambda r: fmt(r.get("window_mib")))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--years", type=int, nargs="+", default=[1, 3, 10])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--keep", type=Path, help="folder to keep (and reuse) the diaries in")
+    args = ap.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="twitchlog-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    results = {y: measure(y, folder, args.runs) for y in args.years}
+    print(
+        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; median of {args.runs} runs."
+    )
+    print(report(results))
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""`twitchlog gui` (and `twitchlog` alone): open the window, or render a view to a PNG."""
+
+from __future__ import annotations
+
+import argparse
+
+VIEW_NAMES = ("today", "checkin", "history", "settings")
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("gui", parents=[common], help="open the diary window (the default)")
+    p.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="render a view offscreen into a PNG after the diary has loaded, then exit",
+    )
+    p.add_argument(
+        "--view", default=None, metavar="VIEW", help="which view: " + ", ".join(VIEW_NAMES)
+    )
+    p.set_defaults(func=cmd_gui)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from twitchlog.gui.app import run  # Qt is imported only when the window is wanted
+
+    view = args.view
+    if view is not None and view not in VIEW_NAMES:
+        from twitchlog.gui.main_window import VIEWS
+
+        if view not in {v[0] for v in VIEWS}:
+            from twitchlog.errors import ValidationError
+
+            names = ", ".join(v[0] for v in VIEWS)
+            raise ValidationError(f"There is no view '{view}'; pick one of: {names}.", "view")
+    return run(getattr(args, "db", None), args.screenshot, view)

@@ -1,0 +1,1 @@
+"""Use cases over the diary: take a Session, return plain records, raise clear errors."""

@@ -1,0 +1,274 @@
+"""The daily check-in: every factor, 'no twitches today', a note, 'same as last time'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twitchlog.diary.records import Day, Factor
+from twitchlog.errors import DiaryError, ValidationError
+from twitchlog.gui.factor_fields import FactorField, error_label
+from twitchlog.gui.tasks import TaskRunner
+
+GROUPS = (("trigger", "Possible triggers"), ("relief", "Relief"), ("custom", "Your own factors"))
+
+
+class CheckinForm(QWidget):
+    """The fields of one day's check-in; keeps what was typed until told otherwise."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, units: str = "mg") -> None:
+        super().__init__(parent)
+        self.units = units
+        self.fields: dict[str, FactorField] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.factor_keys: tuple[str, ...] = ()
+        self._layout = QVBoxLayout(self)
+        self.no_twitches = QCheckBox("No twitches today", self)
+        self.no_twitches.setAccessibleName("No twitches today")
+        self.no_twitches.setToolTip("Tick when the day had no twitching at all (it still counts)")
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText("Anything else about the day (optional)")
+        self.note.setAccessibleName("Note for the day")
+        self.note.setToolTip("A free note for the day")
+        self.note.setFixedHeight(60)
+        self._groups = QWidget(self)
+        self._layout.addWidget(self._groups)
+        for key, widget in (("no_twitches", self.no_twitches), ("note", self.note)):
+            self._layout.addWidget(widget)
+            self.errors[key] = error_label(self)
+            self._layout.addWidget(self.errors[key])
+        self.general_error = error_label(self)
+        self._layout.addWidget(self.general_error)
+        self.no_twitches.toggled.connect(self.edited)
+        self.note.textChanged.connect(self.edited)
+
+    def set_factors(self, factors: list[Factor]) -> None:
+        """(Re)build the rows; values already typed are kept across a rebuild."""
+        keys = tuple(f.key for f in factors)
+        if keys == self.factor_keys:
+            return
+        kept = self.values()
+        self.factor_keys = keys
+        old = self._groups
+        self._groups = QWidget(self)
+        box = QVBoxLayout(self._groups)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.fields = {}
+        for category, title in GROUPS:
+            members = [f for f in factors if f.category == category]
+            if not members:
+                continue
+            group = QGroupBox(title, self._groups)
+            grid = QGridLayout(group)
+            grid.setColumnStretch(2, 1)
+            grid.setColumnMinimumWidth(0, 230)  # the groups' fields line up
+            for row, factor in enumerate(members):
+                field = FactorField(factor, self.units, group)
+                field.set_value(kept.get(factor.key))
+                field.edited.connect(self.edited)
+                label = QLabel(factor.heading, group)
+                label.setBuddy(field.control)
+                label.setToolTip(field.control.toolTip())
+                err = error_label(group)
+                grid.addWidget(label, row, 0)
+                grid.addWidget(field, row, 1)
+                grid.addWidget(err, row, 2)
+                self.fields[factor.key] = field
+                self.errors[factor.key] = err
+            box.addWidget(group)
+        self._layout.replaceWidget(old, self._groups)
+        old.deleteLater()
+
+    def values(self) -> dict[str, float | None]:
+        return {key: field.value() for key, field in self.fields.items()}
+
+    def load(self, day: Day | None, *, note: bool = True) -> None:
+        """Show a recorded day (None: an empty form); `note=False` keeps today's own note."""
+        values = day.values if day else {}
+        for key, field in self.fields.items():
+            field.set_value(values.get(key))
+        if note:
+            self.note.setPlainText(day.note if day else "")
+            self.no_twitches.setChecked(bool(day and day.no_twitches))
+        self.clear_errors()
+
+    def clear_errors(self) -> None:
+        for label in [*self.errors.values(), self.general_error]:
+            label.hide()
+            label.clear()
+
+    def show_error(self, error: DiaryError) -> None:
+        """Put the sentence next to the field it names; nothing typed is touched."""
+        self.clear_errors()
+        field = error.field if isinstance(error, ValidationError) else None
+        label = self.errors.get(field or "", self.general_error)
+        label.setText(str(error))
+        label.show()
+        if field in self.fields:
+            self.fields[field].control.setFocus()
+
+
+class CheckinView(QWidget):
+    """The check-in tab: pick a day, fill the form, save (Ctrl+S)."""
+
+    saved = Signal(object)  # the Day record
+
+    def __init__(self, runner: TaskRunner, window: Any = None, units: str = "mg") -> None:
+        super().__init__()
+        self.runner = runner
+        self.window_ = window
+        self.dirty = False
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date.setAccessibleName("Day to check in")
+        self.date.setToolTip("The diary day this check-in is for")
+        self.date_error = error_label(self)
+        self.same = QPushButton("Same as last check-in", self)
+        self.same.setAccessibleName("Same as last check-in")
+        self.same.setToolTip("Copy the values of the most recent earlier check-in (Ctrl+Shift+Y)")
+        self.save = QPushButton("Save check-in", self)
+        self.save.setDefault(True)
+        self.save.setAccessibleName("Save check-in")
+        self.save.setToolTip("Save this day's check-in (Ctrl+S)")
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Check-in status")
+        self.form = CheckinForm(self, units)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Day:", self))
+        top.addWidget(self.date)
+        top.addStretch(1)
+        top.addWidget(self.same)
+        top.addWidget(self.save)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.date_error)
+        lay.addWidget(self.status)
+        lay.addWidget(scroll, 1)
+        self.form.errors["date"] = self.date_error
+        self.form.edited.connect(self._mark_dirty)
+        self.date.dateChanged.connect(lambda _d: self.load_day())
+        self.same.clicked.connect(self.same_as_last)
+        self.save.clicked.connect(self.submit)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.submit)
+        QShortcut(QKeySequence("Ctrl+Shift+Y"), self, self.same_as_last)
+        runner.changed.connect(self.refresh)
+
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+
+    def day(self) -> dt.date:
+        return self.date.date().toPython()
+
+    def set_day(self, day: dt.date) -> None:
+        self.date.setDate(QDate(day.year, day.month, day.day))
+
+    def refresh(self) -> None:
+        """Pick up new factors; reload the day only if nothing was typed since."""
+
+        def job(s: Any) -> tuple[list[Factor], Day | None, dt.date]:
+            from twitchlog.diary import days, factors, rules, settings
+
+            today = rules.today(settings.day_start_hour(s))
+            return factors.list_factors(s), days.get_day(s, self.day()), today
+
+        self.runner.read(job, self._refreshed)
+
+    def _refreshed(self, result: tuple[list[Factor], Day | None, dt.date]) -> None:
+        factors, day, today = result
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        if self.date.date() < QDate(2000, 1, 2):
+            self.set_day(today)  # first load: today (dateChanged reloads the form)
+            self.form.set_factors(factors)
+            return
+        self.form.set_factors(factors)
+        if not self.dirty:
+            self._show_day(day, say=False)
+
+    def load_day(self) -> None:
+        """The day changed: show what was recorded for it."""
+        from_day = self.day()
+
+        def job(s: Any) -> Day | None:
+            from twitchlog.diary import days
+
+            return days.get_day(s, from_day)
+
+        self.runner.read(job, self._show_day)
+
+    def _show_day(self, day: Day | None, *, say: bool = True) -> None:
+        self.form.load(day)
+        self.dirty = False
+        if not say:
+            return
+        when = self.day().isoformat()
+        self.status.setText(
+            f"Checked in for {when}; saving again updates it."
+            if day
+            else f"No check-in yet for {when}. Leave anything you did not note as 'not recorded'."
+        )
+
+    def same_as_last(self) -> None:
+        day = self.day()
+
+        def job(s: Any) -> Day | None:
+            from twitchlog.diary import days
+
+            return days.latest_day_before(s, day)
+
+        def done(last: Day | None) -> None:
+            if last is None:
+                self.status.setText("There is no earlier check-in to copy.")
+                return
+            self.form.load(last, note=False)
+            self.dirty = True
+            self.status.setText(f"Copied from {last.date.isoformat()}; check and save.")
+
+        self.runner.read(job, done)
+
+    def submit(self) -> None:
+        day, values = self.day(), self.form.values()
+        note, none = self.form.note.toPlainText(), self.form.no_twitches.isChecked()
+        self.form.clear_errors()
+
+        def job(s: Any) -> Day:
+            from twitchlog.diary import days
+
+            return days.check_in(s, day, values, note=note, no_twitches=none)
+
+        def done(record: Day) -> None:
+            self.dirty = False
+            self.status.setText(f"Saved the check-in for {record.date.isoformat()}.")
+            self.saved.emit(record)
+
+        self.runner.write(job, done, self.form.show_error)
+
+    def set_units(self, units: str) -> None:
+        """Rebuild the rows with the caffeine unit chosen in the settings."""
+        self.form.units = units
+        factors_keys = self.form.factor_keys
+        self.form.factor_keys = ()
+        if factors_keys:
+            self.refresh()

@@ -1,0 +1,272 @@
+"""The main window: views registered by name in tabs, banners, menus, undo, tray, reminder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSystemTrayIcon,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twitchlog.errors import DiaryError
+from twitchlog.gui import prefs
+from twitchlog.gui.notice_bar import Banner
+from twitchlog.gui.reminder import Reminder
+from twitchlog.gui.tasks import TaskRunner
+
+# name, tab title, "module:Class". A view is a QWidget built as Class(runner, window) with an
+# optional refresh() that (re)loads it. Adding a view is one line here (or register_view()).
+VIEWS: list[tuple[str, str, str]] = [
+    ("today", "Today", "twitchlog.gui.today_view:TodayView"),
+    ("checkin", "Check-in", "twitchlog.gui.checkin_view:CheckinView"),
+    ("history", "History", "twitchlog.gui.history_view:HistoryView"),
+    ("settings", "Settings", "twitchlog.gui.settings_view:SettingsView"),
+]
+RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view
+ICON = Path(__file__).resolve().parents[2] / "resources" / "twitchlog.svg"
+
+
+def register_view(name: str, title: str, target: str, *, before: str | None = None) -> None:
+    """Add a view (e.g. charts) by name; `before` puts it ahead of an existing one."""
+    names = [v[0] for v in VIEWS]
+    at = names.index(before) if before in names else len(VIEWS)
+    VIEWS.insert(at, (name, title, target))
+
+
+def app_icon() -> QIcon:
+    try:
+        from importlib.resources import files
+
+        path = Path(str(files("twitchlog.resources") / "twitchlog.svg"))
+    except (ModuleNotFoundError, TypeError):
+        path = ICON
+    return QIcon(str(path if path.exists() else ICON))
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, runner: TaskRunner) -> None:
+        super().__init__()
+        self.runner = runner
+        self.setWindowTitle("twitchlog")
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName("twitchlog main window")
+        self._undo: list[tuple[object, str, Callable[[Any], Any]]] = []
+        self.notice = Banner("Talk to a doctor notice", "", self)
+        self.reminder_bar = Banner("Check-in reminder", "Check in now", self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Views")
+        self.views: dict[str, QWidget] = {}
+        for name, title, target in VIEWS:
+            self.add_view(name, title, target)
+        central = QWidget(self)
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(8, 8, 8, 4)
+        lay.addWidget(self.notice)
+        lay.addWidget(self.reminder_bar)
+        lay.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.tray = self._build_tray()
+        self.reminder = Reminder(runner, self)
+        self.reminder.due.connect(self.remind)
+        self.reminder_bar.acted.connect(lambda: self.show_view("checkin"))
+        self.notice.dismissed.connect(self._dismiss_notice)
+        self.statusBar().showMessage("Opening your diary…")
+        runner.opened.connect(self._diary_opened)
+        runner.changed.connect(self.check_notice)
+        runner.failed.connect(self.show_error)
+        self.tabs.currentChanged.connect(self._view_changed)
+        self._restore()
+
+    # -- views ----------------------------------------------------------------------------
+    def add_view(self, name: str, title: str, target: str) -> QWidget:
+        module, _, cls = target.partition(":")
+        view = getattr(importlib.import_module(module), cls)(self.runner, self)
+        view.setObjectName(f"view-{name}")
+        self.views[name] = view
+        self.tabs.addTab(view, title)
+        return view
+
+    def show_view(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.views[name])
+
+    def current_view(self) -> str:
+        current = self.tabs.currentWidget()
+        return next((n for n, v in self.views.items() if v is current), "today")
+
+    def refresh_all(self) -> None:
+        for view in self.views.values():
+            refresh = getattr(view, "refresh", None)
+            if refresh:
+                refresh()
+        self.check_notice()
+
+    def _view_changed(self) -> None:
+        prefs.put("window/view", self.current_view())
+
+    # -- actions --------------------------------------------------------------------------
+    def _action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})" if keys else text)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        diary = bar.addMenu("&Diary")
+        self.log_action = self._action(diary, "&Log a twitch", "Ctrl+L", self.log_twitch)
+        self._action(diary, "Start/stop &timer", "Ctrl+T", self.views["today"].toggle_timer)
+        self._action(diary, "&Check in today", "Ctrl+D", lambda: self.show_view("checkin"))
+        diary.addSeparator()
+        settings = self.views["settings"]
+        self._action(diary, "Add a &factor…", "", settings.open_factor)
+        self._action(diary, "Add a t&reatment…", "", settings.open_treatment)
+        diary.addSeparator()
+        self._action(diary, "&Settings…", "Ctrl+,", settings.open_settings)
+        self._action(diary, "&Quit", "Ctrl+Q", self.close)
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", "Ctrl+Z", self.undo)
+        self.undo_action.setEnabled(False)
+        go = bar.addMenu("&View")
+        for i, (name, title, _t) in enumerate(VIEWS, start=1):
+            self._action(go, title, f"Ctrl+{i}", lambda n=name: self.show_view(n))
+
+    def _build_tray(self) -> QSystemTrayIcon | None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(self.windowIcon(), self)
+        menu = QMenu(self)
+        menu.addAction("Log a twitch", self.log_twitch)
+        menu.addAction("Check in", lambda: (self.showNormal(), self.show_view("checkin")))
+        menu.addAction("Show window", self.showNormal)
+        tray.setContextMenu(menu)
+        tray.setToolTip("twitchlog")
+        tray.show()
+        return tray
+
+    def log_twitch(self) -> None:
+        self.show_view("today")
+        self.views["today"].log_now()
+
+    # -- undo -----------------------------------------------------------------------------
+    def push_undo(self, label: str, job: Callable[[Any], Any]) -> object:
+        token = object()
+        self._undo.append((token, label, job))
+        self._undo_changed()
+        return token
+
+    def drop_undo(self, token: object) -> None:
+        self._undo = [u for u in self._undo if u[0] is not token]
+        self._undo_changed()
+
+    def undo(self) -> None:
+        if not self._undo:
+            self.statusBar().showMessage("Nothing to undo.", 5000)
+            return
+        _token, label, job = self._undo.pop()
+        self._undo_changed()
+        today = self.views["today"]
+        if getattr(today, "_undo_token", None) is _token:
+            today.panel.hide()
+            today.current = None
+        self.runner.write(job, lambda _r: self.statusBar().showMessage(f"Undone: {label}.", 8000))
+
+    def _undo_changed(self) -> None:
+        self.undo_action.setEnabled(bool(self._undo))
+        self.undo_action.setText(f"&Undo {self._undo[-1][1]}" if self._undo else "&Undo")
+
+    # -- diary life -----------------------------------------------------------------------
+    def _diary_opened(self) -> None:
+        self.statusBar().showMessage(f"Diary: {self.runner.location}", 8000)
+        self.refresh_all()
+        self.preferences_changed()
+
+    def open_failed(self, error: DiaryError) -> None:
+        self.statusBar().showMessage("The diary could not be opened.")
+        self.show_error(error)
+
+    def show_error(self, error: DiaryError) -> None:
+        self.error_box = QMessageBox(QMessageBox.Icon.Warning, "twitchlog", str(error), parent=self)
+        self.error_box.open()
+        self.statusBar().showMessage(str(error).splitlines()[0], 10000)
+
+    def preferences_changed(self) -> None:
+        from twitchlog.gui.settings_dialog import reminder_time
+
+        self.reminder.schedule(reminder_time())
+        units = str(prefs.get("units/caffeine"))
+        checkin = self.views["checkin"]
+        if checkin.form.units != units:
+            checkin.set_units(units)
+
+    def remind(self) -> None:
+        text = "You have not checked in today yet. It takes a minute."
+        if self.tray is not None:
+            self.tray.showMessage("twitchlog", text, self.windowIcon())
+        self.reminder_bar.show_message(text)
+
+    def check_notice(self) -> None:
+        def job(s: Any) -> Any:
+            from twitchlog.diary import episodes, notices, rules, settings
+
+            today = rules.today(settings.day_start_hour(s))
+            start = today - dt.timedelta(days=notices.LOOKBACK_DAYS)
+            return notices.assess(episodes.list_episodes(s, start, today), today)
+
+        self.runner.read(job, self._show_notice)
+
+    def _show_notice(self, notice: Any) -> None:
+        from twitchlog.diary.notices import NOT_ADVICE
+
+        if notice is None or notice.key == prefs.get("notice/dismissed"):
+            self.notice.hide()
+            return
+        reasons = "; ".join(notice.reasons)
+        self.notice.show_message(
+            f"<b>Worth talking over with a doctor.</b> Your diary shows: {reasons}.", NOT_ADVICE
+        )
+        self._notice_key = notice.key
+
+    def _dismiss_notice(self) -> None:
+        prefs.put("notice/dismissed", getattr(self, "_notice_key", ""))
+
+    # -- geometry -------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = prefs.get("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1000, 720)
+        # The log button comes first; reopened soon after closing, carry on where you were.
+        view = str(prefs.get("window/view"))
+        try:
+            closed = dt.datetime.fromisoformat(str(prefs.get("window/closed_at")))
+        except ValueError:
+            closed = None
+        recent = closed is not None and dt.datetime.now() - closed < RESUME_WITHIN
+        self.show_view(view if recent and view in self.views else "today")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        prefs.put("window/geometry", self.saveGeometry())
+        prefs.put("window/view", self.current_view())
+        prefs.put("window/closed_at", dt.datetime.now().isoformat(timespec="seconds"))
+        super().closeEvent(event)
+        self.closed.emit()

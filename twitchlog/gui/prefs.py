@@ -1,0 +1,58 @@
+"""Window preferences kept in QSettings, each declared once with its default (after Picard).
+
+Diary-wide settings (the day-start hour) live in the diary itself; these are about this
+window on this machine: reminder time, caffeine unit, where the diary file is, geometry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+ORGANISATION = "twitchlog"
+APPLICATION = "twitchlog"
+
+DEFAULTS: dict[str, Any] = {
+    "reminder/enabled": True,
+    "reminder/time": "20:30",
+    "units/caffeine": "mg",  # mg | cups
+    "diary/location": "",  # empty: TWITCHLOG_DB or the user data folder
+    "window/geometry": None,
+    "window/view": "today",
+    "window/closed_at": "",  # ISO time the window was last closed
+    "notice/dismissed": "",
+}
+
+
+def settings_file() -> Path:
+    """twitchlog.conf in the user config folder, looked up afresh on every call.
+
+    QSettings' own default path is computed once per process, so a changed
+    XDG_CONFIG_HOME (each test has its own) would be ignored; naming the file
+    ourselves keeps the location right and the same on every platform.
+    """
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(ORGANISATION, appauthor=False)) / f"{APPLICATION}.conf"
+
+
+def store() -> QSettings:
+    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
+
+
+def get(key: str) -> Any:
+    default = DEFAULTS[key]
+    value = store().value(key, default)
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else str(value).lower() == "true"
+    return value
+
+
+def put(key: str, value: Any) -> None:
+    if key not in DEFAULTS:
+        raise KeyError(f"unknown preference {key}")
+    s = store()
+    s.setValue(key, value)
+    s.sync()

@@ -1,0 +1,155 @@
+"""Settings tab: the preferences at a glance, your factors, your treatments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twitchlog.diary.records import Factor, Treatment
+from twitchlog.gui import prefs
+from twitchlog.gui.settings_dialog import reminder_time
+from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.treatment_dialog import describe
+
+
+def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
+    b = QPushButton(text, parent)
+    b.setAccessibleName(text.rstrip("…"))
+    b.setToolTip(tip)
+    return b
+
+
+def _list(name: str, parent: QWidget) -> QListWidget:
+    w = QListWidget(parent)
+    w.setAccessibleName(name)
+    w.setToolTip(name)
+    w.setAlternatingRowColors(True)
+    return w
+
+
+class SettingsView(QWidget):
+    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+        super().__init__()
+        self.runner = runner
+        self.window_ = window
+        self.day_start = 4
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAccessibleName("Current settings")
+        self.change = _button("Change settings…", "Reminder, day start, units, file (Ctrl+,)", self)
+        self.factors = _list("Factors you can check in", self)
+        self.add_factor = _button("Add a factor…", "Track something of your own", self)
+        self.treatments = _list("Treatments", self)
+        self.add_treatment = _button("Add a treatment…", "Medication, injection, therapy…", self)
+        self.end_treatment = _button("End selected…", "Set the day a treatment ended", self)
+        prefs_box = QGroupBox("Preferences", self)
+        pl = QHBoxLayout(prefs_box)
+        pl.addWidget(self.summary, 1)
+        pl.addWidget(self.change, 0, Qt.AlignmentFlag.AlignTop)
+        fbox = QGroupBox("Factors", self)
+        fl = QVBoxLayout(fbox)
+        fl.addWidget(self.factors, 1)
+        fl.addWidget(self.add_factor, 0, Qt.AlignmentFlag.AlignLeft)
+        tbox = QGroupBox("Treatments", self)
+        tl = QVBoxLayout(tbox)
+        tl.addWidget(self.treatments, 1)
+        tb = QHBoxLayout()
+        tb.addWidget(self.add_treatment)
+        tb.addWidget(self.end_treatment)
+        tb.addStretch(1)
+        tl.addLayout(tb)
+        lists = QHBoxLayout()
+        lists.addWidget(fbox, 1)
+        lists.addWidget(tbox, 1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(prefs_box)
+        lay.addLayout(lists, 1)
+        self.change.clicked.connect(self.open_settings)
+        self.add_factor.clicked.connect(self.open_factor)
+        self.add_treatment.clicked.connect(self.open_treatment)
+        self.end_treatment.clicked.connect(self.open_end_treatment)
+        runner.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        def job(s: Any) -> tuple[list[Factor], list[Treatment], int]:
+            from twitchlog.diary import factors, settings, treatments
+
+            return (
+                factors.list_factors(s),
+                treatments.list_treatments(s),
+                settings.day_start_hour(s),
+            )
+
+        self.runner.read(job, self._show)
+
+    def _show(self, result: tuple[list[Factor], list[Treatment], int]) -> None:
+        factors, treatments, self.day_start = result
+        at = reminder_time()
+        units = "cups of coffee" if prefs.get("units/caffeine") == "cups" else "mg"
+        self.summary.setText(
+            f"Daily check-in reminder: {at.strftime('%H:%M') if at else 'off'}\n"
+            f"A diary day starts at {self.day_start}:00 (a twitch before then counts for the "
+            "evening before)\n"
+            f"Caffeine entered in {units}\n"
+            f"Diary file: {self.runner.location}"
+        )
+        self.factors.clear()
+        for f in factors:
+            kind = {"number": f.unit or "number", "scale": "0–10", "yesno": "yes/no"}[f.kind]
+            own = "" if f.builtin else " — your own"
+            self.factors.addItem(f"{f.label} ({kind}){own}")
+        self.treatments.clear()
+        for t in treatments:
+            item = QListWidgetItem(describe(t))
+            item.setData(Qt.ItemDataRole.UserRole, t)
+            self.treatments.addItem(item)
+        if not treatments:
+            self.treatments.addItem("No treatments recorded.")
+
+    def open_settings(self) -> None:
+        from twitchlog.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.runner, self.day_start, self)
+        dialog.accepted.connect(self._settings_saved)
+        dialog.open()
+        self.dialog = dialog
+
+    def _settings_saved(self) -> None:
+        if self.window_ is not None:
+            self.window_.preferences_changed()
+        self.refresh()
+
+    def open_factor(self) -> None:
+        from twitchlog.gui.factor_dialog import FactorDialog
+
+        self.dialog = FactorDialog(self.runner, self)
+        self.dialog.open()
+
+    def open_treatment(self) -> None:
+        from twitchlog.gui.treatment_dialog import TreatmentDialog
+
+        self.dialog = TreatmentDialog(self.runner, self)
+        self.dialog.open()
+
+    def open_end_treatment(self) -> None:
+        from twitchlog.gui.treatment_dialog import EndTreatmentDialog
+
+        item = self.treatments.currentItem()
+        treatment = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if treatment is None:
+            self.window_ and self.window_.statusBar().showMessage("Select a treatment first.")
+            return
+        self.dialog = EndTreatmentDialog(self.runner, treatment, self)
+        self.dialog.open()

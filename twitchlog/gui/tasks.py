@@ -1,0 +1,134 @@
+"""One worker that runs every piece of database work, in order, off the UI thread.
+
+After Anki's taskman: a single-thread executor serialises all diary access (so the
+window never blocks and two writes never race); the result, or the error, comes back
+on the UI thread through a queued signal and goes to a success or failure callback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from twitchlog.errors import DiaryError
+
+OnDone = Callable[[Any], None] | None
+OnError = Callable[[DiaryError], None] | None
+
+
+class TaskRunner(QObject):
+    """Runs `fn(session)` inside db.read()/db.write() on one worker thread."""
+
+    finished = Signal(object, object, object, object)  # on_done, on_error, result, error
+    idle = Signal()
+    opened = Signal()
+    changed = Signal()  # a write succeeded: views reload what they show
+    failed = Signal(object)  # a DiaryError nobody handled: the window shows the sentence
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="twitchlog-db")
+        self._pending = 0
+        self.db: Any = None  # twitchlog.db.engine.Database once opened
+        self.location = ""
+        self.finished.connect(self._deliver)
+
+    # -- public API -------------------------------------------------------------------
+    def open(self, location: str, on_done: OnDone = None, on_error: OnError = None) -> None:
+        """Open (and migrate if needed) the diary on the worker; the window shows meanwhile."""
+        self.location = location
+
+        def job() -> Any:
+            from twitchlog.db.migrate import open_database
+
+            self.db = open_database(location)
+            return self.db
+
+        def done(db: Any) -> None:
+            self.opened.emit()
+            if on_done:
+                on_done(db)
+
+        self._submit(job, done, on_error)
+
+    def read(self, fn: Callable[[Any], Any], on_done: OnDone = None, on_error: OnError = None):
+        """Run `fn(session)` in a read session; nothing it does is committed."""
+
+        def job() -> Any:
+            with self._database().read() as session:
+                return fn(session)
+
+        self._submit(job, on_done, on_error)
+
+    def write(self, fn: Callable[[Any], Any], on_done: OnDone = None, on_error: OnError = None):
+        """Run `fn(session)` in one write transaction; all of it commits, or none."""
+
+        def job() -> Any:
+            with self._database().write() as session:
+                return fn(session)
+
+        def done(result: Any) -> None:
+            if on_done:
+                on_done(result)
+            self.changed.emit()
+
+        self._submit(job, done, on_error)
+
+    def is_idle(self) -> bool:
+        return self._pending == 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.db is not None
+
+    def shutdown(self) -> None:
+        """Close the diary on the worker (its connections belong there), then stop."""
+
+        def close() -> None:
+            if self.db is not None:
+                self.db.close()
+                self.db = None
+
+        self._pool.submit(close)
+        self._pool.shutdown(wait=True)
+
+    # -- internals --------------------------------------------------------------------
+    def _database(self) -> Any:
+        if self.db is None:
+            from twitchlog.errors import DiaryUnavailable
+
+            raise DiaryUnavailable("The diary is not open yet; wait a moment and try again.")
+        return self.db
+
+    def _submit(self, job: Callable[[], Any], on_done: OnDone, on_error: OnError) -> None:
+        self._pending += 1
+        future = self._pool.submit(job)
+        future.add_done_callback(lambda f: self._report(f, on_done, on_error))
+
+    def _report(self, future: Future, on_done: OnDone, on_error: OnError) -> None:
+        # Runs on the worker thread; the signal is queued to the UI thread.
+        error = future.exception()
+        self.finished.emit(on_done, on_error, None if error else future.result(), error)
+
+    @Slot(object, object, object, object)
+    def _deliver(self, on_done: OnDone, on_error: OnError, result: Any, error: Any) -> None:
+        try:
+            if error is None:
+                if on_done:
+                    on_done(result)
+            elif isinstance(error, DiaryError):
+                if on_error:
+                    on_error(error)
+                else:
+                    self.failed.emit(error)
+            else:
+                # A bug, not a user error: the app's excepthook shows it and keeps running.
+                sys.excepthook(type(error), error, error.__traceback__)
+        finally:
+            self._pending -= 1
+            if self._pending == 0:
+                self.idle.emit()

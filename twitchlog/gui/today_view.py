@@ -1,0 +1,297 @@
+"""Today: the big 'Log a twitch' button, the panel to adjust what was logged, a timer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twitchlog import catalog
+from twitchlog.diary import rules
+from twitchlog.diary.records import Episode
+from twitchlog.gui.face_picker import PlacePicker
+from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.tasks import TaskRunner
+
+
+def _log_job(started_at: dt.datetime | None = None, duration_s: int | None = None):
+    def job(s: Any) -> Episode:
+        from twitchlog.diary import episodes
+
+        last = episodes.last_episode(s)
+        return episodes.log_episode(
+            s,
+            started_at=started_at,
+            severity=last.severity if last else 2,
+            places=last.places if last else (),
+            duration_s=duration_s,
+        )
+
+    return job
+
+
+class TodayView(QWidget):
+    """One press logs a twitch now, like the last one; then adjust it or undo it."""
+
+    logged = Signal(object)  # Episode
+
+    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+        super().__init__()
+        self.runner = runner
+        self.window_ = window
+        self.current: Episode | None = None
+        self._undo_token: object | None = None
+        self.log_button = QPushButton("Log a twitch", self)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.log_button.setFont(font)
+        self.log_button.setMinimumHeight(90)
+        self.log_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.log_button.setAccessibleName("Log a twitch now")
+        self.log_button.setToolTip("Record a twitch now, like the last one (Ctrl+L)")
+        self.timer_button = QPushButton("Start timer", self)
+        self.timer_button.setMinimumHeight(90)
+        self.timer_button.setCheckable(True)
+        self.timer_button.setAccessibleName("Time a long spasm")
+        self.timer_button.setToolTip(
+            "Press when a long spasm starts and again when it stops; the twitch is logged "
+            "with how long it lasted (Ctrl+T)"
+        )
+        self.summary = QLabel("Opening your diary…", self)
+        self.summary.setAccessibleName("Today so far")
+        self.summary.setWordWrap(True)
+        self._elapsed = QElapsedTimer()
+        self._timer_start: dt.datetime | None = None
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._show_elapsed)
+        self.panel = self._build_panel()
+        self.panel.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.log_button, 3)
+        top.addWidget(self.timer_button, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.panel, 3)
+        self.recent_title = QLabel("Latest twitches", self)
+        self.recent = QListWidget(self)
+        self.recent.setAccessibleName("Latest twitches")
+        self.recent.setToolTip("The most recent twitches; edit them in History (Ctrl+3)")
+        self.recent.setAlternatingRowColors(True)
+        lay.addWidget(self.recent_title)
+        lay.addWidget(self.recent, 1)
+        hint = QLabel(
+            "Ctrl+L logs a twitch from anywhere in the window · Ctrl+T times a long spasm · "
+            "Ctrl+Z undoes",
+            self,
+        )
+        hint.setEnabled(False)  # drawn in the palette's disabled text colour: quiet
+        lay.addWidget(hint)
+        self.log_button.clicked.connect(self.log_now)
+        self.timer_button.toggled.connect(self._timer_toggled)
+        runner.changed.connect(self.refresh)
+
+    def _build_panel(self) -> QGroupBox:
+        box = QGroupBox("Adjust the twitch just logged", self)
+        self.severity = QButtonGroup(box)
+        sev_box = QVBoxLayout()
+        sev_box.addWidget(QLabel("How strong was it?", box))
+        for level, words in catalog.SEVERITY.items():
+            button = QRadioButton(f"{level}  {words}", box)
+            button.setAccessibleName(f"Severity {level}: {words}")
+            button.setToolTip(f"Severity {level}: {words}")
+            self.severity.addButton(button, level)
+            sev_box.addWidget(button)
+        self.duration = QSpinBox(box)
+        self.duration.setRange(0, catalog.MAX_DURATION_S)
+        self.duration.setSpecialValueText("not measured")
+        self.duration.setSuffix(" s")
+        self.duration.setAccessibleName("Duration in seconds")
+        self.duration.setToolTip("How long it lasted, in seconds (the timer fills this in)")
+        self.duration.setMinimumWidth(140)
+        self.note = QLineEdit(box)
+        self.note.setPlaceholderText("Note (optional)")
+        self.note.setAccessibleName("Note for this twitch")
+        self.note.setToolTip("A short note about this twitch")
+        self.place = PlacePicker(box)
+        self.save_button = QPushButton("Save changes", box)
+        self.save_button.setAccessibleName("Save changes to the twitch")
+        self.save_button.setToolTip("Keep these changes (Enter in the note also saves)")
+        self.undo_button = QPushButton("Undo this log", box)
+        self.undo_button.setAccessibleName("Undo this log")
+        self.undo_button.setToolTip("Remove the twitch just logged (Ctrl+Z)")
+        self.panel_error = error_label(box)
+        left = QVBoxLayout()
+        left.addLayout(sev_box)
+        form = QGridLayout()
+        form.addWidget(QLabel("Duration:", box), 0, 0)
+        form.addWidget(self.duration, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        form.addWidget(QLabel("Note:", box), 1, 0)
+        form.addWidget(self.note, 1, 1)
+        left.addLayout(form)
+        left.addWidget(self.panel_error)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        left.addStretch(1)
+        row = QHBoxLayout(box)
+        row.addLayout(left, 3)
+        where = QVBoxLayout()
+        where.addWidget(QLabel("Where? Click the face (front view) or pick below.", box))
+        where.addWidget(self.place, 1)
+        row.addLayout(where, 2)
+        self.save_button.clicked.connect(self.save_changes)
+        self.undo_button.clicked.connect(self.undo_log)
+        self.note.returnPressed.connect(self.save_changes)
+        return box
+
+    # -- logging --------------------------------------------------------------------------
+    def log_now(self) -> None:
+        """One press: a twitch now, with the last-used place and severity."""
+        self.runner.write(_log_job(), self._logged)
+
+    def _logged(self, episode: Episode) -> None:
+        self.current = episode
+        self.panel.setTitle(
+            f"Logged at {episode.started_at.strftime('%H:%M')} — adjust it if you like"
+        )
+        button = self.severity.button(episode.severity)
+        if button:
+            button.setChecked(True)
+        self.place.set_code(episode.places[0].code if episode.places else None)
+        self.duration.setValue(episode.duration_s or 0)
+        self.note.setText(episode.notes)
+        self.panel_error.hide()
+        self.panel.show()
+        if self.window_ is not None:
+            self._undo_token = self.window_.push_undo(
+                f"log at {episode.started_at.strftime('%H:%M')}", _delete_job(episode.id)
+            )
+        self.logged.emit(episode)
+
+    def save_changes(self) -> None:
+        if self.current is None:
+            return
+        code = self.place.code()
+        changes = {
+            "severity": self.severity.checkedId() if self.severity.checkedId() > 0 else 2,
+            "places": (code,) if code else (),
+            "duration_s": self.duration.value() or None,
+            "notes": self.note.text(),
+        }
+        episode_id = self.current.id
+
+        def job(s: Any) -> Episode:
+            from twitchlog.diary import episodes
+
+            return episodes.update_episode(s, episode_id, **changes)
+
+        def done(episode: Episode) -> None:
+            self.current = episode
+            self.panel_error.hide()
+            self._say(f"Saved: severity {episode.severity}, {_where(episode)}.")
+
+        self.runner.write(job, done, self._panel_failed)
+
+    def undo_log(self) -> None:
+        if self.current is None:
+            return
+        if self.window_ is not None and self._undo_token is not None:
+            self.window_.drop_undo(self._undo_token)
+        self.runner.write(_delete_job(self.current.id), lambda _r: self._undone())
+
+    def _undone(self) -> None:
+        self.current = None
+        self.panel.hide()
+        self._say("The twitch was removed.")
+
+    def _panel_failed(self, error: Exception) -> None:
+        self.panel_error.setText(str(error))
+        self.panel_error.show()
+
+    # -- timer ----------------------------------------------------------------------------
+    def toggle_timer(self) -> None:
+        self.timer_button.toggle()
+
+    def _timer_toggled(self, running: bool) -> None:
+        if running:
+            self._timer_start = rules.now_local().replace(microsecond=0)
+            self._elapsed.start()
+            self._tick.start()
+            self.timer_button.setText("Stop timer\n0:00")
+            return
+        self._tick.stop()
+        seconds = max(1, round(self._elapsed.elapsed() / 1000))
+        self.timer_button.setText("Start timer")
+        if self.panel.isVisible() and self.current is not None:
+            self.duration.setValue(seconds)
+            self.save_changes()
+        else:
+            self.runner.write(_log_job(self._timer_start, seconds), self._logged)
+
+    def _show_elapsed(self) -> None:
+        m, s = divmod(self._elapsed.elapsed() // 1000, 60)
+        self.timer_button.setText(f"Stop timer\n{m}:{s:02d}")
+
+    # -- summary --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        def job(s: Any) -> tuple[int, bool, dt.date, list[Episode]]:
+            from twitchlog.diary import days, episodes, settings
+
+            today = rules.today(settings.day_start_hour(s))
+            recent = episodes.list_episodes(s, today - dt.timedelta(days=13), today)
+            count = sum(1 for e in recent if e.diary_date == today)
+            return count, days.get_day(s, today) is not None, today, recent[-12:][::-1]
+
+        self.runner.read(job, self._show_summary)
+
+    def _show_summary(self, result: tuple[int, bool, dt.date, list[Episode]]) -> None:
+        count, checked, today, recent = result
+        self.recent.clear()
+        for e in recent:
+            when = e.started_at.strftime("%a %d %b %H:%M")
+            length = f", {e.duration_s} s" if e.duration_s else ""
+            self.recent.addItem(f"{when} — severity {e.severity}, {_where(e)}{length}")
+        if not recent:
+            self.recent.addItem("Nothing logged in the last two weeks.")
+        twitches = "no twitches logged" if not count else f"{count} twitch" + "es" * (count > 1)
+        check = "checked in" if checked else "not checked in yet (Ctrl+D)"
+        self.summary.setText(f"Today, {today.strftime('%A %d %B')}: {twitches}; {check}.")
+
+    def _say(self, text: str) -> None:
+        if self.window_ is not None:
+            self.window_.statusBar().showMessage(text, 8000)
+
+
+def _delete_job(episode_id: int):
+    def job(s: Any) -> Episode:
+        from twitchlog.diary import episodes
+
+        return episodes.delete_episode(s, episode_id)
+
+    return job
+
+
+def _where(episode: Episode) -> str:
+    return ", ".join(p.words for p in episode.places) or "no place given"

@@ -1,0 +1,154 @@
+"""Add a treatment (medication, injection, therapy, procedure) or end one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from twitchlog import catalog
+from twitchlog.diary.records import Treatment
+from twitchlog.errors import DiaryError
+from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.tasks import TaskRunner
+
+
+def _date(parent: QWidget, name: str) -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate(), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(name)
+    edit.setToolTip(name)
+    return edit
+
+
+class TreatmentDialog(QDialog):
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.setWindowTitle("Add a treatment")
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText("e.g. botulinum toxin, magnesium, gabapentin")
+        self.kind = QComboBox(self)
+        for key, words in catalog.TREATMENT_KINDS.items():
+            self.kind.addItem(words, key)
+        self.start = _date(self, "Start date")
+        self.has_end = QCheckBox("It has ended", self)
+        self.end = _date(self, "End date")
+        self.end.setEnabled(False)
+        self.has_end.toggled.connect(self.end.setEnabled)
+        self.dose = QLineEdit(self)
+        self.dose.setPlaceholderText("optional, e.g. 25")
+        self.unit = QLineEdit(self)
+        self.unit.setPlaceholderText("optional, e.g. units, mg")
+        self.sites = QLineEdit(self)
+        self.sites.setPlaceholderText("injection sites (optional)")
+        self.note = QLineEdit(self)
+        for w, name in (
+            (self.name, "Treatment name"),
+            (self.kind, "Kind of treatment"),
+            (self.has_end, "Treatment has ended"),
+            (self.dose, "Dose"),
+            (self.unit, "Dose unit"),
+            (self.sites, "Injection sites"),
+            (self.note, "Note"),
+        ):
+            w.setAccessibleName(name)
+            w.setToolTip(name)
+        self.error = error_label(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        for title, w in (
+            ("Name", self.name),
+            ("Kind", self.kind),
+            ("Started", self.start),
+            ("", self.has_end),
+            ("Ended", self.end),
+            ("Dose", self.dose),
+            ("Unit", self.unit),
+            ("Sites", self.sites),
+            ("Note", self.note),
+        ):
+            form.addRow(title, w)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def submit(self) -> None:
+        fields = {
+            "kind": self.kind.currentData(),
+            "start": self.start.date().toPython(),
+            "end": self.end.date().toPython() if self.has_end.isChecked() else None,
+            "dose": self.dose.text() or None,
+            "unit": self.unit.text(),
+            "sites": self.sites.text(),
+            "note": self.note.text(),
+        }
+        name = self.name.text()
+
+        def job(s: Any) -> Treatment:
+            from twitchlog.diary import treatments
+
+            return treatments.add_treatment(s, name, **fields)
+
+        self.runner.write(job, lambda _t: self.accept(), self.show_error)
+
+    def show_error(self, error: DiaryError) -> None:
+        self.error.setText(str(error))
+        self.error.show()
+
+
+class EndTreatmentDialog(QDialog):
+    """Pick the day a treatment ended."""
+
+    def __init__(self, runner: TaskRunner, treatment: Treatment, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.treatment = treatment
+        self.setWindowTitle(f"End {treatment.name}")
+        self.end = _date(self, "End date")
+        self.error = error_label(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Ended on", self.end)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def submit(self) -> None:
+        ident, end = self.treatment.id, self.end.date().toPython()
+
+        def job(s: Any) -> Treatment:
+            from twitchlog.diary import treatments
+
+            return treatments.end_treatment(s, ident, end)
+
+        self.runner.write(job, lambda _t: self.accept(), self.show_error)
+
+    def show_error(self, error: DiaryError) -> None:
+        self.error.setText(str(error))
+        self.error.show()
+
+
+def describe(t: Treatment) -> str:
+    dose = f" {t.dose:g} {t.unit}".rstrip() if t.dose is not None else ""
+    until = (
+        f" until {t.end.isoformat()}" if t.end else (" (ongoing)" if t.kind != "injection" else "")
+    )
+    return f"{t.name}{dose} — {catalog.TREATMENT_KINDS[t.kind]}, from {t.start.isoformat()}{until}"
