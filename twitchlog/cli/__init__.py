@@ -16,6 +16,8 @@ _COMMAND_MODULES = (
     "twitchlog.cli.files",
     "twitchlog.cli.analyze",
     "twitchlog.cli.maintenance",
+    "twitchlog.cli.chart_cmd",
+    "twitchlog.cli.report_cmd",
     "twitchlog.cli.gui_cmd",
 )
 

@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     for what, words in (
         ("episodes", "one row per episode"),
         ("days", "one row per checked-in day"),
+        ("doctor", "one row per calendar day, for a doctor (opens in a spreadsheet)"),
     ):
         p = es.add_parser(what, parents=[common], help=words)
         p.add_argument("file", type=Path, help="FILE.csv")
@@ -41,9 +42,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def cmd_export(args: argparse.Namespace) -> int:
     db = open_db(args)
     writer = transfer.export_episodes if args.what == "episodes" else transfer.export_days
+    if args.what == "doctor":
+        from twitchlog.report.doctor_csv import export_doctor_csv
+
+        writer = export_doctor_csv
     with db.read() as session:
         n = writer(session, args.file, args.start, args.end)
-    print(f"Wrote {n} {args.what} to {args.file}.")
+    print(f"Wrote {n} {'days' if args.what == 'doctor' else args.what} to {args.file}.")
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,3 +163,22 @@ def cells_by_name(header: list[str], cells: list[str]) -> dict[str, str]:
 def iter_split(value: str) -> Iterator[str]:
     """Items of a ';'-joined cell such as 'left:upper_eyelid;right:cheek'."""
     return (part.strip() for part in value.split(";") if part.strip())
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_RE = re.compile(r"'*[=+\-@\t\r\x00]")
+_ESCAPED_RE = re.compile(r"'+[=+\-@\t\r\x00]")
+
+
+def safe_text(text: str) -> str:
+    """A text cell a spreadsheet shows as text: prefix ' when it could run as a formula.
+
+    Text that already starts with apostrophes before a formula character gets one more,
+    so `plain_text` can always undo exactly this (the export/import round trip is lossless).
+    """
+    return "'" + text if _FORMULA_RE.match(text) else text
+
+
+def plain_text(text: str) -> str:
+    """Undo `safe_text`: drop the one ' it added, leave every other text as it is."""
+    return text[1:] if _ESCAPED_RE.match(text) else text

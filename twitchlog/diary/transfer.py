@@ -4,6 +4,8 @@ Episodes file: started_at (ISO 8601; without an offset it is local time), severi
 duration_s, regions ('side:region' joined by ';'), count, signs (joined by ';'), notes.
 Days file: date, one column per factor key (empty = not recorded), no_twitches, note.
 Each row of a days file is a checked-in (observed) day.
+Notes that a spreadsheet would run as a formula are written with a leading ' (see
+csvfiles.safe_text) and read back without it, so the round trip stays exact.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from twitchlog.diary import days as days_mod
 from twitchlog.diary import episodes as ep_mod
 from twitchlog.diary import factors as factors_mod
 from twitchlog.diary import rules
-from twitchlog.diary.csvfiles import cells_by_name, format_number, iter_split, read_csv
+from twitchlog.diary.csvfiles import (
+    cells_by_name,
+    format_number,
+    iter_split,
+    plain_text,
+    read_csv,
+    safe_text,
+)
 from twitchlog.diary.records import Place
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import DiaryError, ImportFailed, ValidationError
@@ -72,7 +81,7 @@ def export_episodes(
                     ";".join(p.code for p in e.places),
                     "" if e.count is None else e.count,
                     ";".join(e.signs),
-                    e.notes,
+                    safe_text(e.notes),
                 ]
             )
     return len(episodes)
@@ -93,7 +102,7 @@ def export_days(
                     d.date.isoformat(),
                     *(format_number(d.values.get(f.key)) for f in factors),
                     1 if d.no_twitches else 0,
-                    d.note,
+                    safe_text(d.note),
                 ]
             )
     return len(days)
@@ -106,6 +115,10 @@ def import_csv(session: Session, path: str | Path) -> ImportSummary:
     imported, and the error lists each bad row with its line number.
     """
     table = read_csv(path)
+    from twitchlog.diary import doctor_import
+
+    if doctor_import.is_doctor_header(table.header):
+        return doctor_import.import_doctor(session, table)
     header = [h.strip().lower() for h in table.header]
     if "started_at" in header:
         return _import_episodes(session, header, table.rows)
@@ -154,7 +167,7 @@ def _import_episodes(
             "count": rules.check_count(cells.get("count")),
             "places": [Place.parse(p) for p in iter_split(cells.get("regions", ""))],
             "signs": [rules.check_sign(s) for s in iter_split(cells.get("signs", ""))],
-            "notes": rules.check_text(cells.get("notes"), what="note"),
+            "notes": rules.check_text(plain_text(cells.get("notes", "")), what="note"),
         }
 
     items = [item for _, item in _collect(rows, header, parse)]
@@ -197,7 +210,7 @@ def _import_days(
         return days_mod.DayDraft(
             date,
             values,
-            cells.get("note") if "note" in cells else None,
+            plain_text(cells["note"]) if "note" in cells else None,
             flag in _TRUE if "no_twitches" in cells else None,
         )
 

@@ -1,0 +1,165 @@
+"""What every chart shares: a Figure to draw into, themed axes, the empty state, hovering.
+
+Figures are made with `matplotlib.figure.Figure` directly (never pyplot), so they carry
+no global state and can be drawn by a Qt canvas, a PNG/SVG writer or a PDF page alike.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from twitchlog.charts.theme import LIGHT, Theme
+
+DEFAULT_SIZE = (8.0, 4.5)  # inches: readable on a laptop and on an A4 page
+OUTCOMES: dict[str, str] = {
+    "count": "twitches a day",
+    "severity": "severity points a day",
+    "duration": "minutes of twitching a day",
+}
+OUTCOME_SHORT: dict[str, str] = {"count": "twitches", "severity": "severity", "duration": "minutes"}
+EMPTY_MESSAGE = "Nothing to show yet"
+EMPTY_HINT = "Check in on a few days (even “no twitches today”) and this chart fills in."
+
+
+def check_outcome(outcome: str) -> str:
+    if outcome not in OUTCOMES:
+        raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
+    return outcome
+
+
+def prepare(
+    fig: Figure | None, theme: Theme | None, size: tuple[float, float] = DEFAULT_SIZE
+) -> tuple[Figure, Theme]:
+    """A clean Figure (the given one, cleared, or a new one) painted in the theme."""
+    theme = theme or LIGHT
+    if fig is None:
+        fig = Figure(figsize=size, layout="constrained")
+    else:
+        fig.clear()
+        _HOVER.pop(fig, None)
+    fig.set_facecolor(theme.background)
+    fig.set_edgecolor(theme.background)
+    return fig, theme
+
+
+def style_axes(ax: Axes, theme: Theme, *, grid_axis: str | None = "y") -> Axes:
+    """Theme colours, light grid behind the data, no top/right frame."""
+    ax.set_facecolor(theme.background)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(theme.muted)
+    ax.tick_params(colors=theme.foreground, labelsize=theme.font_size, which="both")
+    ax.xaxis.label.set_color(theme.foreground)
+    ax.yaxis.label.set_color(theme.foreground)
+    ax.xaxis.label.set_size(theme.font_size)
+    ax.yaxis.label.set_size(theme.font_size)
+    ax.title.set_color(theme.foreground)
+    ax.set_axisbelow(True)
+    if grid_axis:
+        ax.grid(True, axis=grid_axis, color=theme.grid, linewidth=0.6)
+    return ax
+
+
+def title(fig: Figure, text: str, theme: Theme, subtitle: str = "", ax: Axes | None = None) -> None:
+    """Bold figure title on the left; the subtitle (what the numbers mean) goes over `ax`."""
+    fig.suptitle(
+        text,
+        x=0.01,
+        ha="left",
+        color=theme.foreground,
+        fontsize=theme.font_size + 2,
+        fontweight="bold",
+    )
+    if subtitle and ax is not None:
+        ax.set_title(subtitle, loc="left", fontsize=theme.font_size, color=theme.muted)
+
+
+def empty_figure(
+    fig: Figure | None = None,
+    theme: Theme | None = None,
+    message: str = EMPTY_MESSAGE,
+    hint: str = EMPTY_HINT,
+    size: tuple[float, float] = DEFAULT_SIZE,
+) -> Figure:
+    """The friendly "nothing to show yet" state: text in an empty axes, no fake zeros."""
+    fig, theme = prepare(fig, theme, size)
+    ax = fig.add_subplot()
+    ax.set_facecolor(theme.background)
+    ax.set_axis_off()
+    ax.text(
+        0.5,
+        0.56,
+        message,
+        ha="center",
+        va="center",
+        fontsize=theme.font_size + 5,
+        color=theme.foreground,
+        transform=ax.transAxes,
+        gid="empty-message",
+    )
+    ax.text(
+        0.5,
+        0.42,
+        hint,
+        ha="center",
+        va="center",
+        fontsize=theme.font_size + 1,
+        color=theme.muted,
+        transform=ax.transAxes,
+        wrap=True,
+    )
+    return fig
+
+
+def is_empty_figure(fig: Figure) -> bool:
+    return any(t.get_gid() == "empty-message" for ax in fig.axes for t in ax.texts)
+
+
+# --- hovering ---------------------------------------------------------------------------
+@dataclass
+class HoverTarget:
+    """An artist and the text for each of its points (or one text for a patch)."""
+
+    artist: Artist
+    texts: Sequence[str] | Callable[[int], str]
+
+    def text_at(self, i: int) -> str:
+        if callable(self.texts):
+            return self.texts(i)
+        return self.texts[i] if i < len(self.texts) else ""
+
+
+_HOVER: weakref.WeakKeyDictionary[Figure, list[HoverTarget]] = weakref.WeakKeyDictionary()
+
+
+def add_hover(fig: Figure, artist: Artist, texts: Sequence[str] | Callable[[int], str]) -> None:
+    """Register what hovering over `artist` should say (the window shows it as a tooltip)."""
+    _HOVER.setdefault(fig, []).append(HoverTarget(artist, texts))
+
+
+def hover_targets(fig: Figure) -> list[HoverTarget]:
+    return list(_HOVER.get(fig, ()))
+
+
+def hover_text(fig: Figure, event: object) -> str | None:
+    """The text for the data under a mouse event (None when over nothing); last drawn wins."""
+    for target in reversed(_HOVER.get(fig, [])):
+        artist = target.artist
+        if not artist.get_visible():
+            continue
+        hit, info = artist.contains(event)  # type: ignore[arg-type]
+        if not hit:
+            continue
+        ind = info.get("ind") if isinstance(info, dict) else None
+        i = int(ind[0]) if ind is not None and len(ind) else 0
+        text = target.text_at(i)
+        if text:
+            return text
+    return None

@@ -1,0 +1,220 @@
+"""Trigger overview (forest plot): one row per factor × lag, ratio with its 95% interval.
+
+Log axis around 1× ("same as other days"). Verdicts differ by colour AND marker shape/fill
+(never colour alone); "not enough data" rows are grey text saying how many days are missing.
+Reads the analysis `Finding` attributes only (factor, label, lag_days, ratio, ratio_ci,
+verdict, split, high_days, low_days, more_days), so any object with those works.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from twitchlog.charts.base import OUTCOMES, add_hover, empty_figure, prepare, style_axes, title
+from twitchlog.charts.theme import Theme
+
+VERDICT_ORDER = (
+    "clear link",
+    "possible link",
+    "too early to tell",
+    "no clear link",
+    "not enough data",
+)
+NOT_ENOUGH = "not enough data"
+
+
+def verdict_style(verdict: str, theme: Theme) -> dict[str, Any]:
+    """Marker, colour and fill per verdict (shape and fill carry the meaning too)."""
+    styles = {
+        "clear link": {"marker": "o", "color": theme.accent(3), "filled": True, "size": 8},
+        "possible link": {"marker": "D", "color": theme.accent(1), "filled": True, "size": 7},
+        "too early to tell": {"marker": "s", "color": theme.accent(2), "filled": False, "size": 7},
+        "no clear link": {"marker": "o", "color": theme.accent(0), "filled": False, "size": 7},
+    }
+    return styles.get(verdict, {"marker": "", "color": theme.muted, "filled": False, "size": 0})
+
+
+def lag_words(lag: int) -> str:
+    return {0: "same day", 1: "day before", 2: "2 days before"}.get(lag, f"{lag} days before")
+
+
+def ordered(findings: Sequence[Any]) -> list[Any]:
+    """Factors by their strongest verdict, then each factor's lags in order."""
+    rank = {v: i for i, v in enumerate(VERDICT_ORDER)}
+    best: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, f in enumerate(findings):
+        best[f.factor] = min(best.get(f.factor, 99), rank.get(f.verdict, 9))
+        first.setdefault(f.factor, i)
+    return sorted(findings, key=lambda f: (best[f.factor], first[f.factor], f.lag_days))
+
+
+def _finite(v: float) -> bool:
+    return v is not None and math.isfinite(v) and v > 0
+
+
+def build_triggers(
+    report: Any,
+    *,
+    fig: Figure | None = None,
+    theme: Theme | None = None,
+) -> Figure:
+    """Forest plot of a TriggerReport (or anything with `.findings` and `.outcome`)."""
+    findings = [f for f in getattr(report, "findings", ()) if getattr(f, "lag_days", 0) >= 0]
+    if not findings:
+        return empty_figure(
+            fig,
+            theme,
+            hint="Fill in the daily check-in (sleep, caffeine, stress…) for a few weeks; "
+            "each factor then gets a row here.",
+        )
+    rows = ordered(findings)
+    n = len(rows)
+    fig, theme = prepare(fig, theme, (8.0, max(3.5, 1.4 + 0.26 * n)))
+    gs = fig.add_gridspec(1, 2, width_ratios=(3.0, 1.25), wspace=0.0)
+    ax = style_axes(fig.add_subplot(gs[0, 0]), theme, grid_axis="x")
+    tx = fig.add_subplot(gs[0, 1], sharey=ax)
+    tx.set_axis_off()
+    ax.set_xscale("log")
+    ax.axvline(1.0, color=theme.foreground, lw=0.9, zorder=1)
+    lows, highs = [], []
+    for f in rows:
+        lo, hi = f.ratio_ci
+        if f.verdict != NOT_ENOUGH and _finite(lo) and _finite(hi):
+            lows.append(lo)
+            highs.append(hi)
+    xmin = max(0.2, min([*lows, 0.5]) / 1.1)
+    xmax = min(5.0, max([*highs, 2.0]) * 1.1)
+    ax.set_xlim(xmin, xmax)
+    for i, f in enumerate(rows):
+        y = i
+        label = f"{f.label} {f.split}".strip() if getattr(f, "split", "") else f.label
+        row_label = f"{label} · {lag_words(f.lag_days)}"
+        days = f"{f.high_days} vs {f.low_days} days"
+        if f.verdict == NOT_ENOUGH:
+            more = getattr(f, "more_days", None)
+            need = f"needs ~{more} more days" if more else "needs more days"
+            ax.plot(
+                [xmin, xmax],
+                [y, y],
+                color=theme.grid,
+                lw=3,
+                alpha=0.6,
+                zorder=0,
+                solid_capstyle="butt",
+                gid="not-enough",
+            )
+            tx.text(
+                0.02,
+                y,
+                need,
+                va="center",
+                color=theme.muted,
+                fontsize=theme.font_size - 1,
+                style="italic",
+                transform=tx.get_yaxis_transform(),
+            )
+            add_hover(fig, ax.lines[-1], [f"{row_label}: not enough data ({need}; {days})"])
+            continue
+        st = verdict_style(f.verdict, theme)
+        lo, hi = f.ratio_ci
+        if _finite(lo) and _finite(hi):
+            ax.plot(
+                [max(lo, xmin), min(hi, xmax)],
+                [y, y],
+                color=st["color"],
+                lw=1.8,
+                zorder=2,
+                gid="interval",
+                solid_capstyle="butt",
+            )
+            for end, lim, mk in ((lo, xmin, "<"), (hi, xmax, ">")):
+                if (end < lim and mk == "<") or (end > lim and mk == ">"):
+                    ax.plot([lim], [y], marker=mk, color=st["color"], ms=5, zorder=2)
+        ratio_txt = f"{f.ratio:.2f}×" if _finite(f.ratio) else "–"
+        ci_txt = f" ({lo:.2f}–{hi:.2f})" if _finite(lo) and _finite(hi) else ""
+        if _finite(f.ratio):
+            (pt,) = ax.plot(
+                [min(max(f.ratio, xmin), xmax)],
+                [y],
+                linestyle="none",
+                marker=st["marker"],
+                ms=st["size"],
+                color=st["color"],
+                markerfacecolor=st["color"] if st["filled"] else theme.background,
+                markeredgewidth=1.5,
+                zorder=3,
+                gid="ratio",
+            )
+            add_hover(fig, pt, [f"{row_label}: {ratio_txt}{ci_txt}, {f.verdict}; {days}"])
+        tx.text(
+            0.02,
+            y,
+            f"{ratio_txt}{ci_txt}",
+            va="center",
+            color=theme.foreground,
+            fontsize=theme.font_size - 1,
+            transform=tx.get_yaxis_transform(),
+        )
+    ax.set_yticks(
+        np.arange(n),
+        [
+            f"{(f'{f.label} {f.split}'.strip() if getattr(f, 'split', '') else f.label)} · "
+            f"{lag_words(f.lag_days)}"
+            for f in rows
+        ],
+    )
+    ax.set_ylim(n - 0.5, -1.3)
+    ax.tick_params(axis="y", length=0)
+    ticks = [t for t in (0.25, 0.5, 0.67, 1, 1.5, 2, 3, 4, 5) if xmin <= t <= xmax]
+    ax.set_xticks(ticks, [f"{t:g}×" for t in ticks])
+    ax.xaxis.set_minor_formatter("")
+    tx.text(
+        0.02,
+        -1.0,
+        "ratio (95% interval)",
+        va="center",
+        color=theme.muted,
+        fontsize=theme.font_size - 1,
+        transform=tx.get_yaxis_transform(),
+    )
+    handles = []
+    for v in VERDICT_ORDER[:-1]:
+        st = verdict_style(v, theme)
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=st["color"],
+                marker=st["marker"],
+                ms=st["size"] - 1,
+                markerfacecolor=st["color"] if st["filled"] else theme.background,
+                label=v,
+            )
+        )
+    handles.append(Line2D([], [], color=theme.grid, lw=3, label=NOT_ENOUGH))
+    fig.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=5,
+        frameon=False,
+        fontsize=theme.font_size - 1,
+        labelcolor=theme.foreground,
+    )
+    outcome = OUTCOMES.get(getattr(report, "outcome", "count"), "twitches a day")
+    checks = getattr(report, "comparisons", None)
+    sub = "Lines: 95% intervals"
+    if checks:
+        sub += f"; {checks} comparisons checked together"
+    title(fig, "Which factors go with more twitching", theme)
+    ax.set_xlabel(
+        f"ratio of {outcome}: those days / other days (log scale)\n{sub}.\n"
+        "A link is not proof of cause: something else may move with both."
+    )
+    return fig

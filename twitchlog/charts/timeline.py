@@ -1,0 +1,220 @@
+"""Timeline: the outcome per observed day, a 7-day average, one factor, treatments.
+
+Unobserved days are gaps (NaN breaks the line) on a shaded band, never zeros; the
+average uses only observed days.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib import dates as mdates
+from matplotlib import transforms
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from twitchlog.analysis.data import DailyData
+from twitchlog.charts.base import (
+    OUTCOME_SHORT,
+    OUTCOMES,
+    add_hover,
+    check_outcome,
+    empty_figure,
+    prepare,
+    style_axes,
+    title,
+)
+from twitchlog.charts.common import (
+    day_text,
+    enough_days,
+    factor_info,
+    factor_label,
+    fmt,
+    rolling_mean,
+    runs,
+)
+from twitchlog.charts.theme import Theme, mix
+
+ONE_DAY = np.timedelta64(1, "D")
+
+
+def build_timeline(
+    data: DailyData,
+    outcome: str = "count",
+    factor: str | None = None,
+    *,
+    fig: Figure | None = None,
+    theme: Theme | None = None,
+) -> Figure:
+    """Outcome per observed day with a 7-day average; `factor` on a second axis."""
+    check_outcome(outcome)
+    if not enough_days(data):
+        return empty_figure(fig, theme)
+    fig, theme = prepare(fig, theme)
+    ax = style_axes(fig.add_subplot(), theme)
+    x = data.dates.astype("datetime64[D]")
+    y = data.outcome(outcome)
+    n = data.n_days
+    daily_color = mix(theme.background, theme.accent(0), 0.45)
+    (daily,) = ax.plot(
+        x,
+        y,
+        color=daily_color,
+        lw=0.8,
+        marker="." if n <= 120 else None,
+        ms=4,
+        label=f"{OUTCOME_SHORT[outcome]} per check-in day",
+        gid="daily",
+        zorder=3,
+    )
+    avg = rolling_mean(y)
+    ax.plot(x, avg, color=theme.accent(0), lw=2.0, label="7-day average", gid="average", zorder=4)
+    words = OUTCOMES[outcome]
+
+    def daily_text(i: int) -> str:
+        if not data.observed[i]:
+            return f"{day_text(x[i])}: no check-in"
+        return (
+            f"{day_text(x[i])}: {fmt(y[i])} {OUTCOME_SHORT[outcome]}, 7-day average {fmt(avg[i])}"
+        )
+
+    add_hover(fig, daily, daily_text)
+    handles = [daily, ax.lines[-1]]
+    gaps = runs(~np.asarray(data.observed, bool))
+    for a, b in gaps:
+        ax.axvspan(
+            x[a] - ONE_DAY / 2,
+            x[b] + ONE_DAY / 2,
+            color=theme.unobserved,
+            lw=0,
+            zorder=0,
+            gid="unobserved",
+        )
+    if gaps:
+        handles.append(Patch(color=theme.unobserved, label="no check-in (unknown)"))
+    handles += _treatments(ax, data, theme)
+    ax.set_ylabel(words)
+    ax.set_ylim(bottom=0)
+    ax.set_xlim(x[0] - ONE_DAY, x[-1] + ONE_DAY)
+    locator = mdates.AutoDateLocator(maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if factor:
+        handles.append(_factor_axis(fig, ax, data, factor, theme))
+    leg = fig.legend(
+        handles=handles,
+        loc="outside lower center",
+        fontsize=theme.font_size - 1,
+        ncols=min(4, len(handles)),
+        frameon=True,
+        facecolor=theme.background,
+        edgecolor=theme.grid,
+        labelcolor=theme.foreground,
+        framealpha=0.85,
+    )
+    leg.set_zorder(10)
+    observed = int(np.count_nonzero(data.observed))
+    title(
+        fig,
+        "Twitching over time",
+        theme,
+        f"{observed} of {n} days checked in; gaps are days without a check-in, not zero.",
+        ax,
+    )
+    ax.margins(y=0.25)
+    return fig
+
+
+def _treatments(ax, data: DailyData, theme: Theme) -> list:  # type: ignore[no-untyped-def]
+    """Shade medication/therapy periods; mark injections with a dashed line and a triangle."""
+    lo, hi = data.dates[0].astype("datetime64[D]"), data.dates[-1].astype("datetime64[D]")
+    handles = []
+    span_color = theme.accent(4)
+    inj_color = theme.accent(3)
+    top = transforms.blended_transform_factory(ax.transData, ax.transAxes)
+    shaded = injected = False
+    for t in data.treatments:
+        start = np.datetime64(t.start, "D")
+        if t.kind == "injection":
+            if lo <= start <= hi:
+                ax.axvline(start, color=inj_color, lw=1.2, ls="--", zorder=2, gid="injection")
+                ax.plot(
+                    [start],
+                    [1.0],
+                    marker="v",
+                    color=inj_color,
+                    ms=7,
+                    transform=top,
+                    clip_on=False,
+                    zorder=5,
+                )
+                injected = True
+            continue
+        end = np.datetime64(t.end, "D") if t.end else hi
+        if end < lo or start > hi:
+            continue
+        a, b = max(start, lo), min(end, hi)
+        ax.axvspan(a, b + ONE_DAY, color=span_color, alpha=0.12, lw=0, zorder=1, gid="treatment")
+        ax.text(
+            a,
+            0.01,
+            f" {t.name}",
+            transform=top,
+            va="bottom",
+            ha="left",
+            color=theme.muted,
+            fontsize=theme.font_size - 1,
+            clip_on=True,
+        )
+        shaded = True
+    if shaded:
+        handles.append(Patch(color=span_color, alpha=0.25, label="treatment"))
+    if injected:
+        from matplotlib.lines import Line2D
+
+        handles.append(Line2D([], [], color=inj_color, ls="--", marker="v", label="injection"))
+    return handles
+
+
+def _factor_axis(fig: Figure, ax, data: DailyData, key: str, theme: Theme):  # type: ignore[no-untyped-def]
+    """The chosen factor on a right-hand axis (dots; its catalog threshold dotted)."""
+    info = factor_info(data, key)
+    values = data.factors.get(key)
+    if values is None:
+        values = np.full(data.n_days, np.nan)
+    x = data.dates.astype("datetime64[D]")
+    ax2 = fig.axes[0].twinx()
+    style_axes(ax2, theme, grid_axis=None)
+    ax2.spines["right"].set_visible(True)
+    ax2.spines["right"].set_color(theme.muted)
+    color = theme.accent(1)
+    size = 10 if data.n_days <= 200 else 3
+    pts = ax2.scatter(
+        x,
+        values,
+        s=size,
+        color=color,
+        marker="s",
+        label=info.label,
+        zorder=2,
+        gid="factor",
+        linewidths=0,
+    )
+    thr = info.high_from if info.high_from is not None else info.high_below
+    if thr is not None:
+        ax2.axhline(thr, color=color, lw=0.8, ls=":", zorder=1)
+    if info.kind == "yesno":
+        ax2.set_yticks([0, 1], ["no", "yes"])
+        ax2.set_ylim(-0.5, 1.8)
+    else:
+        finite = values[np.isfinite(values)]
+        top = float(finite.max()) if finite.size else 1.0
+        ax2.set_ylim(0, top * 1.6 if top > 0 else 1)
+    ax2.set_ylabel(factor_label(info), color=color)
+    ax2.tick_params(axis="y", colors=color)
+    # The outcome stays on top and keeps receiving the mouse.
+    ax.set_zorder(ax2.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    ax2.patch.set_facecolor(theme.background)
+    unit = f" {info.unit}" if info.unit and info.kind != "scale" else ""
+    add_hover(fig, pts, lambda i: f"{day_text(x[i])}: {info.label} {fmt(values[i])}{unit}")
+    return pts

@@ -1,0 +1,185 @@
+"""Treatment effect: before/after each treatment, and each injection cycle week by week.
+
+Reads the analysis results' attributes only (TreatmentResult: name, start, before_rate,
+after_rate, ratio, ratio_ci, verdict, before_days, after_days, gap_days, window_days;
+InjectionCycles: starts, weeks, rates, median). Before/after in one person is weak
+evidence, so the chart says the interval is approximate.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.ticker import MultipleLocator
+
+from twitchlog.charts.base import (
+    OUTCOMES,
+    add_hover,
+    check_outcome,
+    empty_figure,
+    prepare,
+    style_axes,
+    title,
+)
+from twitchlog.charts.common import fmt
+from twitchlog.charts.theme import Theme, mix
+
+
+def build_treatments(
+    results: Sequence[Any],
+    cycles: Any | None = None,
+    outcome: str = "count",
+    *,
+    fig: Figure | None = None,
+    theme: Theme | None = None,
+) -> Figure:
+    """Left: before → after per treatment (rates, ratio); right: rate by week since injection."""
+    check_outcome(outcome)
+    has_cycles = cycles is not None and np.isfinite(np.asarray(cycles.rates, float)).any()
+    if not results and not has_cycles:
+        return empty_figure(
+            fig,
+            theme,
+            "No treatments to compare yet",
+            "Add a medication, therapy or injection with its start date and it shows here.",
+        )
+    fig, theme = prepare(fig, theme, (9.0, 4.8))
+    words = OUTCOMES[outcome]
+    panels = (1 if results else 0) + (1 if has_cycles else 0)
+    ax_ba = ax_cy = None
+    if results:
+        ax_ba = style_axes(fig.add_subplot(1, panels, 1), theme, grid_axis="x")
+        _before_after(fig, ax_ba, results, theme, words)
+    if has_cycles:
+        ax_cy = style_axes(fig.add_subplot(1, panels, panels), theme)
+        _cycles(fig, ax_cy, cycles, theme, words)
+    title(fig, "Treatments", theme)
+    fig.supxlabel(
+        "Intervals are approximate and likely too narrow: neighbouring days are alike, and "
+        "treatments often start when twitching is at its worst.",
+        fontsize=theme.font_size - 1,
+        color=theme.muted,
+    )
+    return fig
+
+
+def _before_after(fig: Figure, ax, results: Sequence[Any], theme: Theme, words: str) -> None:  # type: ignore[no-untyped-def]
+    """A dumbbell per treatment: hollow = 28 days before, filled = the window after."""
+    before_c, after_c = theme.muted, theme.accent(0)
+    labels = []
+    for i, r in enumerate(results):
+        y = i
+        b, a = r.before_rate, r.after_rate
+        enough = r.verdict != "not enough data"
+        color = after_c if enough else theme.grid
+        if math.isfinite(b) and math.isfinite(a):
+            ax.plot([b, a], [y, y], color=mix(theme.background, color, 0.6), lw=2.5, zorder=1)
+        if math.isfinite(b):
+            (pb,) = ax.plot(
+                [b],
+                [y],
+                "o",
+                ms=8,
+                color=before_c,
+                markerfacecolor=theme.background,
+                markeredgewidth=1.6,
+                zorder=3,
+                gid="before",
+            )
+            add_hover(
+                fig,
+                pb,
+                [
+                    f"{r.name}: {fmt(b)} {words} in the {r.before_days} check-in "
+                    "days of the 28 before"
+                ],
+            )
+        if math.isfinite(a):
+            (pa,) = ax.plot([a], [y], "o", ms=8, color=color, zorder=3, gid="after")
+            add_hover(
+                fig,
+                pa,
+                [
+                    f"{r.name}: {fmt(a)} {words} from day {r.gap_days} to "
+                    f"{r.gap_days + r.window_days} after ({r.after_days} days)"
+                ],
+            )
+        lo, hi = r.ratio_ci
+        if enough and math.isfinite(r.ratio):
+            note = f"{r.ratio:.2f}× ({lo:.2f}–{hi:.2f}), {r.verdict}"
+        else:
+            note = f"not enough data ({r.before_days} / {r.after_days} days)"
+        ax.annotate(
+            note,
+            (0, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(4, -12),
+            textcoords="offset points",
+            fontsize=theme.font_size - 1,
+            color=theme.foreground if enough else theme.muted,
+            va="center",
+        )
+        labels.append(f"{r.name}\n{r.start:%d %b %Y}")
+    ax.set_yticks(np.arange(len(results)), labels)
+    ax.set_ylim(len(results) - 0.4, -0.6)
+    ax.set_xlim(left=0)
+    ax.margins(x=0.15)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlabel(words)
+    ax.set_title(
+        "Before (○, 28 days) → after (●)", loc="left", fontsize=theme.font_size, color=theme.muted
+    )
+
+
+def _cycles(fig: Figure, ax, cycles: Any, theme: Theme, words: str) -> None:  # type: ignore[no-untyped-def]
+    """One thin line per injection cycle, the median bold; weeks 2–10 shaded."""
+    weeks = np.asarray(cycles.weeks)
+    rates = np.asarray(cycles.rates, float)
+    ax.axvspan(2, 10, color=theme.accent(2), alpha=0.12, lw=0, zorder=0)
+    ax.axvline(0, color=theme.accent(3), ls="--", lw=1.2, zorder=1)
+    thin = mix(theme.background, theme.foreground, 0.35)
+    for c, start in enumerate(cycles.starts):
+        (ln,) = ax.plot(
+            weeks, rates[c], color=thin, lw=0.9, marker=".", ms=3, zorder=2, gid="cycle"
+        )
+        add_hover(
+            fig,
+            ln,
+            lambda i, c=c, start=start: (
+                f"injection of {start:%d %b %Y}, week {weeks[i]}: {fmt(rates[c, i])} {words}"
+            ),
+        )
+    med = np.asarray(cycles.median, float)
+    (ml,) = ax.plot(
+        weeks,
+        med,
+        color=theme.accent(0),
+        lw=2.4,
+        zorder=3,
+        gid="median",
+        label=f"median of {len(cycles.starts)} cycles",
+    )
+    add_hover(fig, ml, lambda i: f"week {weeks[i]}: median {fmt(med[i])} {words}")
+    ax.set_xlim(weeks[0] - 0.5, weeks[-1] + 0.5)
+    ax.set_ylim(bottom=0)
+    ax.set_xlabel("weeks since the injection")
+    ax.set_ylabel(f"{words} (mean over the week's check-ins)")
+    ax.xaxis.set_major_locator(MultipleLocator(2))
+    ax.text(
+        6,
+        0.02,
+        "weeks 2–10",
+        transform=ax.get_xaxis_transform(),
+        ha="center",
+        va="bottom",
+        color=theme.muted,
+        fontsize=theme.font_size - 1,
+    )
+    ax.legend(
+        loc="upper right", frameon=False, fontsize=theme.font_size - 1, labelcolor=theme.foreground
+    )
+    ax.set_title("Injection cycles", loc="left", fontsize=theme.font_size, color=theme.muted)

@@ -1,0 +1,76 @@
+"""`twitchlog chart NAME --out FILE.png|svg|pdf`: draw one chart without a window (Agg)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from twitchlog.charts import CHART_NAMES
+from twitchlog.cli.common import date_arg, open_db
+from twitchlog.errors import DiaryError, ValidationError
+
+OUTCOMES = ("count", "severity", "duration")
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "chart",
+        parents=[common],
+        help="draw a chart into a PNG, SVG or PDF file",
+        description="Draw one chart of the diary into a file. Charts: " + ", ".join(CHART_NAMES),
+    )
+    p.add_argument(
+        "name", choices=CHART_NAMES, metavar="NAME", help="one of: " + ", ".join(CHART_NAMES)
+    )
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf"
+    )
+    p.add_argument("--from", dest="start", type=date_arg, metavar="DATE")
+    p.add_argument("--to", dest="end", type=date_arg, metavar="DATE")
+    p.add_argument(
+        "--factor", metavar="KEY", help="factor for the timeline's second axis and the factor chart"
+    )
+    p.add_argument(
+        "--outcome",
+        choices=OUTCOMES,
+        default="count",
+        help="what to count per day: count (default), severity or duration",
+    )
+    p.add_argument("--dark", action="store_true", help="dark background")
+    p.add_argument("--dpi", type=int, default=100, help="PNG resolution (default 100)")
+    p.set_defaults(func=cmd_chart)
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    suffix = args.out.suffix.lower().lstrip(".")
+    if suffix not in ("png", "svg", "pdf"):
+        raise ValidationError(
+            f"Give the output file a .png, .svg or .pdf name, not {args.out.name!r}.", "out"
+        )
+    if args.start and args.end and args.start > args.end:
+        raise ValidationError("--from is after --to; give the earlier date first.", "from")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from twitchlog.charts.render import compute, draw, save_figure
+    from twitchlog.charts.theme import DARK, LIGHT
+    from twitchlog.diary.dataset import load_daily_data, load_episode_points
+
+    db = open_db(args)
+    with db.read() as session:
+        data = load_daily_data(session, args.start, args.end)
+        points = load_episode_points(session, args.start, args.end)
+    if args.factor is not None and args.factor not in data.factor_info:
+        known = ", ".join(sorted(data.factor_info)) or "none yet"
+        raise DiaryError(f"There is no factor called {args.factor!r}. Known factors: {known}.")
+    needs_analysis = args.name in ("triggers", "treatments") or (
+        args.factor is None and args.name in ("timeline", "factor")
+    )
+    inputs = compute(data, points, args.outcome, analyse=needs_analysis)
+    fig = draw(args.name, inputs, args.factor, theme=DARK if args.dark else LIGHT)
+    FigureCanvasAgg(fig)  # the Agg canvas: no display needed
+    try:
+        save_figure(fig, args.out, dpi=max(50, min(args.dpi, 600)))
+    except OSError as exc:
+        raise DiaryError(f"Could not write {args.out}: {exc.strerror or exc}.") from None
+    print(f"Wrote the {args.name} chart to {args.out}.")
+    return 0

@@ -1,0 +1,40 @@
+"""`twitchlog report FILE.pdf`: the one-page summary to bring to a doctor visit."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from twitchlog.cli.common import date_arg, open_db
+from twitchlog.errors import DiaryError
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="write a one-page PDF summary for a doctor visit",
+        description="Write an A4 PDF: trend, severity and places, triggers, treatments and "
+        "the warning signs that apply (a second page lists every trigger comparison).",
+    )
+    p.add_argument("file", type=Path, help="FILE.pdf")
+    p.add_argument("--from", dest="start", type=date_arg, metavar="DATE")
+    p.add_argument("--to", dest="end", type=date_arg, metavar="DATE")
+    p.add_argument("--name", default="", help='name to print at the top, e.g. "Ana Smith"')
+    p.set_defaults(func=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from twitchlog.report.pdf import export_report_pdf
+
+    if args.file.suffix.lower() != ".pdf":
+        raise DiaryError(f"{args.file.name} does not end in .pdf; name the report FILE.pdf.")
+    db = open_db(args)
+    with db.read() as session:
+        report = export_report_pdf(session, args.file, args.start, args.end, name=args.name)
+    pages = 2 if report.triggers is not None and report.triggers.findings else 1
+    print(
+        f"Wrote a {pages}-page report for {report.start.isoformat()} to {report.end.isoformat()} "
+        f"to {args.file}."
+    )
+    return 0

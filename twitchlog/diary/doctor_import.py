@@ -1,0 +1,194 @@
+"""Read a doctor CSV back: its checked-in days, factor values and notes (not its episodes).
+
+The doctor CSV (twitchlog.report.doctor_csv) names factors by "Label (unit)"; here those
+headings are matched to the diary's factors, and unknown ones become new custom factors
+with their unit, so moving to a new laptop with an export loses nothing. Episode columns
+are per-day summaries and are not turned back into episodes: the episodes CSV carries them.
+The column names live here (the lower layer) and the writer imports them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from twitchlog.diary import days as days_mod
+from twitchlog.diary import factors as factors_mod
+from twitchlog.diary import rules
+from twitchlog.diary.csvfiles import CsvTable, plain_text
+from twitchlog.diary.records import Factor
+from twitchlog.diary.settings import day_start_hour
+from twitchlog.diary.transfer import ImportSummary
+from twitchlog.errors import DiaryError, ImportFailed
+
+COL_DATE = "Date"
+COL_CHECKED = "Checked in"
+COL_EPISODES = "Episodes"
+COL_MAX_SEV = "Highest severity (1–4)"
+COL_MEAN_SEV = "Average severity (1–4)"
+COL_MINUTES = "Total duration (min)"
+COL_PLACES = "Places"
+COL_SIGNS = "Warning signs"
+COL_TREATMENTS = "Treatments"
+COL_NOTE = "Note"
+LEADING_COLUMNS = (
+    COL_DATE,
+    COL_CHECKED,
+    COL_EPISODES,
+    COL_MAX_SEV,
+    COL_MEAN_SEV,
+    COL_MINUTES,
+    COL_PLACES,
+    COL_SIGNS,
+)
+TRAILING_COLUMNS = (COL_TREATMENTS, COL_NOTE)
+SUMMARY_COLUMNS = frozenset(c.casefold() for c in (*LEADING_COLUMNS, *TRAILING_COLUMNS))
+
+CHECKED_YES = "yes"
+CHECKED_EPISODES_ONLY = "no (only episodes logged)"
+CHECKED_UNKNOWN = "no (unknown day)"
+
+_HEADING_RE = re.compile(r"^(?P<label>.*?)\s*\((?P<unit>[^()]*)\)$")
+_YESNO = {"yes", "no", "y", "n", "true", "false"}
+
+
+def is_doctor_header(header: list[str]) -> bool:
+    """A doctor CSV has Date, Checked in and Episodes columns."""
+    names = {plain_text(h).strip().casefold() for h in header}
+    return {c.casefold() for c in (COL_DATE, COL_CHECKED, COL_EPISODES)} <= names
+
+
+@dataclass(frozen=True)
+class DoctorImportSummary(ImportSummary):
+    summarised_episodes: int = 0
+
+    def sentence(self) -> str:
+        text = (
+            f"Read {self.rows} checked-in days from the doctor CSV: {self.added} added, "
+            f"{self.changed} updated, {self.skipped} already in the diary."
+        )
+        if self.new_factors:
+            text += " New factors: " + ", ".join(self.new_factors) + "."
+        text += (
+            f" Its {self.summarised_episodes} episodes are daily summaries and were not "
+            "re-created; import the episodes CSV to bring them back."
+        )
+        return text
+
+
+def _split_heading(heading: str) -> tuple[str, str]:
+    match = _HEADING_RE.match(heading)
+    if match and match["label"].strip():
+        return match["label"].strip(), match["unit"].strip()
+    return heading.strip(), ""
+
+
+def _new_key(label: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "_", label.casefold()).strip("_")[:32] or "custom_factor"
+    if not base[0].isalpha():
+        base = f"f_{base}"[:32]
+    if len(base) < 2:
+        base = f"{base}_factor"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}_{n}", n + 1
+    return key
+
+
+def _create_factor(session: Session, heading: str, cells: list[str], taken: set[str]) -> Factor:
+    """A custom factor from 'Label (unit)' and the values in its column."""
+    label, unit = _split_heading(heading)
+    values = {c.strip().casefold() for c in cells} - {""}
+    key = _new_key(label, taken)
+    taken.add(key)
+    if unit.replace("-", "–") == "0–10":
+        return factors_mod.add_factor(session, key, label=label, kind="scale")
+    if values and values <= _YESNO:
+        return factors_mod.add_factor(session, key, label=label, kind="yesno")
+    numbers = []
+    for v in values:
+        try:
+            numbers.append(rules.parse_number(v, what=label))
+        except DiaryError:
+            continue  # reported with its line number when the rows are checked
+    lo = min([0.0, *numbers])
+    hi = max([1_000_000.0, *numbers])
+    return factors_mod.add_factor(
+        session, key, label=label, kind="number", unit=unit, minimum=lo, maximum=hi
+    )
+
+
+def import_doctor(session: Session, table: CsvTable) -> DoctorImportSummary:
+    """Check every row, then merge the checked-in days in one go (all rows or none)."""
+    header = [plain_text(h).strip() for h in table.header]
+    folded = [h.casefold() for h in header]
+    col = {
+        name: folded.index(name.casefold())
+        for name in LEADING_COLUMNS + TRAILING_COLUMNS
+        if name.casefold() in folded
+    }
+    factors = factors_mod.list_factors(session)
+    by_heading = {f.heading.casefold(): f for f in factors}
+    taken = {f.key for f in factors}
+    factor_cols: list[tuple[int, Factor]] = []
+    created: list[Factor] = []
+    for i, name in enumerate(header):
+        if not name or name.casefold() in SUMMARY_COLUMNS:
+            continue
+        factor = by_heading.get(name.casefold())
+        if factor is None:
+            observed_cells = [cells[i] for _, cells in table.rows if _checked(cells, col)]
+            factor = _create_factor(session, name, observed_cells, taken)
+            by_heading[name.casefold()] = factor
+            created.append(factor)
+        factor_cols.append((i, factor))
+    by_key = {f.key: f for _, f in factor_cols}
+    hour = day_start_hour(session)
+    drafts: list[days_mod.DayDraft] = []
+    problems: list[str] = []
+    first_line: dict[object, int] = {}
+    episodes = 0
+    for line, cells in table.rows:
+        try:
+            date = rules.parse_date(cells[col[COL_DATE]], day_start_hour=hour)
+            episodes += _count(cells[col[COL_EPISODES]])
+            if date in first_line:
+                raise DiaryError(
+                    f"{date.isoformat()} is also on line {first_line[date]}; keep one row per day."
+                )
+            first_line[date] = line
+            if not _checked(cells, col):
+                continue
+            raw = {f.key: cells[i].strip() for i, f in factor_cols}
+            values = days_mod.validate_values(by_key, raw)
+            note = None
+            if COL_NOTE in col:
+                note = rules.check_text(plain_text(cells[col[COL_NOTE]].strip()), what="note")
+            drafts.append(days_mod.DayDraft(date, values, note, None))
+        except DiaryError as exc:
+            problems.append(f"line {line}: {exc}")
+    if problems:
+        raise ImportFailed(problems)
+    added, changed = days_mod.apply_days(session, drafts)
+    return DoctorImportSummary(
+        "days",
+        len(drafts),
+        added,
+        changed,
+        len(drafts) - added - changed,
+        tuple(f.key for f in created),
+        summarised_episodes=episodes,
+    )
+
+
+def _checked(cells: list[str], col: dict[str, int]) -> bool:
+    return plain_text(cells[col[COL_CHECKED]]).strip().casefold().startswith("yes")
+
+
+def _count(cell: str) -> int:
+    try:
+        return max(0, int(float(cell.strip() or 0)))
+    except ValueError:
+        return 0

@@ -1,0 +1,343 @@
+"""The Charts view: pick a date range, outcome, factor and chart; hover for values; save.
+
+matplotlib (and the analysis' scipy) load only when the view is first shown. Loading the
+diary and running the analysis happen off the UI thread through the injected
+`run_task(fn, on_done, on_error)` (fn gets a read Session, like the main window's task
+runner's `read`); the Figure is drawn here on the UI thread and reused across switches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QCursor, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twitchlog.charts import CHART_NAMES, CHART_TITLES
+
+RunTask = Callable[
+    [Callable[[Any], Any], Callable[[Any], None], Callable[[BaseException], None]], None
+]
+
+RANGES: tuple[tuple[str, int | None], ...] = (
+    ("Last 30 days", 30),
+    ("Last 90 days", 90),
+    ("Last 365 days", 365),
+    ("All", None),
+    ("Custom…", -1),
+)
+OUTCOME_CHOICES: tuple[tuple[str, str], ...] = (
+    ("Number of twitches", "count"),
+    ("Severity", "severity"),
+    ("Minutes of twitching", "duration"),
+)
+USES_FACTOR = ("timeline", "factor")
+
+
+def load_inputs(
+    session: Any, start: dt.date | None, end: dt.date | None, outcome: str, last_days: int | None
+) -> Any:
+    """Worker side: load the arrays and run the analysis (no Qt, no matplotlib drawing)."""
+    from twitchlog.charts.render import compute
+    from twitchlog.diary import rules
+    from twitchlog.diary.dataset import load_daily_data, load_episode_points
+    from twitchlog.diary.settings import day_start_hour
+
+    if last_days:
+        end = rules.today(day_start_hour(session))
+        start = end - dt.timedelta(days=last_days - 1)
+    t0 = time.perf_counter()
+    data = load_daily_data(session, start, end)
+    points = load_episode_points(session, start, end)
+    inputs = compute(data, points, outcome)
+    inputs.compute_s = time.perf_counter() - t0  # type: ignore[attr-defined]
+    return inputs
+
+
+class ChartsView(QWidget):
+    """Charts of the diary; `refresh()` after the diary changed, `set_theme()` on palette change."""
+
+    drawn = Signal(str)  # chart name, after each (re)draw
+    failed = Signal(str)
+
+    def __init__(self, run_task: RunTask, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartsView")
+        self._run_task = run_task
+        self._inputs: Any = None
+        self._request = 0
+        self._canvas: Any = None
+        self._figure: Any = None
+        self._theme: Any = None
+        self._shown = False
+        self.timing: dict[str, float] = {}
+
+        self.range_box = QComboBox(accessibleName="Date range", toolTip="Which days to chart")
+        for text, _ in RANGES:
+            self.range_box.addItem(text)
+        self.range_box.setCurrentIndex(2)
+        self.from_edit = QDateEdit(
+            calendarPopup=True, accessibleName="From date", toolTip="First day of the custom range"
+        )
+        self.to_edit = QDateEdit(
+            calendarPopup=True, accessibleName="To date", toolTip="Last day of the custom range"
+        )
+        for e in (self.from_edit, self.to_edit):
+            e.setDisplayFormat("yyyy-MM-dd")
+            e.setVisible(False)
+        today = QDate.currentDate()
+        self.from_edit.setDate(today.addDays(-89))
+        self.to_edit.setDate(today)
+        self.outcome_box = QComboBox(
+            accessibleName="Outcome", toolTip="What to count per day: twitches, severity or minutes"
+        )
+        for text, key in OUTCOME_CHOICES:
+            self.outcome_box.addItem(text, key)
+        self.factor_box = QComboBox(
+            accessibleName="Factor", toolTip="The factor shown on the timeline and in detail"
+        )
+        self.save_button = QPushButton(
+            "Save as…", toolTip="Save this chart as PNG or SVG", accessibleName="Save chart"
+        )
+        self.status = QLabel("", accessibleName="Chart status")
+        self.tabs = QTabBar(accessibleName="Chart", toolTip="Which chart to show")
+        for name in CHART_NAMES:
+            self.tabs.addTab(CHART_TITLES[name])
+
+        bar = QHBoxLayout()
+        for label, w in (
+            ("Range", self.range_box),
+            (None, self.from_edit),
+            (None, self.to_edit),
+            ("Outcome", self.outcome_box),
+            ("Factor", self.factor_box),
+        ):
+            if label:
+                lab = QLabel(label)
+                lab.setBuddy(w)
+                bar.addWidget(lab)
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.save_button)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.tabs)
+
+        self.range_box.currentIndexChanged.connect(self._range_changed)
+        self.from_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.to_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.outcome_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.factor_box.currentIndexChanged.connect(lambda _i: self._redraw())
+        self.tabs.currentChanged.connect(lambda _i: self._redraw())
+        self.save_button.clicked.connect(self._ask_save)
+
+    # -- public ----------------------------------------------------------------------------
+    @property
+    def figure(self) -> Any:
+        return self._figure
+
+    @property
+    def chart(self) -> str:
+        return CHART_NAMES[self.tabs.currentIndex()]
+
+    def set_chart(self, name: str) -> None:
+        self.tabs.setCurrentIndex(CHART_NAMES.index(name))
+
+    def set_theme(self, theme: Any = None) -> None:
+        """Use this chart Theme (default: built from the widget's palette) and redraw."""
+        self._theme = theme
+        self._redraw()
+
+    def refresh(self) -> None:
+        """Reload the data for the current range and outcome on the worker, then redraw."""
+        if not self._shown:
+            return
+        self._request += 1
+        request = self._request
+        start, end, last = self._range()
+        outcome = self.outcome_box.currentData()
+        self.status.setText("Loading…")
+
+        def job(session: Any) -> Any:
+            return load_inputs(session, start, end, outcome, last)
+
+        self._run_task(job, lambda r: self._loaded(request, r), self._failed)
+
+    def save_chart(self, path: str) -> None:
+        from twitchlog.charts.render import save_figure
+
+        save_figure(self._figure, path)
+
+    # -- internals -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self._make_canvas()
+            self.refresh()
+
+    def _make_canvas(self) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self._figure = Figure(figsize=(8, 4.5), layout="constrained")
+        self._canvas = FigureCanvasQTAgg(self._figure)
+        self._canvas.setAccessibleName("Chart")
+        self._canvas.setMinimumSize(480, 300)
+        self._layout.addWidget(self._canvas, 1)
+        self._canvas.mpl_connect("motion_notify_event", self._hover)
+
+    def _range(self) -> tuple[dt.date | None, dt.date | None, int | None]:
+        days = RANGES[self.range_box.currentIndex()][1]
+        if days == -1:
+            a = self.from_edit.date().toPython()
+            b = self.to_edit.date().toPython()
+            return (min(a, b), max(a, b), None)
+        return (None, None, days)
+
+    def _range_changed(self, index: int) -> None:
+        custom = RANGES[index][1] == -1
+        self.from_edit.setVisible(custom)
+        self.to_edit.setVisible(custom)
+        self.refresh()
+
+    def _loaded(self, request: int, inputs: Any) -> None:
+        if request != self._request:
+            return  # a newer range was asked for meanwhile
+        self._inputs = inputs
+        self.timing["compute_s"] = getattr(inputs, "compute_s", float("nan"))
+        self._fill_factors(inputs)
+        self.status.setText("")
+        self._redraw()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText("Could not load the charts.")
+        self.failed.emit(str(exc))
+
+    def _fill_factors(self, inputs: Any) -> None:
+        from twitchlog.charts.common import factor_info
+
+        current = self.factor_box.currentData() or inputs.default_factor()
+        self.factor_box.blockSignals(True)
+        self.factor_box.clear()
+        for key in inputs.factors:
+            self.factor_box.addItem(factor_info(inputs.data, key).label, key)
+        i = self.factor_box.findData(current)
+        self.factor_box.setCurrentIndex(max(i, 0))
+        self.factor_box.blockSignals(False)
+
+    def _chart_theme(self) -> Any:
+        if self._theme is not None:
+            return self._theme
+        from twitchlog.charts.theme import theme_from_colors
+
+        pal = self.palette()
+        return theme_from_colors(pal.window().color().name(), pal.windowText().color().name())
+
+    def _redraw(self) -> None:
+        if self._inputs is None or self._figure is None:
+            return
+        from twitchlog.charts.render import draw
+
+        name = self.chart
+        self.factor_box.setEnabled(name in USES_FACTOR)
+        t0 = time.perf_counter()
+        draw(
+            name,
+            self._inputs,
+            self.factor_box.currentData(),
+            fig=self._figure,
+            theme=self._chart_theme(),
+        )
+        self._canvas.draw_idle()
+        self.timing["draw_s"] = time.perf_counter() - t0
+        self.drawn.emit(name)
+
+    def _hover(self, event: Any) -> None:
+        from twitchlog.charts.base import hover_text
+
+        text = hover_text(self._figure, event) if event.inaxes else None
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self._canvas)
+        else:
+            QToolTip.hideText()
+
+    def _ask_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save chart", f"twitchlog-{self.chart}.png", "PNG image (*.png);;SVG (*.svg)"
+        )
+        if not path:
+            return
+        try:
+            self.save_chart(path)
+        except (OSError, ValueError) as exc:
+            self.status.setText(f"Could not save: {exc}")
+        else:
+            self.status.setText(f"Saved {path}")
+
+
+class _Relay(QObject):
+    delivered = Signal(object, object, object, object)  # on_done, on_error, result, error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object, object, object)
+    def _deliver(self, on_done: Any, on_error: Any, result: Any, error: Any) -> None:
+        if error is not None:
+            on_error(error)
+        else:
+            on_done(result)
+
+
+class _Job(QRunnable):
+    def __init__(
+        self, database: Any, fn: Callable[[Any], Any], relay: _Relay, on_done: Any, on_error: Any
+    ) -> None:
+        super().__init__()
+        self._args = (database, fn, relay, on_done, on_error)
+
+    def run(self) -> None:
+        database, fn, relay, on_done, on_error = self._args
+        try:
+            with database.read() as session:
+                result = fn(session)
+        except Exception as exc:  # delivered to on_error on the UI thread
+            relay.delivered.emit(on_done, on_error, None, exc)
+        else:
+            relay.delivered.emit(on_done, on_error, result, None)
+
+
+class PoolTaskRunner:
+    """A minimal `run_task` for a Database: QThreadPool worker, results back on the UI thread.
+
+    The main window passes its own task runner's `read`; this one serves the view alone.
+    """
+
+    def __init__(self, database: Any, pool: QThreadPool | None = None) -> None:
+        self._db = database
+        self._pool = pool or QThreadPool.globalInstance()
+        self._relay = _Relay()
+
+    def __call__(self, fn: Callable[[Any], Any], on_done: Any, on_error: Any) -> None:
+        self._pool.start(_Job(self._db, fn, self._relay, on_done, on_error))
+
+    def wait(self, ms: int = 30_000) -> bool:
+        return self._pool.waitForDone(ms)

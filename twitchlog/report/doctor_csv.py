@@ -1,0 +1,115 @@
+"""The doctor CSV: one row per calendar day, readable in LibreOffice Calc and Excel.
+
+UTF-8 with a BOM (so Excel reads é and 日本 right), ISO dates, numbers as numbers,
+RFC 4180 quoting with CRLF line ends, and every text cell that a spreadsheet would run
+as a formula (= + - @, tab, CR, NUL first) prefixed with ' so it stays text.
+A day without a check-in has empty factor cells; a day with neither a check-in nor an
+episode is unknown, so its counts stay empty, never 0.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from twitchlog.diary.csvfiles import safe_text
+from twitchlog.diary.doctor_import import (
+    CHECKED_EPISODES_ONLY,
+    CHECKED_UNKNOWN,
+    CHECKED_YES,
+    LEADING_COLUMNS,
+    TRAILING_COLUMNS,
+)
+from twitchlog.diary.records import Factor
+from twitchlog.report.doctor_data import (
+    DoctorDay,
+    DoctorTable,
+    load_doctor_table,
+    places_text,
+    signs_text,
+)
+from twitchlog.safefile import atomic_write
+
+Cell = str | int | float
+
+
+def header(factors: tuple[Factor, ...]) -> list[str]:
+    return [*LEADING_COLUMNS, *(f.heading for f in factors), *TRAILING_COLUMNS]
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() and abs(value) < 1e15 else float(value)
+
+
+def factor_cell(factor: Factor, value: float | None) -> Cell:
+    """yes/no for yes-no factors, else the number itself (never text, so sums work)."""
+    if value is None:
+        return ""
+    if factor.kind == "yesno":
+        return "yes" if value else "no"
+    return _number(value)
+
+
+def day_row(day: DoctorDay, factors: tuple[Factor, ...]) -> list[Cell]:
+    """The cells of one day, before text neutralisation."""
+    s = day.summary
+    if s.observed:
+        checked = CHECKED_YES
+    elif s.episodes:
+        checked = CHECKED_EPISODES_ONLY
+    else:
+        checked = CHECKED_UNKNOWN
+    counts: list[Cell]
+    if not day.known:
+        counts = ["", "", "", ""]
+    elif s.episodes == 0:
+        counts = [0, "", "", 0]
+    else:
+        counts = [
+            s.episodes,
+            s.max_severity if s.max_severity is not None else "",
+            _number(round(s.mean_severity, 2)) if s.mean_severity is not None else "",
+            _number(round(s.duration_s / 60, 1)),
+        ]
+    values = [factor_cell(f, day.values.get(f.key)) if s.observed else "" for f in factors]
+    return [
+        day.date.isoformat(),
+        checked,
+        *counts,
+        places_text(day.places),
+        signs_text(day.signs),
+        *values,
+        "; ".join(day.treatments),
+        day.note,
+    ]
+
+
+def neutralise(cells: list[Cell]) -> list[Cell]:
+    """Text cells that could run as a formula get a leading '; numbers stay numbers."""
+    return [safe_text(c) if isinstance(c, str) else c for c in cells]
+
+
+def iter_rows(table: DoctorTable) -> Iterator[list[Cell]]:
+    """Header, then one neutralised row per day (what the file and the preview show)."""
+    yield neutralise(header(table.factors))
+    for day in table.days:
+        yield neutralise(day_row(day, table.factors))
+
+
+def write_doctor_csv(table: DoctorTable, path: str | Path) -> int:
+    """Write the table atomically (0600, temp + rename); returns the number of day rows."""
+    with atomic_write(path, encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerows(iter_rows(table))
+    return len(table.days)
+
+
+def export_doctor_csv(
+    session: Session, path: str | Path, start: dt.date | None = None, end: dt.date | None = None
+) -> int:
+    """Load the range (default: the whole diary) and write the doctor CSV."""
+    return write_doctor_csv(load_doctor_table(session, start, end), path)
