@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-VIEW_NAMES = ("today", "checkin", "history", "settings")
+VIEW_NAMES = ("today", "checkin", "history", "charts", "settings")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

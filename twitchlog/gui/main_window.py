@@ -32,6 +32,7 @@ VIEWS: list[tuple[str, str, str]] = [
     ("today", "Today", "twitchlog.gui.today_view:TodayView"),
     ("checkin", "Check-in", "twitchlog.gui.checkin_view:CheckinView"),
     ("history", "History", "twitchlog.gui.history_view:HistoryView"),
+    ("charts", "Charts", "twitchlog.gui.main_window:charts_view"),
     ("settings", "Settings", "twitchlog.gui.settings_view:SettingsView"),
 ]
 RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view
@@ -43,6 +44,15 @@ def register_view(name: str, title: str, target: str, *, before: str | None = No
     names = [v[0] for v in VIEWS]
     at = names.index(before) if before in names else len(VIEWS)
     VIEWS.insert(at, (name, title, target))
+
+
+def charts_view(runner: TaskRunner, window: QWidget) -> QWidget:
+    """The Charts view reads through the window's one worker; it reloads after each write."""
+    from twitchlog.gui.charts_view import ChartsView
+
+    view = ChartsView(runner.read, window)
+    runner.changed.connect(view.refresh)
+    return view
 
 
 def app_icon() -> QIcon:
@@ -92,6 +102,13 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._view_changed)
         self._restore()
 
+    def open_export(self) -> None:
+        """Doctor CSV, episodes CSV and the one-page PDF, written off the UI thread."""
+        from twitchlog.gui.export_dialog import ExportDialog
+
+        self.export_dialog = ExportDialog(self.runner.read, parent=self)
+        self.export_dialog.open()
+
     # -- views ----------------------------------------------------------------------------
     def add_view(self, name: str, title: str, target: str) -> QWidget:
         module, _, cls = target.partition(":")
@@ -139,6 +156,8 @@ class MainWindow(QMainWindow):
         settings = self.views["settings"]
         self._action(diary, "Add a &factor…", "", settings.open_factor)
         self._action(diary, "Add a t&reatment…", "", settings.open_treatment)
+        diary.addSeparator()
+        self._action(diary, "&Export for the doctor…", "Ctrl+E", self.open_export)
         diary.addSeparator()
         self._action(diary, "&Settings…", "Ctrl+,", settings.open_settings)
         self._action(diary, "&Quit", "Ctrl+Q", self.close)
