@@ -131,11 +131,20 @@ def step():
 """
 
 CHART_SWITCH = """
-import os
-from PySide6.QtWidgets import QApplication
-from twitchlog.gui.charts_view import bench_range_switch
-app = QApplication([])
-step = bench_range_switch(db)
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from twitchlog.charts.render import draw
+from twitchlog.gui.charts_view import load_inputs
+fig = Figure(figsize=(8, 4.5), layout="constrained")
+FigureCanvasAgg(fig)
+ranges = [365, 90, 30, None]
+def step():
+    ranges.append(ranges.pop(0))  # what the range box does: next range, load, redraw
+    with db.read() as s:
+        inputs = load_inputs(s, None, None, "count", ranges[0])
+    fig.clear()
+    draw("timeline", inputs, fig=fig)
+    fig.canvas.draw()
 """
 
 
