@@ -17,7 +17,7 @@ import numpy as np
 
 from twitchlog.analysis import stats
 from twitchlog.analysis.data import DailyData, FactorInfo
-from twitchlog.analysis.effects import Split, choose_split, fmt_num, group_effect
+from twitchlog.analysis.effects import Effect, Split, choose_split, fmt_num, group_effect
 
 OUTCOME_WORDS: dict[str, str] = {
     "count": "twitches a day",
@@ -48,6 +48,10 @@ VERDICT_RANK: dict[str, int] = {v: i for i, v in enumerate(VERDICTS)}
 CAVEAT = (
     "These are patterns in your own diary, not proof of cause: something else (a busy "
     "month, poor sleep, stress) may move with both."
+)
+DRIFT_NOTE = (
+    "The difference follows slower ups and downs from month to month rather than "
+    "day-to-day changes."
 )
 EXPERIMENT_HINT = (
     "To check a link, try it on purpose: alternate two-week blocks with and without it, "
@@ -181,7 +185,7 @@ class _Test:
     high: np.ndarray
     idx: np.ndarray
     wm: stats.WithinMonth
-    effect: object | None
+    effect: Effect | None
     episode_days: int
     gate: str | None  # reason for "not enough data", else None
     more_days: int | None = None
@@ -210,8 +214,10 @@ def _run_test(
     more = None
     if xs.size == 0:
         gate = "unrecorded"
-    elif np.ptp(xs) == 0 or min(n_high, n_low) == 0:
+    elif np.ptp(xs) == 0:
         gate = "constant"
+    elif min(n_high, n_low) == 0:
+        gate = "one_sided"
     elif np.ptp(ys) == 0:
         gate = "flat_outcome"
     elif (
@@ -244,7 +250,8 @@ def _lag_prefix(info: FactorInfo, lag: int) -> str:
         return "On days after an evening with" if info.evening else "On days after a day with"
     if lag == -1:
         return "On days before a day with"
-    return f"{lag} days after a day with"
+    words = {2: "Two", 3: "Three"}.get(lag, str(lag))
+    return f"{words} days after a day with"
 
 
 def _r(v: float) -> str:
@@ -252,12 +259,18 @@ def _r(v: float) -> str:
 
 
 def _not_enough_sentence(t: _Test) -> str:
-    label = info_label = t.info.label
+    label = t.info.label
     if t.gate == "unrecorded":
-        return f"Not enough data yet: {info_label} hasn't been recorded on check-in days."
+        return f"Not enough data yet: {label} hasn't been recorded on check-in days."
     if t.gate == "constant":
         return (
             f"Not enough data yet: {label} has been the same on every check-in day so far, "
+            "so there is nothing to compare."
+        )
+    if t.gate == "one_sided":
+        which = "every" if t.high.all() else "no"
+        return (
+            f"Not enough data yet: {which} check-in day so far had {_cond(t.info, t.split)}, "
             "so there is nothing to compare."
         )
     if t.gate == "flat_outcome":
@@ -299,12 +312,16 @@ def _sentence(t: _Test, verdict: str, q: float, comparisons: int, words: str) ->
             f"(q = {q:.2f}; {checked}): a possible link."
         )
     elif verdict == "no clear link":
-        hi = e.ratio_ci[1]
+        lo, hi = e.ratio_ci
         tail = "No clear link so far" + (
             f"; can't rule out up to {hi:.1f}×." if np.isfinite(hi) and hi > 1 else "."
         )
+        if (np.isfinite(lo) and lo > 1) or (np.isfinite(hi) and hi < 1):
+            tail += " " + DRIFT_NOTE
     else:
         reasons = []
+        if not np.isfinite(t.wm.rho_within):
+            reasons.append("no day-to-day variation within months to compare")
         if t.wm.n_eff < MIN_N_EFF:
             reasons.append(f"days are alike, worth about {t.wm.n_eff:.0f} independent days")
         if t.idx[-1] - t.idx[0] + 1 < MIN_DAYS_COVERED:
@@ -420,8 +437,6 @@ def analyze_triggers(
             # Lag over the full diary first, so a lagged value may come from before `start`.
             xw = _lagged(x_all, lag)[a:b]
             tests.append(_run_test(info, lag, split, xw, y, episodes, a))
-    forward = [t for t in tests if t.lag >= 0]
-    run = [t for t in forward if t.gate is None]
     rho_w = np.array([t.wm.rho_within for t in tests], dtype=float)
     n_eff = np.array([t.wm.n_eff for t in tests], dtype=float)
     p, lo_ci, hi_ci = stats.correlation_test(rho_w, n_eff)
@@ -429,7 +444,7 @@ def analyze_triggers(
     q = np.full(len(tests), np.nan)
     if in_family.any():
         q[in_family] = stats.bh_q(p[in_family])
-    comparisons = len(run)
+    comparisons = int(np.count_nonzero(np.isfinite(q)))
     words = OUTCOME_WORDS[outcome]
     findings: list[Finding] = []
     reverse: list[Finding] = []
