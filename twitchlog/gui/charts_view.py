@@ -293,14 +293,15 @@ class ChartsView(QWidget):
 
 
 class _Relay(QObject):
-    delivered = Signal(object, object, object, object)  # on_done, on_error, result, error
+    delivered = Signal(object)  # one tuple: (on_done, on_error, result, error)
 
     def __init__(self) -> None:
         super().__init__()
         self.delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(object, object, object, object)
-    def _deliver(self, on_done: Any, on_error: Any, result: Any, error: Any) -> None:
+    @Slot(object)
+    def _deliver(self, payload: tuple) -> None:
+        on_done, on_error, result, error = payload
         if error is not None:
             on_error(error)
         else:
@@ -320,9 +321,9 @@ class _Job(QRunnable):
             with database.read() as session:
                 result = fn(session)
         except Exception as exc:  # delivered to on_error on the UI thread
-            relay.delivered.emit(on_done, on_error, None, exc)
+            relay.delivered.emit((on_done, on_error, None, exc))
         else:
-            relay.delivered.emit(on_done, on_error, result, None)
+            relay.delivered.emit((on_done, on_error, result, None))
 
 
 class PoolTaskRunner:
