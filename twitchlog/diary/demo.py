@@ -32,6 +32,11 @@ _PLACES = [
 ]
 
 
+# Waking hours, more twitching as the day wears on (evening eye strain and tiredness).
+_HOURS = list(range(7, 24))
+_HOUR_WEIGHTS = [1, 2, 3, 3, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7, 6, 4]
+
+
 def is_empty(session: Session) -> bool:
     return not (
         session.scalar(select(func.count(m.Episode.id)))
@@ -90,7 +95,7 @@ def fill_demo(
         missing = (gap_start <= day < gap_start + dt.timedelta(days=7)) or rnd.random() < 0.08
         prev_sleep = sleep
         for _ in range(n):
-            hour = rnd.choice([9, 11, 14, 15, 16, 17, 19, 20, 21, 22, 23])
+            hour = rnd.choices(_HOURS, weights=_HOUR_WEIGHTS)[0]
             t = dt.datetime.combine(day, dt.time(hour, rnd.randrange(60), rnd.randrange(60)), tz)
             side, region = _pick_place(rnd)
             episodes.append(
