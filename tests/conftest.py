@@ -85,3 +85,23 @@ def run_cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def open_runner(qtbot):  # type: ignore[no-untyped-def]
+    """The window's own TaskRunner on a diary file; `runner.read` is what views are given."""
+    from twitchlog.gui.tasks import TaskRunner
+
+    made: list[TaskRunner] = []
+
+    def open_(path: Path) -> TaskRunner:
+        runner = TaskRunner()
+        made.append(runner)
+        with qtbot.waitSignal(runner.opened, timeout=10_000):
+            runner.open(str(path))
+        return runner
+
+    yield open_
+    for runner in made:
+        qtbot.waitUntil(runner.is_idle, timeout=60_000)
+        runner.shutdown()

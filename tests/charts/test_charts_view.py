@@ -11,18 +11,15 @@ pytest.importorskip("PySide6")
 
 
 @pytest.fixture
-def view(qtbot, demo_db_path: Path):  # type: ignore[no-untyped-def]
-    from twitchlog.db.migrate import open_database
-    from twitchlog.gui.charts_view import ChartsView, PoolTaskRunner
+def view(qtbot, open_runner, demo_db_path: Path):  # type: ignore[no-untyped-def]
+    from twitchlog.gui.charts_view import ChartsView
 
-    db = open_database(str(demo_db_path))
-    runner = PoolTaskRunner(db)
-    w = ChartsView(runner)
+    runner = open_runner(demo_db_path)
+    w = ChartsView(runner.read)
     qtbot.addWidget(w)
     w.resize(1000, 640)
     yield w
-    runner.wait()
-    db.close()
+    qtbot.waitUntil(runner.is_idle, timeout=60_000)
 
 
 def _ready(view) -> bool:  # type: ignore[no-untyped-def]

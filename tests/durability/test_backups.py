@@ -244,3 +244,22 @@ def test_backup_command_prints_a_private_consistent_file(demo_diary: Path, run_c
     con = sqlite3.connect(made)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     con.close()
+
+
+def test_a_failing_daily_backup_warns_but_the_entry_is_saved(
+    run_cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from twitchlog.db import backup as backup_mod
+
+    assert run_cli("log", "--at", "2026-11-01 10:00")[0] == 0  # something worth backing up
+
+    def full_disk(*_a: object, **_k: object) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_mod, "backup_now", full_disk)
+    monkeypatch.setattr(backup_mod, "list_backups", lambda _p: [])  # so a daily one is due
+    code, out, err = run_cli("log", "--at", "2026-11-01 11:00")
+    assert code == 0 and "Logged episode 2" in out
+    assert "warning: today's automatic backup failed" in err and "No space left" in err

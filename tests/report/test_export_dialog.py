@@ -14,25 +14,25 @@ from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from twitchlog.diary.demo import fill_demo
-from twitchlog.gui.export_dialog import ExportDialog, ThreadTasks
+from twitchlog.gui.export_dialog import ExportDialog
 
 END = dt.date(2025, 6, 30)
 
 
 @pytest.fixture
-def dialog(db, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+def dialog(db, db_path, open_runner, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     with db.write() as s:
         fill_demo(s, 200, end=END)
-    tasks = ThreadTasks(db)
-    dlg = ExportDialog(tasks, folder=tmp_path)
+    runner = open_runner(db_path)
+    dlg = ExportDialog(runner.read, folder=tmp_path)
     qtbot.addWidget(dlg)
     dlg.show()
     # the diary's span arrives from the worker and fills the range, then the preview
     qtbot.waitUntil(lambda: dlg.end_edit.date() == QDate(2025, 6, 30), timeout=10_000)
     qtbot.waitUntil(lambda: dlg.model.rowCount() > 0, timeout=10_000)
     yield dlg
+    qtbot.waitUntil(runner.is_idle, timeout=60_000)
     dlg.close()
-    tasks.shutdown()
 
 
 def test_preview_shows_the_first_days_of_the_doctor_csv(dialog) -> None:  # type: ignore[no-untyped-def]

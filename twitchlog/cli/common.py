@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from collections.abc import Sequence
 
 from twitchlog.db.engine import Database
@@ -11,24 +12,15 @@ from twitchlog.diary import rules
 
 
 def open_db(args: argparse.Namespace) -> Database:
+    from twitchlog.db.backup import daily_backup_warning
     from twitchlog.db.migrate import open_database
     from twitchlog.paths import resolve_location
 
     db = open_database(resolve_location(args.db))
-    _daily_backup(db)
+    warning = daily_backup_warning(db)
+    if warning:
+        print(f"twitchlog: warning: {warning}", file=sys.stderr)
     return db
-
-
-def _daily_backup(db: Database) -> None:
-    """Today's automatic backup; a failure here must not stop the command asked for."""
-    import sys
-
-    from twitchlog.db.backup import maybe_daily_backup
-
-    try:
-        maybe_daily_backup(db)
-    except Exception as exc:  # e.g. a full disk: warn, keep going
-        print(f"twitchlog: warning: today's automatic backup failed ({exc}).", file=sys.stderr)
 
 
 def date_arg(text: str) -> dt.date:

@@ -197,6 +197,16 @@ def maybe_daily_backup(db: Database, *, now: dt.datetime | None = None) -> Path 
     return new
 
 
+def daily_backup_warning(db: Database) -> str | None:
+    """Run today's backup; a failure (e.g. a full disk) must not stop the diary opening,
+    so it comes back as a warning sentence for the front end to show."""
+    try:
+        maybe_daily_backup(db)
+    except (OSError, sqlite3.Error) as exc:
+        return f"today's automatic backup failed ({exc}); the diary itself is unchanged."
+    return None
+
+
 def _is_empty(db: Database) -> bool:
     from sqlalchemy import text
 

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QCursor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -290,55 +290,3 @@ class ChartsView(QWidget):
             self.status.setText(f"Could not save: {exc}")
         else:
             self.status.setText(f"Saved {path}")
-
-
-class _Relay(QObject):
-    delivered = Signal(object)  # one tuple: (on_done, on_error, result, error)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def _deliver(self, payload: tuple) -> None:
-        on_done, on_error, result, error = payload
-        if error is not None:
-            on_error(error)
-        else:
-            on_done(result)
-
-
-class _Job(QRunnable):
-    def __init__(
-        self, database: Any, fn: Callable[[Any], Any], relay: _Relay, on_done: Any, on_error: Any
-    ) -> None:
-        super().__init__()
-        self._args = (database, fn, relay, on_done, on_error)
-
-    def run(self) -> None:
-        database, fn, relay, on_done, on_error = self._args
-        try:
-            with database.read() as session:
-                result = fn(session)
-        except Exception as exc:  # delivered to on_error on the UI thread
-            relay.delivered.emit((on_done, on_error, None, exc))
-        else:
-            relay.delivered.emit((on_done, on_error, result, None))
-
-
-class PoolTaskRunner:
-    """A minimal `run_task` for a Database: QThreadPool worker, results back on the UI thread.
-
-    The main window passes its own task runner's `read`; this one serves the view alone.
-    """
-
-    def __init__(self, database: Any, pool: QThreadPool | None = None) -> None:
-        self._db = database
-        self._pool = pool or QThreadPool.globalInstance()
-        self._relay = _Relay()
-
-    def __call__(self, fn: Callable[[Any], Any], on_done: Any, on_error: Any) -> None:
-        self._pool.start(_Job(self._db, fn, self._relay, on_done, on_error))
-
-    def wait(self, ms: int = 30_000) -> bool:
-        return self._pool.waitForDone(ms)

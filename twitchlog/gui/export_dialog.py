@@ -2,15 +2,14 @@
 
 Self-contained QDialog. All diary work runs off the UI thread through an injected
 `run_task(fn, on_done, on_error)`, where `fn(session)` runs in a read session on the
-worker (the main window passes its TaskRunner.read); `ThreadTasks` is a small stand-in
-for using the dialog on its own. Files are written atomically by the report writers.
+worker (the main window passes its TaskRunner.read). Files are written atomically by the
+report writers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,44 +117,6 @@ def plan_jobs(
 
 
 # --- a stand-in task runner ------------------------------------------------------------------
-
-
-class ThreadTasks(QObject):
-    """Runs `fn(session)` in db.read() on one worker thread; callbacks on the UI thread."""
-
-    _finished = Signal(object, object, object, object)
-
-    def __init__(self, db: Any, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="twitchlog-export")
-        self._finished.connect(self._deliver)
-
-    def __call__(
-        self,
-        fn: Callable[[Any], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
-    ) -> None:
-        def job() -> None:
-            try:
-                with self._db.read() as session:
-                    result = fn(session)
-            except Exception as exc:  # delivered to on_error as a sentence
-                self._finished.emit(on_done, on_error, None, exc)
-            else:
-                self._finished.emit(on_done, on_error, result, None)
-
-        self._pool.submit(job)
-
-    def _deliver(self, on_done: Any, on_error: Any, result: Any, error: Any) -> None:
-        if error is None:
-            on_done(result)
-        else:
-            on_error(error)
-
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=True)
 
 
 # --- the preview model -----------------------------------------------------------------------

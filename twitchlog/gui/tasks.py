@@ -46,7 +46,7 @@ class TaskRunner(QObject):
         def job() -> Any:
             from pathlib import Path
 
-            from twitchlog.db.backup import maybe_daily_backup
+            from twitchlog.db.backup import daily_backup_warning
             from twitchlog.db.lock import acquire_window_lock
             from twitchlog.db.migrate import open_database
             from twitchlog.paths import is_url
@@ -55,12 +55,9 @@ class TaskRunner(QObject):
                 # One window per diary: a second one is refused with a clear sentence.
                 self._lock = acquire_window_lock(Path(location).expanduser().resolve())
             self.db = open_database(location)
-            try:
-                maybe_daily_backup(self.db)
-            except OSError as exc:  # a full disk must not keep the diary from opening
-                print(
-                    f"twitchlog: warning: today's automatic backup failed ({exc}).", file=sys.stderr
-                )
+            warning = daily_backup_warning(self.db)  # a full disk must not stop the opening
+            if warning:
+                print(f"twitchlog: warning: {warning}", file=sys.stderr)
             return self.db
 
         def done(db: Any) -> None:
