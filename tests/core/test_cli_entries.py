@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from twitchlog.diary import days, episodes, factors, treatments
+from twitchlog.diary import days, episodes, factors, summaries, treatments
 from twitchlog.diary.rules import now_local, today
 
 
@@ -122,7 +122,7 @@ def test_day_none_records_an_observed_day_with_zero(run_cli, db):  # type: ignor
     assert run_cli("day", "yesterday", "--none")[0] == 0
     with db.read() as s:
         yday = today(4) - dt.timedelta(days=1)
-        [summary] = days.day_summaries(s, yday, yday)
+        [summary] = summaries.day_summaries(s, yday, yday)
     assert summary.observed and summary.episodes == 0
 
 

@@ -8,10 +8,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from tests.durability.helpers import raw_rows
-from twitchlog.db import migrate
+from twitchlog.db import lite
 from twitchlog.db.errors import explain
 from twitchlog.errors import DiaryError
 
@@ -37,21 +36,11 @@ def test_export_on_a_full_disk_keeps_the_old_file(
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-def _limit_pages(monkeypatch: pytest.MonkeyPatch, extra_pages: int) -> None:
-    """Every diary connection may grow only a little: SQLite then reports SQLITE_FULL."""
-    real = migrate.make_engine
-
-    def make(url: str):  # type: ignore[no-untyped-def]
-        engine = real(url)
-
-        @event.listens_for(engine, "connect")
-        def _cap(dbapi_conn, _rec) -> None:  # type: ignore[no-untyped-def]
-            pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
-            dbapi_conn.execute(f"PRAGMA max_page_count={pages + extra_pages}")
-
-        return engine
-
-    monkeypatch.setattr(migrate, "make_engine", make)
+def _limit_pages(monkeypatch: pytest.MonkeyPatch, diary: Path, extra_pages: int) -> None:
+    """The diary may grow only a little, by either driver: SQLite then reports SQLITE_FULL."""
+    [(pages,)] = raw_rows(diary, "PRAGMA page_count")
+    cap = f"PRAGMA max_page_count={pages + extra_pages}"
+    monkeypatch.setattr(lite, "PRAGMAS", (*lite.PRAGMAS, cap))
 
 
 def test_import_into_a_full_diary_changes_nothing(
@@ -66,7 +55,7 @@ def test_import_into_a_full_diary_changes_nothing(
     ]
     big.write_text("\n".join(lines) + "\n")
     before = raw_rows(demo_diary, "SELECT count(*) FROM episode")
-    _limit_pages(monkeypatch, extra_pages=800)
+    _limit_pages(monkeypatch, demo_diary, extra_pages=800)
     code, _, err = run_cli("import", str(big), db=demo_diary)
     assert code == 2
     assert "disk is full" in err and "not saved" in err and "Traceback" not in err
@@ -80,7 +69,7 @@ def test_logging_into_a_full_diary_says_so(
 ) -> None:  # type: ignore[no-untyped-def]
     before = raw_rows(demo_diary, "SELECT count(*) FROM episode")
     run_cli("backup", db=demo_diary)
-    _limit_pages(monkeypatch, extra_pages=0)
+    _limit_pages(monkeypatch, demo_diary, extra_pages=0)
     code, _, err = run_cli("log", "--severity", "2", "--note", "n" * 9000, db=demo_diary)
     assert code == 2 and "disk is full" in err
     monkeypatch.undo()

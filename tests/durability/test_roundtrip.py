@@ -66,7 +66,7 @@ def test_episode_notes_survive_export_and_import(notes: list[str]) -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(notes=st.lists(NOTE, min_size=1, max_size=5), caffeine=st.integers(0, 2000))
+@given(notes=st.lists(NOTE, min_size=1, max_size=5), caffeine=st.integers(0, 1990))
 def test_day_notes_and_values_survive_export_and_import(notes: list[str], caffeine: int) -> None:
     def fill(session) -> None:  # type: ignore[no-untyped-def]
         for i, note in enumerate(notes):

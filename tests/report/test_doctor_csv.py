@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from twitchlog.diary import days, episodes, factors, treatments
-from twitchlog.diary.days import DaySummary
 from twitchlog.diary.records import Factor
+from twitchlog.diary.summaries import DaySummary
 from twitchlog.report.doctor_csv import export_doctor_csv, neutralise, write_doctor_csv
 from twitchlog.report.doctor_data import DoctorDay, DoctorTable
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from twitchlog import catalog
-from twitchlog.cli.common import date_arg, fmt_duration, open_db, table
-from twitchlog.diary import days, episodes, factors, rules, settings
+from twitchlog.cli.common import date_arg, fmt_duration, open_db, open_quick, table
+from twitchlog.diary import episodes, factors, rules, settings
+from twitchlog.diary import summaries as summaries_mod
 from twitchlog.errors import ValidationError
 
 # Shortcut flags for the daily check-in: flag -> factor key.
@@ -90,7 +91,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def cmd_log(args: argparse.Namespace) -> int:
     started = rules.parse_when(args.at) if args.at else None
-    db = open_db(args)
+    db = open_quick(args)
     with db.write() as session:
         e = episodes.log_episode(
             session,
@@ -140,6 +141,8 @@ def _day_values(args: argparse.Namespace) -> dict[str, str | None]:
 
 
 def cmd_day(args: argparse.Namespace) -> int:
+    from twitchlog.diary import days
+
     values = _day_values(args)
     db = open_db(args)
     with db.write() as session:
@@ -160,9 +163,11 @@ def cmd_day(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from twitchlog.diary import days
+
     db = open_db(args)
     with db.read() as session:
-        span = days.date_span(session)
+        span = summaries_mod.date_span(session)
         if span is None:
             print(
                 "The diary is empty. Log a twitch with 'twitchlog log' or check in a day "
@@ -173,7 +178,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         end = args.end or max(span[1], start)
         if end < start:
             raise ValidationError("--to is before --from; swap them.")
-        summaries = days.day_summaries(session, start, end)
+        summaries = summaries_mod.day_summaries(session, start, end)
         checked = {d.date: d for d in days.list_days(session, start, end)}
         eps = episodes.list_episodes(session, start, end)
         flist = factors.list_factors(session)

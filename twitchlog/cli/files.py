@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from twitchlog.cli.common import date_arg, open_db
-from twitchlog.diary import demo, transfer
+from twitchlog.cli.common import date_arg, open_db, open_quick
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -40,12 +39,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    writer = transfer.export_episodes if args.what == "episodes" else transfer.export_days
     if args.what == "doctor":
+        # The doctor's table runs on either connection: no SQLAlchemy for the common case.
         from twitchlog.report.doctor_csv import export_doctor_csv
 
+        db = open_quick(args)
         writer = export_doctor_csv
+    else:
+        from twitchlog.diary import transfer
+
+        db = open_db(args)
+        writer = transfer.export_episodes if args.what == "episodes" else transfer.export_days
     with db.read() as session:
         n = writer(session, args.file, args.start, args.end)
     print(f"Wrote {n} {'days' if args.what == 'doctor' else args.what} to {args.file}.")
@@ -54,6 +58,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from twitchlog.db.backup import backup_now
+    from twitchlog.diary import demo, transfer
 
     db = open_db(args)
     if db.path is not None:
@@ -68,6 +73,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from twitchlog.diary import demo
+
     db = open_db(args)
     with db.write() as session:
         n_days, n_eps = demo.fill_demo(session, args.days, seed=args.seed)

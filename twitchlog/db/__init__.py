@@ -1,6 +1,2 @@
-"""Storage: SQLAlchemy models, the engine with its pragmas, and migrate-at-open."""
-
-from twitchlog.db.engine import Database
-from twitchlog.db.models import Base
-
-__all__ = ["Base", "Database"]
+"""Storage: SQLAlchemy models, the engine with its pragmas, migrate-at-open, and `lite`,
+the stdlib-only way in for the fast paths (so importing this package imports nothing)."""

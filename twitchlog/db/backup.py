@@ -22,6 +22,7 @@ from twitchlog.paths import backups_dir, create_private_file, make_private_dir
 
 if TYPE_CHECKING:
     from twitchlog.db.engine import Database
+    from twitchlog.db.lite import LiteDiary
 
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9_.-]+?)(?:-\d+)?\.sqlite3$"
@@ -167,7 +168,7 @@ def file_stamp(db_path: Path) -> list[int]:
     return out
 
 
-def maybe_daily_backup(db: Database, *, now: dt.datetime | None = None) -> Path | None:
+def maybe_daily_backup(db: Database | LiteDiary, *, now: dt.datetime | None = None) -> Path | None:
     """Take today's backup if there is none yet and the diary changed since the last one.
 
     Cheap when nothing is due (a few stat calls and a folder listing); call it after
@@ -185,7 +186,7 @@ def maybe_daily_backup(db: Database, *, now: dt.datetime | None = None) -> Path 
         return None
     if dailies and recorded == stamp:
         return None
-    if _is_empty(db):
+    if _is_empty(path):
         return None
     new = backup_now(path, "daily", now=now)
     if dailies and _same_bytes(new, dailies[0].path):
@@ -197,7 +198,7 @@ def maybe_daily_backup(db: Database, *, now: dt.datetime | None = None) -> Path 
     return new
 
 
-def daily_backup_warning(db: Database) -> str | None:
+def daily_backup_warning(db: Database | LiteDiary) -> str | None:
     """Run today's backup; a failure (e.g. a full disk) must not stop the diary opening,
     so it comes back as a warning sentence for the front end to show."""
     try:
@@ -207,17 +208,15 @@ def daily_backup_warning(db: Database) -> str | None:
     return None
 
 
-def _is_empty(db: Database) -> bool:
-    from sqlalchemy import text
-
-    with db.engine.connect() as conn:
-        found = conn.execute(
-            text(
-                "SELECT EXISTS(SELECT 1 FROM episode) OR EXISTS(SELECT 1 FROM day) "
-                "OR EXISTS(SELECT 1 FROM treatment)"
-            )
-        ).scalar()
-        conn.rollback()
+def _is_empty(path: Path) -> bool:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        found = con.execute(
+            "SELECT EXISTS(SELECT 1 FROM episode) OR EXISTS(SELECT 1 FROM day) "
+            "OR EXISTS(SELECT 1 FROM treatment)"
+        ).fetchone()[0]
+    finally:
+        con.close()
     return not found
 
 

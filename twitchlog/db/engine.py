@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
-BUSY_TIMEOUT_S = 15.0
+from twitchlog.db.lite import BUSY_TIMEOUT_S, apply_pragmas
+
 _WRITE_OPTION = "twitchlog_write"
 
 
@@ -32,13 +33,7 @@ def make_engine(url: str) -> Engine:
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Take transaction control away from pysqlite (Python 3.11 legacy mode) so
         # the "begin" hook below decides how each transaction starts.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-        cur.close()
+        apply_pragmas(dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -15,6 +15,7 @@ from twitchlog import catalog
 from twitchlog.db.backup import backup_now
 from twitchlog.db.check import header_problem, wal_problem
 from twitchlog.db.engine import Database, make_engine, sqlite_url
+from twitchlog.db.lite import catalog_in_sync
 from twitchlog.db.models import Base, Factor
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
@@ -162,8 +163,7 @@ def _sync_builtin_factors(db: Database) -> None:
     with db.read() as session:
         rows = session.execute(select(Factor.key, Factor.label).where(Factor.builtin))
         present = {key: label for key, label in rows}
-    wanted = {f.key: f for f in catalog.BUILTIN_FACTORS}
-    if all(present.get(k) == f.label for k, f in wanted.items()):
+    if catalog_in_sync(present):
         return
     with db.write() as session:
         existing = {f.key: f for f in session.scalars(select(Factor))}

@@ -15,21 +15,9 @@ from sqlalchemy.orm import Session
 from twitchlog import catalog
 from twitchlog.analysis.data import DailyData, EpisodePoints, FactorInfo, TreatmentInfo
 from twitchlog.db import models as m
-from twitchlog.diary.days import date_span
 from twitchlog.diary.factors import list_factors
+from twitchlog.diary.summaries import resolve_range
 from twitchlog.diary.treatments import list_treatments
-
-
-def resolve_range(
-    session: Session, start: dt.date | None, end: dt.date | None
-) -> tuple[dt.date, dt.date] | None:
-    """Fill an open range from the diary's first/last entries; None for an empty diary."""
-    span = date_span(session)
-    if span is None and (start is None or end is None):
-        return None
-    lo = start or span[0]  # type: ignore[index]
-    hi = end or span[1]  # type: ignore[index]
-    return (lo, hi) if lo <= hi else (hi, lo)
 
 
 def _index(days: list[dt.date], start: dt.date) -> np.ndarray:

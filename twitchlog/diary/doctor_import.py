@@ -4,7 +4,7 @@ The doctor CSV (twitchlog.report.doctor_csv) names factors by "Label (unit)"; he
 headings are matched to the diary's factors, and unknown ones become new custom factors
 with their unit, so moving to a new laptop with an export loses nothing. Episode columns
 are per-day summaries and are not turned back into episodes: the episodes CSV carries them.
-The column names live here (the lower layer) and the writer imports them.
+The column names live in doctor_columns, shared with the writer.
 """
 
 from __future__ import annotations
@@ -18,37 +18,19 @@ from twitchlog.diary import days as days_mod
 from twitchlog.diary import factors as factors_mod
 from twitchlog.diary import rules
 from twitchlog.diary.csvfiles import CsvTable, plain_text
+from twitchlog.diary.doctor_columns import (
+    COL_CHECKED,
+    COL_DATE,
+    COL_EPISODES,
+    COL_NOTE,
+    LEADING_COLUMNS,
+    SUMMARY_COLUMNS,
+    TRAILING_COLUMNS,
+)
 from twitchlog.diary.records import Factor
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.diary.transfer import ImportSummary
 from twitchlog.errors import DiaryError, ImportFailed
-
-COL_DATE = "Date"
-COL_CHECKED = "Checked in"
-COL_EPISODES = "Episodes"
-COL_MAX_SEV = "Highest severity (1–4)"
-COL_MEAN_SEV = "Average severity (1–4)"
-COL_MINUTES = "Total duration (min)"
-COL_PLACES = "Places"
-COL_SIGNS = "Warning signs"
-COL_TREATMENTS = "Treatments"
-COL_NOTE = "Note"
-LEADING_COLUMNS = (
-    COL_DATE,
-    COL_CHECKED,
-    COL_EPISODES,
-    COL_MAX_SEV,
-    COL_MEAN_SEV,
-    COL_MINUTES,
-    COL_PLACES,
-    COL_SIGNS,
-)
-TRAILING_COLUMNS = (COL_TREATMENTS, COL_NOTE)
-SUMMARY_COLUMNS = frozenset(c.casefold() for c in (*LEADING_COLUMNS, *TRAILING_COLUMNS))
-
-CHECKED_YES = "yes"
-CHECKED_EPISODES_ONLY = "no (only episodes logged)"
-CHECKED_UNKNOWN = "no (unknown day)"
 
 _HEADING_RE = re.compile(r"^(?P<label>.*?)\s*\((?P<unit>[^()]*)\)$")
 _YESNO = {"yes", "no", "y", "n", "true", "false"}

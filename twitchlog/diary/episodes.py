@@ -1,19 +1,54 @@
-"""Use cases for episodes: log, edit, delete (with undo), list."""
+"""Use cases for episodes: log, edit, delete (with undo), list.
+
+Plain SQL on the diary's DB-API connection (see `db.lite`): `twitchlog log` runs this
+without importing SQLAlchemy, and the window runs the very same code in its Session.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
-
-from twitchlog.db import models as m
+from twitchlog.db.lite import Source, datetime_text, dbapi, to_date, to_datetime
 from twitchlog.diary import rules
 from twitchlog.diary.records import Episode, Place
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import NotFound, ValidationError
+
+FIELDS = ("started_at", "severity", "duration_s", "count", "places", "signs", "notes")
+_COLUMNS = "id, started_utc, utc_offset_min, diary_date, severity, duration_s, count, notes"
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """An episode whose every field passed the rules, in the form it is stored."""
+
+    started_utc: dt.datetime
+    utc_offset_min: int
+    diary_date: dt.date
+    severity: int
+    duration_s: int | None
+    count: int | None
+    places: tuple[Place, ...]
+    signs: tuple[str, ...]
+    notes: str
+
+    def record(self, episode_id: int) -> Episode:
+        tz = dt.timezone(dt.timedelta(minutes=self.utc_offset_min))
+        return Episode(
+            id=episode_id,
+            started_at=self.started_utc.replace(tzinfo=dt.UTC).astimezone(tz),
+            diary_date=self.diary_date,
+            severity=self.severity,
+            duration_s=self.duration_s,
+            count=self.count,
+            places=self.places,
+            signs=self.signs,
+            notes=self.notes,
+        )
 
 
 def _places(places: Iterable[Place | str]) -> tuple[Place, ...]:
@@ -34,23 +69,7 @@ def to_utc_naive(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-def to_record(row: m.Episode) -> Episode:
-    tz = dt.timezone(dt.timedelta(minutes=row.utc_offset_min))
-    return Episode(
-        id=row.id,
-        started_at=row.started_utc.replace(tzinfo=dt.UTC).astimezone(tz),
-        diary_date=row.diary_date,
-        severity=row.severity,
-        duration_s=row.duration_s,
-        count=row.count,
-        places=tuple(Place(r.side, r.region) for r in row.regions),
-        signs=tuple(s.sign for s in row.signs),
-        notes=row.notes,
-    )
-
-
-def _fill(
-    row: m.Episode,
+def _check(
     day_start: int,
     *,
     started_at: dt.datetime,
@@ -60,8 +79,8 @@ def _fill(
     places: Iterable[Place | str],
     signs: Iterable[str],
     notes: str | None,
-) -> None:
-    """Validate everything first, then assign: a refused value leaves `row` untouched."""
+) -> _Checked:
+    """Apply every episode rule; nothing is written until all of them pass."""
     if started_at.tzinfo is None:
         raise ValidationError("The episode time needs a UTC offset.", "at")
     if started_at > rules.now_local() + rules.FUTURE_SLACK:
@@ -70,25 +89,22 @@ def _fill(
             "have happened.",
             "at",
         )
-    sev = rules.check_severity(severity)
-    dur = rules.parse_duration(duration_s)
-    cnt = rules.check_count(count)
-    plc = _places(places)
-    sgn = _signs(signs)
-    txt = rules.check_text(notes, what="note")
     offset = started_at.utcoffset() or dt.timedelta(0)
-    row.started_utc = to_utc_naive(started_at)
-    row.utc_offset_min = int(offset.total_seconds() // 60)
-    row.diary_date = rules.diary_date(started_at.replace(microsecond=0), day_start)
-    row.severity, row.duration_s, row.count, row.notes = sev, dur, cnt, txt
-    row.regions = [
-        m.EpisodeRegion(position=i, side=p.side, region=p.region) for i, p in enumerate(plc)
-    ]
-    row.signs = [m.EpisodeSign(sign=s) for s in sgn]
+    return _Checked(
+        started_utc=to_utc_naive(started_at),
+        utc_offset_min=int(offset.total_seconds() // 60),
+        diary_date=rules.diary_date(started_at.replace(microsecond=0), day_start),
+        severity=rules.check_severity(severity),
+        duration_s=rules.parse_duration(duration_s),
+        count=rules.check_count(count),
+        places=_places(places),
+        signs=_signs(signs),
+        notes=rules.check_text(notes, what="note"),
+    )
 
 
 def log_episode(
-    session: Session,
+    source: Source,
     *,
     started_at: dt.datetime | None = None,
     severity: int | str = 2,
@@ -99,10 +115,9 @@ def log_episode(
     notes: str | None = "",
 ) -> Episode:
     """Record one episode (now, unless `started_at` is given) and return it."""
-    row = m.Episode()
-    _fill(
-        row,
-        day_start_hour(session),
+    conn = dbapi(source)
+    checked = _check(
+        day_start_hour(conn),
         started_at=started_at or rules.now_local(),
         severity=severity,
         duration_s=duration_s,
@@ -111,123 +126,186 @@ def log_episode(
         signs=signs,
         notes=notes,
     )
-    return _add(session, [row])[0]
+    return _insert(conn, [checked])[0]
 
 
-def add_episodes(session: Session, items: Iterable[Mapping[str, Any]]) -> list[Episode]:
+def add_episodes(source: Source, items: Iterable[Mapping[str, Any]]) -> list[Episode]:
     """Add many validated episodes in one go (import); each item holds log_episode's fields."""
-    hour = day_start_hour(session)
-    rows = []
-    for item in items:
-        row = m.Episode()
-        _fill(row, hour, **item)
-        rows.append(row)
-    return _add(session, rows)
+    conn = dbapi(source)
+    hour = day_start_hour(conn)
+    return _insert(conn, [_check(hour, **item) for item in items])
 
 
-def _add(session: Session, rows: list[m.Episode]) -> list[Episode]:
-    session.add_all(rows)
-    _clear_no_twitches(session, {r.diary_date for r in rows})
-    session.flush()
-    return [to_record(r) for r in rows]
+def _insert(
+    conn: sqlite3.Connection, rows: Sequence[_Checked], ids: Sequence[int | None] = ()
+) -> list[Episode]:
+    out = []
+    for i, row in enumerate(rows):
+        cur = conn.execute(
+            f"INSERT INTO episode ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (ids[i] if ids else None, *_values(row)),
+        )
+        assert cur.lastrowid is not None
+        _store_parts(conn, cur.lastrowid, row)
+        out.append(row.record(cur.lastrowid))
+    _clear_no_twitches(conn, {r.diary_date for r in rows})
+    return out
 
 
-def _clear_no_twitches(session: Session, days: set[dt.date]) -> None:
-    """A twitch logged on a day checked in as 'no twitches' corrects that day."""
-    session.execute(
-        update(m.Day).where(m.Day.date.in_(days), m.Day.no_twitches).values(no_twitches=False)
+def _values(row: _Checked) -> tuple[object, ...]:
+    """The episode table's columns after id, in _COLUMNS order."""
+    return (
+        datetime_text(row.started_utc),
+        row.utc_offset_min,
+        row.diary_date.isoformat(),
+        row.severity,
+        row.duration_s,
+        row.count,
+        row.notes,
     )
 
 
-def update_episode(session: Session, episode_id: int, **changes: object) -> Episode:
-    """Change some fields of an episode; fields not named keep their value."""
-    row = session.get(m.Episode, episode_id)
-    if row is None:
+def _store_parts(conn: sqlite3.Connection, episode_id: int, row: _Checked) -> None:
+    conn.executemany(
+        "INSERT INTO episode_region (episode_id, position, side, region) VALUES (?, ?, ?, ?)",
+        [(episode_id, i, p.side, p.region) for i, p in enumerate(row.places)],
+    )
+    conn.executemany(
+        "INSERT INTO episode_sign (episode_id, sign) VALUES (?, ?)",
+        [(episode_id, s) for s in row.signs],
+    )
+
+
+def _delete_parts(conn: sqlite3.Connection, episode_id: int) -> None:
+    conn.execute("DELETE FROM episode_region WHERE episode_id = ?", (episode_id,))
+    conn.execute("DELETE FROM episode_sign WHERE episode_id = ?", (episode_id,))
+
+
+def _clear_no_twitches(conn: sqlite3.Connection, days: set[dt.date]) -> None:
+    """A twitch logged on a day checked in as 'no twitches' corrects that day."""
+    conn.executemany(
+        "UPDATE day SET no_twitches = 0 WHERE date = ? AND no_twitches",
+        [(d.isoformat(),) for d in days],
+    )
+
+
+def get_episode(source: Source, episode_id: int) -> Episode:
+    found = _select(dbapi(source), "WHERE e.id = ?", (episode_id,))
+    if not found:
         raise NotFound(f"Episode {episode_id} does not exist (it may have been deleted).")
-    current = to_record(row)
-    unknown = set(changes) - {
-        "started_at",
-        "severity",
-        "duration_s",
-        "count",
-        "places",
-        "signs",
-        "notes",
-    }
+    return found[0]
+
+
+def update_episode(source: Source, episode_id: int, **changes: object) -> Episode:
+    """Change some fields of an episode; fields not named keep their value."""
+    conn = dbapi(source)
+    current = get_episode(conn, episode_id)
+    unknown = set(changes) - set(FIELDS)
     if unknown:
         raise ValidationError(f"Episodes have no field named {', '.join(sorted(unknown))}.")
-    merged = {
-        "started_at": current.started_at,
-        "severity": current.severity,
-        "duration_s": current.duration_s,
-        "count": current.count,
-        "places": current.places,
-        "signs": current.signs,
-        "notes": current.notes,
-    }
+    merged: dict[str, Any] = {name: getattr(current, name) for name in FIELDS}
     merged.update(changes)
-    _fill(row, day_start_hour(session), **merged)  # type: ignore[arg-type]
-    session.flush()
-    return to_record(row)
+    checked = _check(day_start_hour(conn), **merged)
+    conn.execute(
+        "UPDATE episode SET started_utc = ?, utc_offset_min = ?, diary_date = ?, severity = ?, "
+        "duration_s = ?, count = ?, notes = ? WHERE id = ?",
+        (*_values(checked), episode_id),
+    )
+    _delete_parts(conn, episode_id)
+    _store_parts(conn, episode_id, checked)
+    _clear_no_twitches(conn, {checked.diary_date})
+    return checked.record(episode_id)
 
 
-def delete_episode(session: Session, episode_id: int) -> Episode:
+def delete_episode(source: Source, episode_id: int) -> Episode:
     """Delete an episode and return what it was, so the caller can offer Undo."""
-    row = session.get(m.Episode, episode_id)
-    if row is None:
-        raise NotFound(f"Episode {episode_id} does not exist (it may have been deleted).")
-    record = to_record(row)
-    session.delete(row)
-    session.flush()
+    conn = dbapi(source)
+    record = get_episode(conn, episode_id)
+    _delete_parts(conn, episode_id)
+    conn.execute("DELETE FROM episode WHERE id = ?", (episode_id,))
     return record
 
 
-def restore_episode(session: Session, record: Episode) -> Episode:
+def restore_episode(source: Source, record: Episode) -> Episode:
     """Put a deleted episode back (Undo), with its original id where it is free."""
-    row = m.Episode()
-    if session.get(m.Episode, record.id) is None:
-        row.id = record.id
-    _fill(
-        row,
-        day_start_hour(session),
-        started_at=record.started_at,
-        severity=record.severity,
-        duration_s=record.duration_s,
-        count=record.count,
-        places=record.places,
-        signs=record.signs,
-        notes=record.notes,
-    )
-    row.diary_date = record.diary_date  # keep the day it was logged under
-    session.add(row)
-    session.flush()
-    return to_record(row)
+    conn = dbapi(source)
+    taken = conn.execute("SELECT 1 FROM episode WHERE id = ?", (record.id,)).fetchone()
+    checked = _check(day_start_hour(conn), **{name: getattr(record, name) for name in FIELDS})
+    # Keep the day it was logged under, whatever the day-start hour is now.
+    kept = replace(checked, diary_date=record.diary_date)
+    return _insert(conn, [kept], [None if taken else record.id])[0]
 
 
 def list_episodes(
-    session: Session, start: dt.date | None = None, end: dt.date | None = None
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[Episode]:
     """Episodes by diary day, oldest first; `start`/`end` are inclusive diary dates."""
-    q = select(m.Episode).order_by(m.Episode.started_utc, m.Episode.id)
+    where, params = [], []
     if start:
-        q = q.where(m.Episode.diary_date >= start)
+        where.append("e.diary_date >= ?")
+        params.append(start.isoformat())
     if end:
-        q = q.where(m.Episode.diary_date <= end)
-    return [to_record(r) for r in session.scalars(q)]
+        where.append("e.diary_date <= ?")
+        params.append(end.isoformat())
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    return _select(dbapi(source), clause, params)
 
 
-def last_episode(session: Session) -> Episode | None:
-    row = session.scalar(select(m.Episode).order_by(m.Episode.started_utc.desc()).limit(1))
-    return to_record(row) if row else None
+def last_episode(source: Source) -> Episode | None:
+    conn = dbapi(source)
+    row = conn.execute("SELECT id FROM episode ORDER BY started_utc DESC, id DESC LIMIT 1")
+    found = row.fetchone()
+    return get_episode(conn, found[0]) if found else None
 
 
-def existing_instants(session: Session, instants: Sequence[dt.datetime]) -> set[dt.datetime]:
+def _select(conn: sqlite3.Connection, clause: str, params: Sequence[object]) -> list[Episode]:
+    """Episodes matching `clause` (on alias e) with their places and signs, in time order."""
+    places: dict[int, list[Place]] = {}
+    for eid, side, region in conn.execute(
+        "SELECT r.episode_id, r.side, r.region FROM episode_region r "
+        f"JOIN episode e ON e.id = r.episode_id {clause} ORDER BY r.episode_id, r.position",
+        params,
+    ):
+        places.setdefault(eid, []).append(Place(side, region))
+    signs: dict[int, list[str]] = {}
+    for eid, sign in conn.execute(
+        "SELECT s.episode_id, s.sign FROM episode_sign s "
+        f"JOIN episode e ON e.id = s.episode_id {clause} ORDER BY s.episode_id, s.sign",
+        params,
+    ):
+        signs.setdefault(eid, []).append(sign)
+    columns = ", ".join(f"e.{c}" for c in _COLUMNS.split(", "))
+    rows = conn.execute(
+        f"SELECT {columns} FROM episode e {clause} ORDER BY e.started_utc, e.id", params
+    )
+    return [
+        _Checked(
+            started_utc=to_datetime(started),
+            utc_offset_min=offset,
+            diary_date=to_date(day),
+            severity=severity,
+            duration_s=duration,
+            count=count,
+            places=tuple(places.get(eid, ())),
+            signs=tuple(signs.get(eid, ())),
+            notes=notes,
+        ).record(eid)
+        for eid, started, offset, day, severity, duration, count, notes in rows
+    ]
+
+
+def existing_instants(source: Source, instants: Sequence[dt.datetime]) -> set[dt.datetime]:
     """Which of these UTC instants already hold an episode (import skips those)."""
+    conn = dbapi(source)
     found: set[dt.datetime] = set()
-    items = list(instants)
+    items = [datetime_text(i) for i in instants]
     for i in range(0, len(items), 500):
         chunk = items[i : i + 500]
+        marks = ", ".join("?" * len(chunk))
         found.update(
-            session.scalars(select(m.Episode.started_utc).where(m.Episode.started_utc.in_(chunk)))
+            to_datetime(text)
+            for (text,) in conn.execute(
+                f"SELECT started_utc FROM episode WHERE started_utc IN ({marks})", chunk
+            )
         )
     return found

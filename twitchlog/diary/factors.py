@@ -1,47 +1,41 @@
-"""The factor catalog as stored: built-ins plus the person's own factors."""
+"""The factor catalog as stored: built-ins plus the person's own factors.
+
+Plain SQL (see `db.lite`): the doctor export lists factors without importing SQLAlchemy.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from dataclasses import replace
 
 from twitchlog import catalog
-from twitchlog.db import models as m
+from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary import rules
 from twitchlog.diary.records import Factor
 from twitchlog.errors import ValidationError
 
 _BOUNDS = {"scale": (0.0, 10.0), "yesno": (0.0, 1.0)}
+_COLUMNS = "id, key, label, kind, unit, minimum, maximum, builtin, category"
 
 
-def to_record(row: m.Factor) -> Factor:
-    return Factor(
-        row.id,
-        row.key,
-        row.label,
-        row.kind,
-        row.unit,
-        row.minimum,
-        row.maximum,
-        row.builtin,
-        row.category,
-    )
-
-
-def list_factors(session: Session) -> list[Factor]:
+def list_factors(source: Source) -> list[Factor]:
     """Built-ins in catalog order, then the person's own in the order they were added."""
-    rows = list(session.scalars(select(m.Factor)))
+    rows = [
+        Factor(i, key, label, kind, unit, lo, hi, bool(builtin), category)
+        for i, key, label, kind, unit, lo, hi, builtin, category in dbapi(source).execute(
+            f"SELECT {_COLUMNS} FROM factor"
+        )
+    ]
     order = {f.key: i for i, f in enumerate(catalog.BUILTIN_FACTORS)}
     rows.sort(key=lambda r: (0, order.get(r.key, 0), 0) if r.builtin else (1, 0, r.id))
-    return [to_record(r) for r in rows]
+    return rows
 
 
-def factors_by_key(session: Session) -> dict[str, Factor]:
-    return {f.key: f for f in list_factors(session)}
+def factors_by_key(source: Source) -> dict[str, Factor]:
+    return {f.key: f for f in list_factors(source)}
 
 
 def add_factor(
-    session: Session,
+    source: Source,
     key: str,
     *,
     label: str | None = None,
@@ -54,7 +48,8 @@ def add_factor(
     key = rules.check_factor_key(key.strip().lower())
     if kind not in catalog.FACTOR_KINDS:
         raise ValidationError(f"Unknown kind '{kind}'; use number, scale (0–10) or yesno.", "kind")
-    if session.scalar(select(m.Factor.id).where(m.Factor.key == key)) is not None:
+    conn = dbapi(source)
+    if conn.execute("SELECT 1 FROM factor WHERE key = ?", (key,)).fetchone():
         raise ValidationError(f"There is already a factor '{key}'; pick another key.", "key")
     lo, hi = _BOUNDS.get(kind, (0.0, 1_000_000.0))
     if kind == "number":
@@ -63,7 +58,8 @@ def add_factor(
         if hi <= lo:
             raise ValidationError("The maximum must be larger than the minimum.", "maximum")
     name = rules.check_text(label, what="label", limit=80) or key.replace("_", " ").capitalize()
-    row = m.Factor(
+    record = Factor(
+        id=0,
         key=key,
         label=name,
         kind=kind,
@@ -73,9 +69,12 @@ def add_factor(
         builtin=False,
         category="custom",
     )
-    session.add(row)
-    session.flush()
-    return to_record(row)
+    cur = conn.execute(
+        f"INSERT INTO factor ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (record.key, record.label, record.kind, record.unit, lo, hi, False, "custom"),
+    )
+    assert cur.lastrowid is not None
+    return replace(record, id=cur.lastrowid)
 
 
 def check_value(factor: Factor, raw: str | float | int) -> float:

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from twitchlog import catalog
-from twitchlog.db.models import Setting
+from twitchlog.db.lite import Source, dbapi
 from twitchlog.errors import ValidationError
 
 DAY_START_HOUR = "day_start_hour"
 
 
-def day_start_hour(session: Session) -> int:
+def day_start_hour(source: Source) -> int:
     """The hour at which a new diary day begins (a twitch at 00:30 belongs to the evening)."""
-    row = session.get(Setting, DAY_START_HOUR)
-    return int(row.value) if row else catalog.DEFAULT_DAY_START_HOUR
+    row = dbapi(source).execute("SELECT value FROM setting WHERE key = ?", (DAY_START_HOUR,))
+    found = row.fetchone()
+    return int(found[0]) if found else catalog.DEFAULT_DAY_START_HOUR
 
 
-def set_day_start_hour(session: Session, hour: int | str) -> int:
+def set_day_start_hour(source: Source, hour: int | str) -> int:
     try:
         value = int(str(hour).strip())
     except ValueError:
@@ -26,7 +25,9 @@ def set_day_start_hour(session: Session, hour: int | str) -> int:
         raise ValidationError(
             f"The day-start hour must be a whole hour from 0 to 12; got '{hour}'.", "day_start"
         )
-    row = session.get(Setting, DAY_START_HOUR) or Setting(key=DAY_START_HOUR, value="")
-    row.value = str(value)
-    session.add(row)
+    dbapi(source).execute(
+        "INSERT INTO setting (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (DAY_START_HOUR, str(value)),
+    )
     return value

@@ -1,27 +1,37 @@
-"""Use cases for treatments: medications, injections, therapies and procedures with dates."""
+"""Use cases for treatments: medications, injections, therapies and procedures with dates.
+
+Plain SQL (see `db.lite`): the doctor export lists treatments without importing SQLAlchemy.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from dataclasses import replace
 
 from twitchlog import catalog
-from twitchlog.db import models as m
+from twitchlog.db.lite import Source, dbapi, to_date
 from twitchlog.diary import rules
 from twitchlog.diary.records import Treatment
 from twitchlog.errors import NotFound, ValidationError
 
+_COLUMNS = 'id, name, kind, start, "end", dose, unit, sites, note'
 
-def to_record(row: m.Treatment) -> Treatment:
-    return Treatment(
-        row.id, row.name, row.kind, row.start, row.end, row.dose, row.unit, row.sites, row.note
-    )
+
+def _fetch(source: Source, clause: str = "", params: tuple[object, ...] = ()) -> list[Treatment]:
+    rows = dbapi(source).execute(f"SELECT {_COLUMNS} FROM treatment {clause}", params)
+    return [
+        Treatment(i, name, kind, to_date(start), to_date(end) if end else None, dose, *rest)
+        for i, name, kind, start, end, dose, *rest in rows
+    ]
+
+
+def _get(source: Source, treatment_id: int) -> Treatment | None:
+    found = _fetch(source, "WHERE id = ?", (treatment_id,))
+    return found[0] if found else None
 
 
 def add_treatment(
-    session: Session,
+    source: Source,
     name: str,
     *,
     kind: str,
@@ -52,7 +62,8 @@ def add_treatment(
         amount = rules.parse_number(dose, what="The dose", field="dose")
         if amount <= 0:
             raise ValidationError("The dose must be more than 0.", "dose")
-    row = m.Treatment(
+    record = Treatment(
+        id=0,
         name=clean_name,
         kind=kind,
         start=start,
@@ -62,36 +73,47 @@ def add_treatment(
         sites=rules.check_text(sites, what="sites", limit=500),
         note=rules.check_text(note, what="note"),
     )
-    session.add(row)
-    session.flush()
-    return to_record(row)
+    cur = dbapi(source).execute(
+        f"INSERT INTO treatment ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            record.name,
+            record.kind,
+            start.isoformat(),
+            end.isoformat() if end else None,
+            amount,
+            record.unit,
+            record.sites,
+            record.note,
+        ),
+    )
+    assert cur.lastrowid is not None
+    return replace(record, id=cur.lastrowid)
 
 
-def end_treatment(session: Session, treatment_id: int, end: dt.date) -> Treatment:
-    row = session.get(m.Treatment, treatment_id)
-    if row is None:
+def end_treatment(source: Source, treatment_id: int, end: dt.date) -> Treatment:
+    current = _get(source, treatment_id)
+    if current is None:
         raise NotFound(
             f"There is no treatment number {treatment_id}; see 'twitchlog treatment list'."
         )
-    if end < row.start:
+    if end < current.start:
         raise ValidationError(
-            f"The end date {end.isoformat()} is before the start {row.start.isoformat()}.", "end"
+            f"The end date {end.isoformat()} is before the start {current.start.isoformat()}.",
+            "end",
         )
-    row.end = end
-    session.flush()
-    return to_record(row)
+    dbapi(source).execute(
+        'UPDATE treatment SET "end" = ? WHERE id = ?', (end.isoformat(), treatment_id)
+    )
+    return replace(current, end=end)
 
 
-def delete_treatment(session: Session, treatment_id: int) -> Treatment:
-    row = session.get(m.Treatment, treatment_id)
-    if row is None:
+def delete_treatment(source: Source, treatment_id: int) -> Treatment:
+    current = _get(source, treatment_id)
+    if current is None:
         raise NotFound(f"There is no treatment number {treatment_id}.")
-    record = to_record(row)
-    session.delete(row)
-    session.flush()
-    return record
+    dbapi(source).execute("DELETE FROM treatment WHERE id = ?", (treatment_id,))
+    return current
 
 
-def list_treatments(session: Session) -> list[Treatment]:
-    q = select(m.Treatment).order_by(m.Treatment.start, m.Treatment.id)
-    return [to_record(r) for r in session.scalars(q)]
+def list_treatments(source: Source) -> list[Treatment]:
+    return _fetch(source, "ORDER BY start, id")

@@ -63,7 +63,7 @@ class ExportJob:
 
 
 def diary_span(session: Any) -> tuple[dt.date, dt.date] | None:
-    from twitchlog.diary.days import date_span
+    from twitchlog.diary.summaries import date_span
 
     return date_span(session)
 

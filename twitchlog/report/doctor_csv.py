@@ -14,10 +14,9 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
+from twitchlog.db.lite import Source
 from twitchlog.diary.csvfiles import safe_text
-from twitchlog.diary.doctor_import import (
+from twitchlog.diary.doctor_columns import (
     CHECKED_EPISODES_ONLY,
     CHECKED_UNKNOWN,
     CHECKED_YES,
@@ -109,7 +108,7 @@ def write_doctor_csv(table: DoctorTable, path: str | Path) -> int:
 
 
 def export_doctor_csv(
-    session: Session, path: str | Path, start: dt.date | None = None, end: dt.date | None = None
+    source: Source, path: str | Path, start: dt.date | None = None, end: dt.date | None = None
 ) -> int:
     """Load the range (default: the whole diary) and write the doctor CSV."""
-    return write_doctor_csv(load_doctor_table(session, start, end), path)
+    return write_doctor_csv(load_doctor_table(source, start, end), path)

@@ -1,7 +1,7 @@
 """One summary row per calendar day for the doctor: loaded with a handful of SQL queries.
 
-Ten years (3,650 days, ~30,000 episodes) load in well under a second because every
-table is read once, aggregated in SQL, never queried per day.
+Every table is read once, aggregated in SQL, never queried per day; and on the plain
+DB-API connection (see `db.lite`), so `twitchlog export doctor` needs no SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -9,16 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from twitchlog import catalog
-from twitchlog.db import models as m
+from twitchlog.db.lite import Source, dbapi, to_date
 from twitchlog.diary.csvfiles import format_number
-from twitchlog.diary.dataset import resolve_range
-from twitchlog.diary.days import DaySummary, day_summaries
 from twitchlog.diary.factors import list_factors
 from twitchlog.diary.records import Factor, Place, Treatment
+from twitchlog.diary.summaries import DaySummary, day_summaries, resolve_range
 from twitchlog.diary.treatments import list_treatments
 
 INJECTION_SHOWN_DAYS = 182
@@ -103,51 +99,51 @@ def _region_order(place: Place) -> tuple[int, int]:
 
 
 def load_doctor_table(
-    session: Session, start: dt.date | None = None, end: dt.date | None = None
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> DoctorTable:
     """Every calendar day of the range (default: the whole diary) with its summary."""
-    factors = tuple(list_factors(session))
-    rng = resolve_range(session, start, end)
+    conn = dbapi(source)
+    factors = tuple(list_factors(conn))
+    rng = resolve_range(conn, start, end)
     if rng is None:
         return DoctorTable(start or dt.date.today(), end or dt.date.today(), factors, ())
     lo, hi = rng
-    summaries = day_summaries(session, lo, hi)
+    span = (lo.isoformat(), hi.isoformat())
+    summaries = day_summaries(conn, lo, hi)
 
     places: dict[dt.date, list[tuple[Place, int]]] = {}
-    rows = session.execute(
-        select(m.Episode.diary_date, m.EpisodeRegion.side, m.EpisodeRegion.region, func.count())
-        .join(m.Episode, m.Episode.id == m.EpisodeRegion.episode_id)
-        .where(m.Episode.diary_date.between(lo, hi))
-        .group_by(m.Episode.diary_date, m.EpisodeRegion.side, m.EpisodeRegion.region)
-    )
-    for date, side, region, n in rows:
-        places.setdefault(date, []).append((Place(side, region), int(n)))
+    for date, side, region, n in conn.execute(
+        "SELECT e.diary_date, r.side, r.region, COUNT(*) FROM episode_region r "
+        "JOIN episode e ON e.id = r.episode_id WHERE e.diary_date BETWEEN ? AND ? "
+        "GROUP BY e.diary_date, r.side, r.region",
+        span,
+    ):
+        places.setdefault(to_date(date), []).append((Place(side, region), int(n)))
     signs: dict[dt.date, list[tuple[str, int]]] = {}
-    rows = session.execute(
-        select(m.Episode.diary_date, m.EpisodeSign.sign, func.count())
-        .join(m.Episode, m.Episode.id == m.EpisodeSign.episode_id)
-        .where(m.Episode.diary_date.between(lo, hi))
-        .group_by(m.Episode.diary_date, m.EpisodeSign.sign)
-    )
+    for date, sign, n in conn.execute(
+        "SELECT e.diary_date, s.sign, COUNT(*) FROM episode_sign s "
+        "JOIN episode e ON e.id = s.episode_id WHERE e.diary_date BETWEEN ? AND ? "
+        "GROUP BY e.diary_date, s.sign",
+        span,
+    ):
+        signs.setdefault(to_date(date), []).append((sign, int(n)))
     sign_order = list(catalog.SIGNS)
-    for date, sign, n in rows:
-        signs.setdefault(date, []).append((sign, int(n)))
 
     key_by_id = {f.id: f.key for f in factors}
     values: dict[dt.date, dict[str, float]] = {}
-    rows = session.execute(
-        select(m.Day.date, m.FactorValue.factor_id, m.FactorValue.value)
-        .join(m.Day, m.Day.id == m.FactorValue.day_id)
-        .where(m.Day.date.between(lo, hi))
-    )
-    for date, factor_id, value in rows:
-        values.setdefault(date, {})[key_by_id[factor_id]] = value
-    notes = dict(
-        session.execute(
-            select(m.Day.date, m.Day.note).where(m.Day.date.between(lo, hi), m.Day.note != "")
-        ).all()
-    )
-    treatments = list_treatments(session)
+    for date, factor_id, value in conn.execute(
+        "SELECT d.date, v.factor_id, v.value FROM factor_value v "
+        "JOIN day d ON d.id = v.day_id WHERE d.date BETWEEN ? AND ?",
+        span,
+    ):
+        values.setdefault(to_date(date), {})[key_by_id[factor_id]] = value
+    notes = {
+        to_date(date): note
+        for date, note in conn.execute(
+            "SELECT date, note FROM day WHERE date BETWEEN ? AND ? AND note != ''", span
+        )
+    }
+    treatments = list_treatments(conn)
 
     days = []
     for s in summaries:
