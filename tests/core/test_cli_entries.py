@@ -271,3 +271,23 @@ def test_no_command_prints_help(run_cli):  # type: ignore[no-untyped-def]
     from twitchlog.cli import build_parser
 
     assert "log" in build_parser().format_help()
+
+
+def test_every_command_is_found_by_its_own_module() -> None:
+    """A command line builds only its command's parser; the table must name them all."""
+    import argparse
+
+    from twitchlog.cli import COMMAND_MODULE, build_parser
+
+    def names(parser: argparse.ArgumentParser) -> set[str]:
+        [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return set(sub.choices)
+
+    assert names(build_parser()) == set(COMMAND_MODULE)
+    for command, module in COMMAND_MODULE.items():
+        assert command in names(build_parser((module,)))
+
+
+def test_help_and_unknown_commands_still_list_everything(run_cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run_cli("lgo")
+    assert code == 2 and "invalid choice: 'lgo'" in err and "'log'" in err

@@ -95,3 +95,47 @@ def test_concurrent_command_line_writes_all_land(db_path: Path) -> None:
     got = {int(notes.split()[1]) for (notes,) in raw_rows(db_path, "SELECT notes FROM episode")}
     assert got == {k * 1000 + j for k in range(n) for j in range(m)}
     assert raw_rows(db_path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_logging_beside_an_open_window_does_not_recheck_the_whole_diary(
+    db_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The open window's -wal is live, not left over: no full integrity check per `log`."""
+    import sqlite3
+
+    from twitchlog.db import check
+
+    assert run_cli("log")[0] == 0
+    proc = _holder(db_path)  # the window's lock…
+    live = sqlite3.connect(db_path, isolation_level=None)  # …and its connection
+    try:
+        live.execute("PRAGMA wal_autocheckpoint=0")
+        live.execute("INSERT INTO setting VALUES ('probe', '1')")
+        assert db_path.with_name(db_path.name + "-wal").stat().st_size > 32
+
+        def whole_check(*_a: object, **_k: object) -> None:
+            raise AssertionError("the whole diary was checked while a window had it open")
+
+        monkeypatch.setattr(check, "check_file", whole_check)
+        code, out, err = run_cli("log", "--severity", "3")
+        assert code == 0, err
+        assert raw_rows(db_path, "SELECT COUNT(*) FROM episode") == [(2,)]
+    finally:
+        live.close()
+        proc.kill()
+        proc.wait()
+
+
+def test_a_window_opens_while_a_command_peeks_at_the_lock(db_path: Path) -> None:
+    """`window_is_open` holds a shared lock for microseconds; a window starting then waits."""
+    import fcntl
+    import threading
+
+    from twitchlog.db.lock import lock_path
+
+    acquire_window_lock(db_path).release()  # the lock file exists
+    fd = os.open(lock_path(db_path), os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # a peek in progress
+    threading.Timer(0.01, os.close, (fd,)).start()  # …ends a moment later
+    with acquire_window_lock(db_path) as lock:
+        assert lock.held

@@ -9,17 +9,28 @@ from collections.abc import Sequence
 from twitchlog import __version__
 from twitchlog.errors import DiaryError
 
-# Each module adds its subcommands; a feature owns its own module.
-_COMMAND_MODULES = (
-    "twitchlog.cli.entries",
-    "twitchlog.cli.catalog_cmds",
-    "twitchlog.cli.files",
-    "twitchlog.cli.analyze",
-    "twitchlog.cli.maintenance",
-    "twitchlog.cli.chart_cmd",
-    "twitchlog.cli.report_cmd",
-    "twitchlog.cli.gui_cmd",
-)
+# Which module registers each command: a command line builds only its own command's
+# parser (argparse for all of them costs ~30 ms, most of what `twitchlog log` may take).
+# tests/core/test_cli_entries.py checks this table against what the modules register.
+COMMAND_MODULE = {
+    "log": "twitchlog.cli.entries",
+    "day": "twitchlog.cli.entries",
+    "list": "twitchlog.cli.entries",
+    "settings": "twitchlog.cli.entries",
+    "factor": "twitchlog.cli.catalog_cmds",
+    "treatment": "twitchlog.cli.catalog_cmds",
+    "export": "twitchlog.cli.files",
+    "import": "twitchlog.cli.files",
+    "demo": "twitchlog.cli.files",
+    "analyze": "twitchlog.cli.analyze",
+    "backup": "twitchlog.cli.maintenance",
+    "restore": "twitchlog.cli.maintenance",
+    "check": "twitchlog.cli.maintenance",
+    "chart": "twitchlog.cli.chart_cmd",
+    "report": "twitchlog.cli.report_cmd",
+    "gui": "twitchlog.cli.gui_cmd",
+}
+_COMMAND_MODULES = tuple(dict.fromkeys(COMMAND_MODULE.values()))  # each feature owns one
 
 
 def build_parser(modules: Sequence[str] = _COMMAND_MODULES) -> argparse.ArgumentParser:
@@ -44,12 +55,11 @@ def build_parser(modules: Sequence[str] = _COMMAND_MODULES) -> argparse.Argument
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] == "gui" or argv[0].startswith("--db"):
-        # Opening the window is the common case: register only the gui command so the
-        # start-up path never imports the database layer before the window is painted.
-        parser = build_parser(("twitchlog.cli.gui_cmd",))
-        args = parser.parse_args(argv if argv[:1] == ["gui"] else ["gui", *argv])
-    else:
+    if not argv or argv[0].startswith("--db"):
+        argv = ["gui", *argv]  # no command opens the window
+    if argv[0] in COMMAND_MODULE:
+        args = build_parser((COMMAND_MODULE[argv[0]],)).parse_args(argv)
+    else:  # --help, --version, or a mistyped command: argparse needs them all
         args = build_parser().parse_args(argv)
     if not getattr(args, "func", None):
         build_parser().print_help()

@@ -12,6 +12,8 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from twitchlog.db.lock import window_is_open
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (0x377F0682, 0x377F0683)
 
@@ -77,6 +79,8 @@ def wal_problem(path: Path) -> str | None:
     wal = path.with_name(path.name + "-wal")
     if not wal.exists() or wal.stat().st_size == 0:
         return None
+    if window_is_open(path):
+        return None  # the open window's live session: nothing is left over to replay
     with wal.open("rb") as fh:
         head = fh.read(32)
     with path.open("rb") as fh:

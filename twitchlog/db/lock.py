@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -60,7 +61,7 @@ def acquire_window_lock(db_path: str | os.PathLike[str]) -> WindowLock:
     try:
         os.fchmod(fd, 0o600)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock_soon(fd)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
             who = f" (process {holder})" if holder.isdigit() else ""
@@ -74,3 +75,27 @@ def acquire_window_lock(db_path: str | os.PathLike[str]) -> WindowLock:
         os.close(fd)
         raise
     return WindowLock(path, fd)
+
+
+def _lock_soon(fd: int) -> None:
+    """Take the lock; retry once, as `window_is_open` may hold it for a few microseconds."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        time.sleep(0.05)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def window_is_open(db_path: Path) -> bool:
+    """Whether a window holds the diary now (its -wal is then a live session's, not stale)."""
+    try:
+        fd = os.open(lock_path(db_path), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing also releases a shared lock just taken
+    return False

@@ -30,8 +30,8 @@ def day_summaries(source: Source, start: dt.date, end: dt.date) -> list[DaySumma
     """Every calendar day from start to end, observed or not, with its episode totals."""
     conn = dbapi(source)
     span = (start.isoformat(), end.isoformat())
-    by_day = {
-        to_date(row[0]): row
+    by_day = {  # keyed by the ISO text SQLite returns: no date parsing per row
+        row[0]: row
         for row in conn.execute(
             "SELECT diary_date, COUNT(id), MAX(severity), AVG(severity), SUM(severity), "
             "COALESCE(SUM(duration_s), 0) FROM episode "
@@ -39,28 +39,18 @@ def day_summaries(source: Source, start: dt.date, end: dt.date) -> list[DaySumma
             span,
         )
     }
-    observed = {
-        to_date(d) for (d,) in conn.execute("SELECT date FROM day WHERE date BETWEEN ? AND ?", span)
-    }
+    observed = {d for (d,) in conn.execute("SELECT date FROM day WHERE date BETWEEN ? AND ?", span)}
     out: list[DaySummary] = []
-    day = start
+    day, one = start, dt.timedelta(days=1)
     while day <= end:
-        row = by_day.get(day)
+        key = day.isoformat()
+        row = by_day.get(key)
         if row:
-            out.append(
-                DaySummary(
-                    day,
-                    day in observed,
-                    int(row[1]),
-                    int(row[2]),
-                    float(row[3]),
-                    int(row[4]),
-                    int(row[5]),
-                )
-            )
+            _, n, top, mean, total, seconds = row
+            out.append(DaySummary(day, key in observed, n, top, float(mean), total, seconds))
         else:
-            out.append(DaySummary(day, day in observed, 0, None, None, 0, 0))
-        day += dt.timedelta(days=1)
+            out.append(DaySummary(day, key in observed, 0, None, None, 0, 0))
+        day += one
     return out
 
 

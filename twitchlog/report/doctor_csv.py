@@ -74,7 +74,8 @@ def day_row(day: DoctorDay, factors: tuple[Factor, ...]) -> list[Cell]:
             _number(round(s.mean_severity, 2)) if s.mean_severity is not None else "",
             _number(round(s.duration_s / 60, 1)),
         ]
-    values = [factor_cell(f, day.values.get(f.key)) if s.observed else "" for f in factors]
+    got = day.values
+    values = [factor_cell(f, got.get(f.key)) if s.observed else "" for f in factors]
     return [
         day.date.isoformat(),
         checked,
@@ -89,7 +90,7 @@ def day_row(day: DoctorDay, factors: tuple[Factor, ...]) -> list[Cell]:
 
 def neutralise(cells: list[Cell]) -> list[Cell]:
     """Text cells that could run as a formula get a leading '; numbers stay numbers."""
-    return [safe_text(c) if isinstance(c, str) else c for c in cells]
+    return [safe_text(c) if c and isinstance(c, str) else c for c in cells]
 
 
 def iter_rows(table: DoctorTable) -> Iterator[list[Cell]]:

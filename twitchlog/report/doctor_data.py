@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from twitchlog import catalog
-from twitchlog.db.lite import Source, dbapi, to_date
+from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary.csvfiles import format_number
 from twitchlog.diary.factors import list_factors
 from twitchlog.diary.records import Factor, Place, Treatment
@@ -75,27 +75,41 @@ def treatment_words(t: Treatment, day: dt.date) -> str:
     return f"{t.name}{dose}"
 
 
-def active_treatments(treatments: list[Treatment], day: dt.date) -> tuple[str, ...]:
-    """Treatments in effect on `day`; of repeated injections only the latest counts."""
-    out: list[str] = []
-    latest: dict[str, Treatment] = {}
-    for t in treatments:
-        if t.kind == "injection" and t.end is None:
-            age = (day - t.start).days
-            if 0 <= age <= INJECTION_SHOWN_DAYS:
-                prev = latest.get(t.name.lower())
-                if prev is None or t.start > prev.start:
-                    latest[t.name.lower()] = t
-        elif t.active_on(day):
-            out.append(treatment_words(t, day))
-    out.extend(treatment_words(t, day) for t in latest.values())
-    return tuple(out)
+def treatments_by_day(
+    treatments: list[Treatment], lo: dt.date, hi: dt.date
+) -> dict[dt.date, tuple[str, ...]]:
+    """Treatments in effect on each day from lo to hi; of repeated injections only the latest."""
+    plain: dict[dt.date, list[Treatment]] = {}
+    latest: dict[dt.date, dict[str, Treatment]] = {}
+    for t in sorted(treatments, key=lambda t: (t.start, t.id)):
+        injection = t.kind == "injection" and t.end is None
+        last = t.start + dt.timedelta(days=INJECTION_SHOWN_DAYS) if injection else t.end or hi
+        day = max(t.start, lo)
+        while day <= min(last, hi):
+            if injection:
+                latest.setdefault(day, {})[t.name.lower()] = t  # a later start replaces it
+            else:
+                plain.setdefault(day, []).append(t)
+            day += dt.timedelta(days=1)
+    out = {}
+    for day in plain.keys() | latest.keys():
+        shown = [*plain.get(day, ()), *latest.get(day, {}).values()]
+        out[day] = tuple(treatment_words(t, day) for t in shown)
+    return out
 
 
-def _region_order(place: Place) -> tuple[int, int]:
-    regions = list(catalog.REGIONS)
-    sides = list(catalog.SIDES)
-    return (regions.index(place.region) if place.region in regions else 99, sides.index(place.side))
+_REGION_RANK = {region: i for i, region in enumerate(catalog.REGIONS)}
+_SIDE_RANK = {side: i for i, side in enumerate(catalog.SIDES)}
+_SIGN_RANK = {sign: i for i, sign in enumerate(catalog.SIGNS)}
+
+
+def _place_rank(item: tuple[Place, int]) -> tuple[int, int, int]:
+    place, n = item
+    return (-n, _REGION_RANK.get(place.region, 99), _SIDE_RANK.get(place.side, 99))
+
+
+def _sign_rank(item: tuple[str, int]) -> tuple[int, int]:
+    return (-item[1], _SIGN_RANK.get(item[0], 99))
 
 
 def load_doctor_table(
@@ -109,57 +123,51 @@ def load_doctor_table(
         return DoctorTable(start or dt.date.today(), end or dt.date.today(), factors, ())
     lo, hi = rng
     span = (lo.isoformat(), hi.isoformat())
-    summaries = day_summaries(conn, lo, hi)
-
-    places: dict[dt.date, list[tuple[Place, int]]] = {}
+    # Rows are keyed by the ISO text SQLite returns: no date parsing per row.
+    places: dict[str, list[tuple[Place, int]]] = {}
+    place_of: dict[tuple[str, str], Place] = {}
     for date, side, region, n in conn.execute(
         "SELECT e.diary_date, r.side, r.region, COUNT(*) FROM episode_region r "
         "JOIN episode e ON e.id = r.episode_id WHERE e.diary_date BETWEEN ? AND ? "
         "GROUP BY e.diary_date, r.side, r.region",
         span,
     ):
-        places.setdefault(to_date(date), []).append((Place(side, region), int(n)))
-    signs: dict[dt.date, list[tuple[str, int]]] = {}
+        place = place_of.get((side, region)) or place_of.setdefault(
+            (side, region), Place(side, region)
+        )
+        places.setdefault(date, []).append((place, n))
+    signs: dict[str, list[tuple[str, int]]] = {}
     for date, sign, n in conn.execute(
         "SELECT e.diary_date, s.sign, COUNT(*) FROM episode_sign s "
         "JOIN episode e ON e.id = s.episode_id WHERE e.diary_date BETWEEN ? AND ? "
         "GROUP BY e.diary_date, s.sign",
         span,
     ):
-        signs.setdefault(to_date(date), []).append((sign, int(n)))
-    sign_order = list(catalog.SIGNS)
-
+        signs.setdefault(date, []).append((sign, n))
     key_by_id = {f.id: f.key for f in factors}
-    values: dict[dt.date, dict[str, float]] = {}
+    values: dict[str, dict[str, float]] = {}
     for date, factor_id, value in conn.execute(
         "SELECT d.date, v.factor_id, v.value FROM factor_value v "
         "JOIN day d ON d.id = v.day_id WHERE d.date BETWEEN ? AND ?",
         span,
     ):
-        values.setdefault(to_date(date), {})[key_by_id[factor_id]] = value
-    notes = {
-        to_date(date): note
-        for date, note in conn.execute(
-            "SELECT date, note FROM day WHERE date BETWEEN ? AND ? AND note != ''", span
-        )
-    }
-    treatments = list_treatments(conn)
+        values.setdefault(date, {})[key_by_id[factor_id]] = value
+    notes = dict(
+        conn.execute("SELECT date, note FROM day WHERE date BETWEEN ? AND ? AND note != ''", span)
+    )
+    in_effect = treatments_by_day(list_treatments(conn), lo, hi)
 
     days = []
-    for s in summaries:
-        day_places = sorted(places.get(s.date, ()), key=lambda pn: (-pn[1], _region_order(pn[0])))
-        day_signs = sorted(
-            signs.get(s.date, ()),
-            key=lambda sn: (-sn[1], sign_order.index(sn[0]) if sn[0] in sign_order else 99),
-        )
+    for s in day_summaries(conn, lo, hi):
+        key = s.date.isoformat()
         days.append(
             DoctorDay(
                 s,
-                tuple(day_places),
-                tuple(day_signs),
-                values.get(s.date, {}),
-                active_treatments(treatments, s.date) if treatments else (),
-                notes.get(s.date, ""),
+                tuple(sorted(places.get(key, ()), key=_place_rank)),
+                tuple(sorted(signs.get(key, ()), key=_sign_rank)),
+                values.get(key, {}),
+                in_effect.get(s.date, ()),
+                notes.get(key, ""),
             )
         )
     return DoctorTable(lo, hi, factors, tuple(days))
