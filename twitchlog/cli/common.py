@@ -6,13 +6,15 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from twitchlog.diary import rules
 
 if TYPE_CHECKING:
     from twitchlog.db.engine import Database
     from twitchlog.db.lite import LiteDiary
+
+DB = TypeVar("DB", "Database", "LiteDiary")
 
 
 def open_db(args: argparse.Namespace) -> Database:
@@ -36,7 +38,7 @@ def open_quick(args: argparse.Namespace) -> Database | LiteDiary:
     return open_db(args) if lite is None else _backed_up(lite)
 
 
-def _backed_up(db: Database | LiteDiary) -> Database | LiteDiary:
+def _backed_up(db: DB) -> DB:
     from twitchlog.db.backup import daily_backup_warning
 
     warning = daily_backup_warning(db)

@@ -43,15 +43,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         # The doctor's table runs on either connection: no SQLAlchemy for the common case.
         from twitchlog.report.doctor_csv import export_doctor_csv
 
-        db = open_quick(args)
-        writer = export_doctor_csv
+        quick = open_quick(args)
+        with quick.read() as source:
+            n = export_doctor_csv(source, args.file, args.start, args.end)
     else:
         from twitchlog.diary import transfer
 
-        db = open_db(args)
         writer = transfer.export_episodes if args.what == "episodes" else transfer.export_days
-    with db.read() as session:
-        n = writer(session, args.file, args.start, args.end)
+        with open_db(args).read() as session:
+            n = writer(session, args.file, args.start, args.end)
     print(f"Wrote {n} {'days' if args.what == 'doctor' else args.what} to {args.file}.")
     return 0
 
