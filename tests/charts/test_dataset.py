@@ -95,7 +95,7 @@ def test_local_hour_and_weekend_use_the_offset_it_was_logged_with(db) -> None:  
         log_episode(s, started_at=dt.datetime(2026, 6, 27, 1, 30, tzinfo=tz), severity=3)
         log_episode(
             s,
-            started_at=dt.datetime(2026, 6, 29, 14, 45, tzinfo=dt.timezone.utc),
+            started_at=dt.datetime(2026, 6, 29, 14, 45, tzinfo=dt.UTC),
             duration_s=90,
         )
     with db.read() as s:
