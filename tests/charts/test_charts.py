@@ -235,7 +235,7 @@ def test_treatments_chart_keeps_the_latest_rows_with_days(demo_inputs) -> None: 
     assert [x.name for x in shown] == [x.name for x in many[-MAX_ROWS:]]
     fig = build_treatments([*many, outside], None)
     assert len(fig.axes[0].get_yticklabels()) == MAX_ROWS
-    assert f"latest {MAX_ROWS} of {len(many) + 1}" in fig.axes[0].get_title(loc="left")
+    assert f"{MAX_ROWS} of {len(many) + 1}: the latest" in fig.axes[0].get_title(loc="left")
     assert is_empty_figure(build_treatments([outside], None))
 
 

@@ -153,7 +153,9 @@ def _before_after(  # type: ignore[no-untyped-def]
     ax.margins(x=0.15)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(words)
-    shown = f"; latest {len(results)} of {total}" if len(results) < total else ""
+    shown = ""
+    if len(results) < total:
+        shown = f"\n{len(results)} of {total}: the latest with check-in days in this range"
     ax.set_title(
         f"Before (○, 28 days) → after (●){shown}",
         loc="left",
