@@ -289,3 +289,36 @@ def test_cached_inputs_equal_a_fresh_load(recent_db_path: Path) -> None:
             assert load_inputs(s, None, None, "count", 90, cache) is not cached
     finally:
         db.close()
+
+
+def test_analysis_and_charts_leave_shared_arrays_alone(recent_db_path: Path) -> None:
+    """The cache hands the same arrays to every outcome and chart: none may change them."""
+    import copy
+
+    from twitchlog.charts import CHART_NAMES
+    from twitchlog.charts.render import draw
+    from twitchlog.db.migrate import open_database
+    from twitchlog.gui.charts_view import InputsCache, load_inputs
+
+    db = open_database(str(recent_db_path))
+    cache = InputsCache()
+    try:
+        with db.read() as s:
+            first = load_inputs(s, None, None, "count", None, cache)
+            saved = copy.deepcopy((first.data, first.points))
+            for outcome in ("count", "severity", "duration"):
+                inputs = load_inputs(s, None, None, outcome, None, cache)
+                assert inputs.data is first.data
+                for name in CHART_NAMES:
+                    draw(name, inputs)
+    finally:
+        db.close()
+    for before, now in zip(saved, (first.data, first.points), strict=True):
+        for f in before.__dataclass_fields__:
+            x, y = getattr(before, f), getattr(now, f)
+            if isinstance(x, np.ndarray):
+                assert np.array_equal(x, y, equal_nan=x.dtype.kind == "f"), f
+            elif isinstance(x, dict) and f == "factors":
+                assert all(np.array_equal(x[k], y[k], equal_nan=True) for k in x)
+            else:
+                assert x == y, f
