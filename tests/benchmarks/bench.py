@@ -154,21 +154,58 @@ def step():
 """
 
 CHART_SWITCH = """
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from twitchlog.charts.render import draw
-from twitchlog.gui.charts_view import load_inputs
-fig = Figure(figsize=(8, 4.5), layout="constrained")
-FigureCanvasAgg(fig)
-ranges = [365, 90, 30, None]
-def step():
-    ranges.append(ranges.pop(0))  # what the range box does: next range, load, redraw
-    with db.read() as s:
-        inputs = load_inputs(s, None, None, "count", ranges[0])
-    fig.clear()
-    draw("timeline", inputs, fig=fig)
-    fig.canvas.draw()
+import json, statistics, sys, time
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from twitchlog.gui.charts_view import ChartsView
+from twitchlog.gui.tasks import TaskRunner
+
+def until(signal, action):
+    # ms from `action` until `signal`, then the paint it queued (what a person waits for)
+    loop, fired = QEventLoop(), []
+    done = lambda *_: (fired.append(1), loop.quit())
+    signal.connect(done)
+    QTimer.singleShot(60_000, loop.quit)
+    t = time.perf_counter()
+    action()
+    loop.exec()
+    app.processEvents()
+    signal.disconnect(done)
+    if not fired:
+        sys.exit("timed out")
+    return (time.perf_counter() - t) * 1000
+
+runner = TaskRunner()  # the window's own worker, as in the app
+until(runner.opened, lambda: runner.open(sys.argv[1]))
+view = ChartsView(runner.read)
+view.resize(1000, 640)
+until(view.drawn, view.show)  # the timeline of the last 365 days
+box = view.range_box
+res = {"chart_all_first_ms": until(view.drawn, lambda: box.setCurrentIndex(3))}
+times = {i: [] for i in (2, 1, 0, 3)}  # 365, 90, 30 days, All: each range in turn
+for _ in range(int(sys.argv[2])):
+    for i, ms in times.items():
+        ms.append(until(view.drawn, lambda: box.setCurrentIndex(i)))
+res["chart_switch_ms"] = max(statistics.median(ms) for ms in times.values())
+runner.shutdown()
+print(json.dumps(res))
 """
+
+
+def chart_switch(db: Path, runs: int) -> dict[str, float | None]:
+    """Range switches in a real Charts view (offscreen): the slowest range's median time
+    from choosing it until the chart is drawn, and the first time "All" is shown."""
+    import json
+
+    out = subprocess.run(
+        [PY, "-c", CHART_SWITCH, str(db), str(runs)],
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def measure(years: int, folder: Path, runs: int) -> dict[str, float | None]:
@@ -202,9 +239,9 @@ def measure(years: int, folder: Path, runs: int) -> dict[str, float | None]:
     except subprocess.CalledProcessError:
         res["analysis_ms"] = None
     try:
-        res["chart_switch_ms"] = in_process_ms(CHART_SWITCH, db, runs)
+        res.update(chart_switch(db, runs))
     except subprocess.CalledProcessError:
-        res["chart_switch_ms"] = None
+        res["chart_switch_ms"] = res["chart_all_first_ms"] = None
     res["window_mib"] = (
         peak_rss_mib(
             [
@@ -262,7 +299,8 @@ def report(results: dict[int, dict[str, float | None]]) -> str:
     row("stdlib sqlite3+csv, same rows (s)", "", lambda r: fmt(r["export_base_s"]))
     row("export ratio", "≤ 1.5", lambda r: ratio(r.get("export_s"), r["export_base_s"]))
     row("analysis after imports (ms)", "≤ 300", lambda r: fmt(r.get("analysis_ms")))
-    row("charts range switch (ms)", "≤ 200", lambda r: fmt(r.get("chart_switch_ms")))
+    row("charts range switch, slowest range (ms)", "≤ 200", lambda r: fmt(r.get("chart_switch_ms")))
+    row("charts: “All” the first time (ms)", "", lambda r: fmt(r.get("chart_all_first_ms")))
     row("window peak memory on Charts (MiB)", "", lambda r: fmt(r.get("window_mib")))
     return "\n".join(lines)
 

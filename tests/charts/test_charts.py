@@ -13,6 +13,7 @@ from matplotlib.patches import Polygon, Rectangle
 
 from twitchlog.charts import CHART_NAMES
 from twitchlog.charts.base import hover_text, is_empty_figure
+from twitchlog.charts.common import runs
 from twitchlog.charts.factor import bin_stats, choose_bins
 from twitchlog.charts.render import draw, save_figure
 from twitchlog.charts.theme import DARK, theme_from_colors
@@ -54,10 +55,39 @@ def test_timeline_leaves_unobserved_days_as_gaps(demo_inputs) -> None:  # type: 
     assert np.isnan(y[missing]).all()
     assert np.isfinite(y[data.observed]).all()
     # shaded bands for the unobserved runs, the factor on a second axis, injections marked
-    assert _by_gid(fig, "unobserved")
+    (bands,) = _by_gid(fig, "unobserved")
+    assert len(bands.get_paths()) == len(runs(missing))
     assert len(fig.axes) == 2 and "Sleep" in fig.axes[1].get_ylabel()
     injections = [t for t in data.treatments if t.kind == "injection"]
-    assert len(_by_gid(fig, "injection")) == len(injections) > 0
+    (dashes,) = _by_gid(fig, "injection")
+    assert len(dashes.get_segments()) == len(injections) > 0
+
+
+def test_timeline_bands_cover_exactly_the_days_without_check_in() -> None:
+    import datetime as dt
+
+    from matplotlib import dates as mdates
+
+    from twitchlog.analysis.data import DailyData
+
+    dates = np.arange(np.datetime64("2026-03-01"), np.datetime64("2026-03-11"))
+    observed = np.ones(10, bool)
+    observed[[2, 5, 6]] = False  # a single day and a run of two
+    z = np.zeros(10)
+    fig = draw("timeline", _inputs_of(DailyData(dates, observed, z, z, z)))
+    (bands,) = _by_gid(fig, "unobserved")
+    spans = sorted((p.vertices[:, 0].min(), p.vertices[:, 0].max()) for p in bands.get_paths())
+    day = mdates.date2num(dt.date(2026, 3, 1))
+    assert spans == [(day + 1.5, day + 2.5), (day + 4.5, day + 6.5)]
+
+
+def _inputs_of(data):  # type: ignore[no-untyped-def]
+    from twitchlog.analysis.data import EpisodePoints
+    from twitchlog.charts.render import compute
+
+    e = np.array([])
+    points = EpisodePoints(e.astype("datetime64[D]"), e, e.astype(bool), e.astype(int), e)
+    return compute(data, points, analyse=False)
 
 
 def test_timeline_average_uses_observed_days_only() -> None:
@@ -138,9 +168,18 @@ def test_bins_follow_kind_and_threshold() -> None:
 
 
 def test_calendar_hatches_each_unobserved_day(demo_inputs) -> None:  # type: ignore[no-untyped-def]
+    from twitchlog.charts.calendar import month_grid
+
+    data = demo_inputs.data
     fig = draw("calendar", demo_inputs)
-    hatched = [p for p in _by_gid(fig, "unobserved") if p.get_hatch()]
-    assert len(hatched) == int(np.count_nonzero(~demo_inputs.data.observed)) > 0
+    (hatched,) = _by_gid(fig, "unobserved")
+    assert hatched.get_hatch()
+    squares = hatched.get_path().to_polygons()
+    assert len(squares) == int(np.count_nonzero(~data.observed)) > 0
+    # each square sits on its day: column = day of the month, row = month
+    _, state, _ = month_grid(data, "count")
+    cells = {(round(sq[:, 1].min() + 0.5), round(sq[:, 0].min() - 0.5)) for sq in squares}
+    assert cells == set(zip(*np.nonzero(state == 2), strict=True))
     assert any(isinstance(a, QuadMesh) for a in fig.axes[0].get_children())
 
 
@@ -182,6 +221,22 @@ def test_hours_normalised_per_day_of_each_kind(demo_inputs) -> None:  # type: ig
     fig = draw("hours", demo_inputs)
     assert len(_by_gid(fig, "weekday")) + len(_by_gid(fig, "weekend")) >= 0
     assert len([p for p in fig.axes[0].patches if isinstance(p, Rectangle)]) == 48
+
+
+def test_treatments_chart_keeps_the_latest_rows_with_days(demo_inputs) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from twitchlog.charts.treatments import MAX_ROWS, build_treatments, rows_to_show
+
+    r = demo_inputs.treatments[0]
+    many = [dataclasses.replace(r, name=f"t{i}") for i in range(MAX_ROWS + 5)]
+    outside = dataclasses.replace(r, name="outside", before_days=0, after_days=0)
+    shown = rows_to_show([*many, outside])
+    assert [x.name for x in shown] == [x.name for x in many[-MAX_ROWS:]]
+    fig = build_treatments([*many, outside], None)
+    assert len(fig.axes[0].get_yticklabels()) == MAX_ROWS
+    assert f"{MAX_ROWS} of {len(many) + 1}: the latest" in fig.axes[0].get_title(loc="left")
+    assert is_empty_figure(build_treatments([outside], None))
 
 
 def test_treatments_chart_shows_each_treatment_and_cycles(demo_inputs) -> None:  # type: ignore[no-untyped-def]

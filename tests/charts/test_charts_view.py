@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("PySide6")
@@ -108,3 +110,215 @@ def test_every_tab_draws_and_saves(qtbot, view, tmp_path: Path) -> None:  # type
         assert out.read_text().lstrip().startswith(("<?xml", "<svg"))
     view.grab().save(str(tmp_path / "view.png"))
     assert (tmp_path / "view.png").stat().st_size > 0
+
+
+# -- what is loaded, when, and that it is the right days -------------------------------------
+@pytest.fixture
+def recent_db_path(tmp_path: Path) -> Path:
+    """120 demo days ending yesterday, so "Last 30 days" falls inside the diary."""
+    from twitchlog.db.migrate import open_database
+    from twitchlog.diary.demo import fill_demo
+
+    path = tmp_path / "recent.sqlite3"
+    db = open_database(str(path))
+    with db.write() as session:
+        fill_demo(session, 120)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def recent_view(qtbot, open_runner, recent_db_path: Path):  # type: ignore[no-untyped-def]
+    from twitchlog.gui.charts_view import ChartsView
+
+    runner = open_runner(recent_db_path)
+    w = ChartsView(runner.read)
+    w.runner = runner
+    qtbot.addWidget(w)
+    w.resize(1000, 640)
+    yield w
+    qtbot.waitUntil(runner.is_idle, timeout=60_000)
+
+
+def _today(runner) -> dt.date:  # type: ignore[no-untyped-def]
+    from twitchlog.diary import rules
+    from twitchlog.diary.settings import day_start_hour
+
+    with runner.db.read() as s:
+        return rules.today(day_start_hour(s))
+
+
+def _switch(qtbot, view, index: int) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        view.range_box.setCurrentIndex(index)
+
+
+def _shown_days(view) -> np.ndarray:  # type: ignore[no-untyped-def]
+    (daily,) = [ln for ln in view.figure.axes[0].lines if ln.get_gid() == "daily"]
+    return np.asarray(daily.get_xdata()).astype("datetime64[D]")
+
+
+def test_each_range_shows_its_days(qtbot, recent_view) -> None:  # type: ignore[no-untyped-def]
+    view = recent_view
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        view.show()
+    today = np.datetime64(_today(view.runner), "D")
+    for index, days in ((0, 30), (1, 90), (2, 365)):
+        _switch(qtbot, view, index)
+        assert _shown_days(view).tolist() == np.arange(today - days + 1, today + 1).tolist()
+    _switch(qtbot, view, 3)  # All: the diary's first to last day
+    shown = _shown_days(view)
+    assert shown[0] == today - 120 and shown[-1] == today - 1
+    _switch(qtbot, view, 0)  # back to a cached range: still the same 30 days
+    assert _shown_days(view).tolist() == np.arange(today - 29, today + 1).tolist()
+
+
+def test_ranges_are_loaded_and_analysed_once_per_diary_version(  # type: ignore[no-untyped-def]
+    qtbot, recent_view, monkeypatch
+) -> None:
+    import twitchlog.charts.render as render
+    import twitchlog.diary.dataset as dataset
+
+    calls = {"load": 0, "compute": 0}
+
+    def counted(name, fn):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls[name] += 1
+            return fn(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(dataset, "load_daily_data", counted("load", dataset.load_daily_data))
+    monkeypatch.setattr(render, "compute", counted("compute", render.compute))
+    view = recent_view
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        view.show()
+    _switch(qtbot, view, 0)
+    _switch(qtbot, view, 2)
+    assert calls == {"load": 2, "compute": 2}
+    first = view._inputs
+    for name in ("calendar", "factor", "timeline"):  # another chart: drawing only
+        with qtbot.waitSignal(view.drawn, timeout=10_000):
+            view.set_chart(name)
+    _switch(qtbot, view, 0)
+    _switch(qtbot, view, 2)
+    assert calls == {"load": 2, "compute": 2}
+    assert view._inputs is first
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        view.outcome_box.setCurrentIndex(1)  # severity: analysed again, not reloaded
+    assert calls == {"load": 2, "compute": 3}
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        view.refresh()  # the diary changed: load again
+    assert calls == {"load": 3, "compute": 4}
+
+
+def test_a_logged_episode_shows_after_refresh(qtbot, recent_view) -> None:  # type: ignore[no-untyped-def]
+    from twitchlog.diary.days import check_in
+    from twitchlog.diary.episodes import log_episode
+
+    view, runner = recent_view, recent_view.runner
+    runner.changed.connect(view.refresh)  # as the main window wires it
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        view.show()
+    today = _today(runner)
+    i = -1  # today is the last day of "Last 365 days"
+    before = view._inputs
+    assert not before.data.observed[i] and before.data.episodes[i] == 0
+    points_before = before.points.n
+
+    def write(session):  # type: ignore[no-untyped-def]
+        check_in(session, today)
+        log_episode(session, severity=3)
+
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        runner.write(write)
+    after = view._inputs
+    assert after is not before
+    assert after.data.observed[i] and after.data.episodes[i] == 1
+    assert after.points.n == points_before + 1
+    (daily,) = [ln for ln in view.figure.axes[0].lines if ln.get_gid() == "daily"]
+    assert daily.get_ydata()[i] == 1
+    # the other ranges were dropped too: "Last 30 days" is loaded afresh and has it
+    _switch(qtbot, view, 0)
+    assert view._inputs.data.episodes[-1] == 1
+
+
+def test_a_hidden_view_waits_until_shown(qtbot, recent_view) -> None:  # type: ignore[no-untyped-def]
+    view = recent_view
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        view.show()
+    view.hide()
+    jobs: list[object] = []
+    run_task = view._run_task
+    view._run_task = lambda *a: (jobs.append(a), run_task(*a))
+    view.refresh()
+    assert jobs == []
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        view.show()
+    assert len(jobs) == 1
+
+
+def test_cached_inputs_equal_a_fresh_load(recent_db_path: Path) -> None:
+    from twitchlog.db.migrate import open_database
+    from twitchlog.diary.dataset import load_daily_data, load_episode_points
+    from twitchlog.gui.charts_view import InputsCache, load_inputs
+
+    db = open_database(str(recent_db_path))
+    cache = InputsCache(size=2)
+    try:
+        with db.read() as s:
+            for last in (30, 90, None, 30, 365, 90):
+                cached = load_inputs(s, None, None, "count", last, cache)
+                fresh = load_inputs(s, None, None, "count", last)
+                assert cached is not fresh
+                for a, b in ((cached.data, fresh.data), (cached.points, fresh.points)):
+                    for f in a.__dataclass_fields__:
+                        x, y = getattr(a, f), getattr(b, f)
+                        if isinstance(x, np.ndarray):
+                            assert np.array_equal(x, y, equal_nan=x.dtype.kind == "f"), f
+                        elif f != "factors":
+                            assert x == y, f
+                assert cached.factors == fresh.factors
+            again = load_inputs(s, None, None, "count", 90, cache)
+            assert again is cached  # the last one asked for is kept
+            start, end = cached.data.dates[0].astype(dt.date), cached.data.dates[-1].astype(dt.date)
+            direct = load_daily_data(s, start, end)
+            assert np.array_equal(direct.episodes, cached.data.episodes)
+            assert load_episode_points(s, start, end).n == cached.points.n
+            cache.use(cache.generation + 1)  # the diary changed
+            assert load_inputs(s, None, None, "count", 90, cache) is not cached
+    finally:
+        db.close()
+
+
+def test_analysis_and_charts_leave_shared_arrays_alone(recent_db_path: Path) -> None:
+    """The cache hands the same arrays to every outcome and chart: none may change them."""
+    import copy
+
+    from twitchlog.charts import CHART_NAMES
+    from twitchlog.charts.render import draw
+    from twitchlog.db.migrate import open_database
+    from twitchlog.gui.charts_view import InputsCache, load_inputs
+
+    db = open_database(str(recent_db_path))
+    cache = InputsCache()
+    try:
+        with db.read() as s:
+            first = load_inputs(s, None, None, "count", None, cache)
+            saved = copy.deepcopy((first.data, first.points))
+            for outcome in ("count", "severity", "duration"):
+                inputs = load_inputs(s, None, None, outcome, None, cache)
+                assert inputs.data is first.data
+                for name in CHART_NAMES:
+                    draw(name, inputs)
+    finally:
+        db.close()
+    for before, now in zip(saved, (first.data, first.points), strict=True):
+        for f in before.__dataclass_fields__:
+            x, y = getattr(before, f), getattr(now, f)
+            if isinstance(x, np.ndarray):
+                assert np.array_equal(x, y, equal_nan=x.dtype.kind == "f"), f
+            elif isinstance(x, dict) and f == "factors":
+                assert all(np.array_equal(x[k], y[k], equal_nan=True) for k in x)
+            else:
+                assert x == y, f

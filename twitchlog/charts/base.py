@@ -41,11 +41,22 @@ def prepare(
     if fig is None:
         fig = Figure(figsize=size, layout="constrained")
     else:
-        fig.clear()
-        _HOVER.pop(fig, None)
+        clear_figure(fig)
     fig.set_facecolor(theme.background)
     fig.set_edgecolor(theme.background)
     return fig, theme
+
+
+def clear_figure(fig: Figure) -> None:
+    """Empty a reused Figure for the next chart.
+
+    The Axes are dropped, not cleared first as `Figure.clear` does: clearing rebuilds
+    every tick of an Axes about to be thrown away (a tenth of a range switch).
+    """
+    for ax in list(fig.axes):
+        fig.delaxes(ax)
+    fig.clear()
+    _HOVER.pop(fig, None)
 
 
 def style_axes(ax: Axes, theme: Theme, *, grid_axis: str | None = "y") -> Axes:

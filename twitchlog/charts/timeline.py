@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib import dates as mdates
 from matplotlib import transforms
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -80,16 +81,9 @@ def build_timeline(
     add_hover(fig, daily, daily_text)
     handles = [daily, ax.lines[-1]]
     gaps = runs(~np.asarray(data.observed, bool))
-    for a, b in gaps:
-        ax.axvspan(
-            x[a] - ONE_DAY / 2,
-            x[b] + ONE_DAY / 2,
-            color=theme.unobserved,
-            lw=0,
-            zorder=0,
-            gid="unobserved",
-        )
     if gaps:
+        a, b = np.array(gaps).T
+        _day_bands(ax, x[a], x[b], color=theme.unobserved, zorder=0, gid="unobserved")
         handles.append(Patch(color=theme.unobserved, label="no check-in (unknown)"))
     handles += _treatments(ax, data, theme)
     ax.set_ylabel(words)
@@ -132,22 +126,17 @@ def _treatments(ax, data: DailyData, theme: Theme) -> list:  # type: ignore[no-u
     inj_color = theme.accent(3)
     top = transforms.blended_transform_factory(ax.transData, ax.transAxes)
     shaded = injected = False
+    injections = [
+        np.datetime64(t.start, "D")
+        for t in data.treatments
+        if t.kind == "injection" and lo <= np.datetime64(t.start, "D") <= hi
+    ]
+    if injections:
+        _injections(ax, np.array(injections), inj_color)
+        injected = True
     for t in data.treatments:
         start = np.datetime64(t.start, "D")
         if t.kind == "injection":
-            if lo <= start <= hi:
-                ax.axvline(start, color=inj_color, lw=1.2, ls="--", zorder=2, gid="injection")
-                ax.plot(
-                    [start],
-                    [1.0],
-                    marker="v",
-                    color=inj_color,
-                    ms=7,
-                    transform=top,
-                    clip_on=False,
-                    zorder=5,
-                )
-                injected = True
             continue
         end = np.datetime64(t.end, "D") if t.end else hi
         if end < lo or start > hi:
@@ -173,6 +162,43 @@ def _treatments(ax, data: DailyData, theme: Theme) -> list:  # type: ignore[no-u
 
         handles.append(Line2D([], [], color=inj_color, ls="--", marker="v", label="injection"))
     return handles
+
+
+def _day_bands(ax, first: np.ndarray, last: np.ndarray, **style) -> PolyCollection:  # type: ignore[no-untyped-def]
+    """Full-height bands over days first[i]..last[i] (each day ±½) as one artist, not hundreds."""
+    a = mdates.date2num(first) - 0.5
+    b = mdates.date2num(last) + 0.5
+    lo, hi = np.zeros_like(a), np.ones_like(a)
+    verts = np.stack([np.c_[a, lo], np.c_[a, hi], np.c_[b, hi], np.c_[b, lo]], axis=1)
+    bands = PolyCollection(verts, transform=ax.get_xaxis_transform(), lw=0, **style)
+    ax.add_collection(bands, autolim=False)
+    return bands
+
+
+def _injections(ax, days: np.ndarray, color: str) -> None:  # type: ignore[no-untyped-def]
+    """A dashed line and a triangle on top per injection day: one artist each, not two per day."""
+    x = mdates.date2num(days)
+    lines = LineCollection(
+        [[(d, 0.0), (d, 1.0)] for d in x],
+        transform=ax.get_xaxis_transform(),
+        colors=color,
+        lw=1.2,
+        linestyles="--",
+        zorder=2,
+        gid="injection",
+    )
+    ax.add_collection(lines, autolim=False)
+    ax.plot(
+        days,
+        np.ones(len(days)),
+        ls="none",
+        marker="v",
+        color=color,
+        ms=7,
+        transform=ax.get_xaxis_transform(),
+        clip_on=False,
+        zorder=5,
+    )
 
 
 def _factor_axis(fig: Figure, ax, data: DailyData, key: str, theme: Theme):  # type: ignore[no-untyped-def]

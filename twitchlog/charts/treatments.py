@@ -28,6 +28,8 @@ from twitchlog.charts.base import (
 from twitchlog.charts.common import fmt
 from twitchlog.charts.theme import Theme, mix
 
+MAX_ROWS = 10  # before/after rows that stay readable on a laptop-sized chart
+
 
 def build_treatments(
     results: Sequence[Any],
@@ -47,13 +49,22 @@ def build_treatments(
             "No treatments to compare yet",
             "Add a medication, therapy or injection with its start date and it shows here.",
         )
+    total = len(results)
+    results = rows_to_show(results)
+    if not results and not has_cycles:
+        return empty_figure(
+            fig,
+            theme,
+            "No treatment days in this range",
+            "Choose a longer range to compare before and after a treatment.",
+        )
     fig, theme = prepare(fig, theme, (9.0, 4.8))
     words = OUTCOMES[outcome]
     panels = (1 if results else 0) + (1 if has_cycles else 0)
     ax_ba = ax_cy = None
     if results:
         ax_ba = style_axes(fig.add_subplot(1, panels, 1), theme, grid_axis="x")
-        _before_after(fig, ax_ba, results, theme, words)
+        _before_after(fig, ax_ba, results, theme, words, total)
     if has_cycles:
         ax_cy = style_axes(fig.add_subplot(1, panels, panels), theme)
         _cycles(fig, ax_cy, cycles, theme, words)
@@ -67,7 +78,19 @@ def build_treatments(
     return fig
 
 
-def _before_after(fig: Figure, ax, results: Sequence[Any], theme: Theme, words: str) -> None:  # type: ignore[no-untyped-def]
+def rows_to_show(results: Sequence[Any], most: int = MAX_ROWS) -> list[Any]:
+    """Treatments with check-in days around them in the range, the latest `most`.
+
+    Ten years of injections are 40 rows: unreadable on a screen, and each one is text
+    to lay out on every redraw; ones outside the range have nothing to show.
+    """
+    with_days = [r for r in results if r.before_days or r.after_days]
+    return with_days[-most:]
+
+
+def _before_after(  # type: ignore[no-untyped-def]
+    fig: Figure, ax, results: Sequence[Any], theme: Theme, words: str, total: int
+) -> None:
     """A dumbbell per treatment: hollow = 28 days before, filled = the window after."""
     before_c, after_c = theme.muted, theme.accent(0)
     labels = []
@@ -130,8 +153,14 @@ def _before_after(fig: Figure, ax, results: Sequence[Any], theme: Theme, words: 
     ax.margins(x=0.15)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(words)
+    shown = ""
+    if len(results) < total:
+        shown = f"\n{len(results)} of {total}: the latest with check-in days in this range"
     ax.set_title(
-        "Before (○, 28 days) → after (●)", loc="left", fontsize=theme.font_size, color=theme.muted
+        f"Before (○, 28 days) → after (●){shown}",
+        loc="left",
+        fontsize=theme.font_size,
+        color=theme.muted,
     )
 
 

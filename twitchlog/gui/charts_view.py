@@ -4,12 +4,17 @@ matplotlib (and the analysis' scipy) load only when the view is first shown. Loa
 diary and running the analysis happen off the UI thread through the injected
 `run_task(fn, on_done, on_error)` (fn gets a read Session, like the main window's task
 runner's `read`); the Figure is drawn here on the UI thread and reused across switches.
+
+Each range is loaded (indexed queries for just its days) and analysed once per diary
+version: an `InputsCache` keeps the results until `refresh()` says the diary changed, so
+switching back to a range, or to another chart or factor, only draws.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -49,10 +54,54 @@ OUTCOME_CHOICES: tuple[tuple[str, str], ...] = (
 USES_FACTOR = ("timeline", "factor")
 
 
+class InputsCache:
+    """Loaded and analysed ranges of one diary version, most recently used kept.
+
+    Lives on the worker side: only jobs on the runner's one worker thread touch it. The
+    UI thread passes the diary `generation` it wants; a newer one empties the cache.
+    """
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self.generation = 0
+        self._arrays: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
+        self._inputs: OrderedDict[tuple, Any] = OrderedDict()
+
+    def use(self, generation: int) -> None:
+        """Forget everything loaded from an older diary version."""
+        if generation != self.generation:
+            self.generation = generation
+            self._arrays.clear()
+            self._inputs.clear()
+
+    def arrays(self, key: tuple, load: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:
+        return self._memo(self._arrays, key, load)
+
+    def inputs(self, key: tuple, make: Callable[[], Any]) -> Any:
+        return self._memo(self._inputs, key, make)
+
+    def _memo(self, store: OrderedDict, key: tuple, make: Callable[[], Any]) -> Any:
+        if key in store:
+            store.move_to_end(key)
+            return store[key]
+        value = store[key] = make()
+        while len(store) > self.size:
+            store.popitem(last=False)
+        return value
+
+
 def load_inputs(
-    session: Any, start: dt.date | None, end: dt.date | None, outcome: str, last_days: int | None
+    session: Any,
+    start: dt.date | None,
+    end: dt.date | None,
+    outcome: str,
+    last_days: int | None,
+    cache: InputsCache | None = None,
 ) -> Any:
-    """Worker side: load the arrays and run the analysis (no Qt, no matplotlib drawing)."""
+    """Worker side: the ChartInputs for a range and outcome (no Qt, no drawing).
+
+    Loads and analyses only what `cache` does not hold yet (no cache: always both).
+    """
     from twitchlog.charts.render import compute
     from twitchlog.diary import rules
     from twitchlog.diary.dataset import load_daily_data, load_episode_points
@@ -61,10 +110,17 @@ def load_inputs(
     if last_days:
         end = rules.today(day_start_hour(session))
         start = end - dt.timedelta(days=last_days - 1)
+    cache = cache or InputsCache()
     t0 = time.perf_counter()
-    data = load_daily_data(session, start, end)
-    points = load_episode_points(session, start, end)
-    inputs = compute(data, points, outcome)
+
+    def load() -> tuple[Any, Any]:
+        return load_daily_data(session, start, end), load_episode_points(session, start, end)
+
+    def analyse() -> Any:
+        data, points = cache.arrays((start, end), load)
+        return compute(data, points, outcome)
+
+    inputs = cache.inputs((start, end, outcome), analyse)
     inputs.compute_s = time.perf_counter() - t0  # type: ignore[attr-defined]
     return inputs
 
@@ -81,6 +137,9 @@ class ChartsView(QWidget):
         self._run_task = run_task
         self._inputs: Any = None
         self._request = 0
+        self._cache = InputsCache()  # used by worker jobs only
+        self._generation = 0  # bumped by refresh(): the diary changed
+        self._stale = False  # the diary changed while the view was hidden
         self._canvas: Any = None
         self._figure: Any = None
         self._theme: Any = None
@@ -140,9 +199,9 @@ class ChartsView(QWidget):
         self._layout.addWidget(self.tabs)
 
         self.range_box.currentIndexChanged.connect(self._range_changed)
-        self.from_edit.dateChanged.connect(lambda _d: self.refresh())
-        self.to_edit.dateChanged.connect(lambda _d: self.refresh())
-        self.outcome_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.from_edit.dateChanged.connect(lambda _d: self._reload())
+        self.to_edit.dateChanged.connect(lambda _d: self._reload())
+        self.outcome_box.currentIndexChanged.connect(lambda _i: self._reload())
         self.factor_box.currentIndexChanged.connect(lambda _i: self._redraw())
         self.tabs.currentChanged.connect(lambda _i: self._redraw())
         self.save_button.clicked.connect(self._ask_save)
@@ -165,17 +224,27 @@ class ChartsView(QWidget):
         self._redraw()
 
     def refresh(self) -> None:
-        """Reload the data for the current range and outcome on the worker, then redraw."""
+        """The diary changed: forget what was loaded; reload now, or when next shown."""
+        self._generation += 1
+        if self.isVisible():
+            self._reload()
+        else:
+            self._stale = True  # no loading and drawing for a hidden tab after each log
+
+    def _reload(self) -> None:
+        """Get the current range and outcome on the worker (cached if seen), then redraw."""
         if not self._shown:
             return
+        self._stale = False
         self._request += 1
-        request = self._request
+        request, generation, cache = self._request, self._generation, self._cache
         start, end, last = self._range()
         outcome = self.outcome_box.currentData()
         self.status.setText("Loading…")
 
         def job(session: Any) -> Any:
-            return load_inputs(session, start, end, outcome, last)
+            cache.use(generation)
+            return load_inputs(session, start, end, outcome, last, cache)
 
         self._run_task(job, lambda r: self._loaded(request, r), self._failed)
 
@@ -190,7 +259,9 @@ class ChartsView(QWidget):
         if not self._shown:
             self._shown = True
             self._make_canvas()
-            self.refresh()
+            self._reload()
+        elif self._stale:
+            self._reload()
 
     def _make_canvas(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -215,7 +286,7 @@ class ChartsView(QWidget):
         custom = RANGES[index][1] == -1
         self.from_edit.setVisible(custom)
         self.to_edit.setVisible(custom)
-        self.refresh()
+        self._reload()
 
     def _loaded(self, request: int, inputs: Any) -> None:
         if request != self._request:
@@ -265,7 +336,7 @@ class ChartsView(QWidget):
             fig=self._figure,
             theme=self._chart_theme(),
         )
-        self._canvas.draw_idle()
+        self._canvas.draw()  # render now, so `drawn` means the pixels are ready
         self.timing["draw_s"] = time.perf_counter() - t0
         self.drawn.emit(name)
 
