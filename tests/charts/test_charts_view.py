@@ -322,3 +322,20 @@ def test_analysis_and_charts_leave_shared_arrays_alone(recent_db_path: Path) -> 
                 assert all(np.array_equal(x[k], y[k], equal_nan=True) for k in x)
             else:
                 assert x == y, f
+
+
+def test_an_episode_logged_by_another_program_shows_on_the_next_switch(  # type: ignore[no-untyped-def]
+    qtbot, recent_view, recent_db_path: Path
+) -> None:
+    """`twitchlog log` in a terminal while the window is open: no stale cached chart."""
+    from twitchlog.cli import main
+
+    view = recent_view
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        view.show()
+    _switch(qtbot, view, 0)
+    _switch(qtbot, view, 2)
+    assert view._inputs.data.episodes[-1] == 0
+    assert main(["log", "--severity", "4", "--db", str(recent_db_path)]) == 0
+    _switch(qtbot, view, 0)  # a cached range, but the diary changed underneath
+    assert view._inputs.data.episodes[-1] == 1

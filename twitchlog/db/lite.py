@@ -55,6 +55,16 @@ def dbapi(source: Source) -> sqlite3.Connection:
     return source.connection().connection.driver_connection  # type: ignore[return-value]
 
 
+def data_version(source: Source) -> tuple[int, int]:
+    """Changes when another connection or program (say `twitchlog log`) commits a change.
+
+    SQLite's `PRAGMA data_version` counts commits by *other* connections as seen from
+    this one, so the connection's identity is part of the answer.
+    """
+    conn = dbapi(source)
+    return (id(conn), conn.execute("PRAGMA data_version").fetchone()[0])
+
+
 def date_text(day: dt.date) -> str:
     return day.isoformat()
 

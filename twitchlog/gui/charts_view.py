@@ -58,16 +58,18 @@ class InputsCache:
     """Loaded and analysed ranges of one diary version, most recently used kept.
 
     Lives on the worker side: only jobs on the runner's one worker thread touch it. The
-    UI thread passes the diary `generation` it wants; a newer one empties the cache.
+    UI thread passes the diary `generation` it wants (bumped by the window's own writes)
+    and the job adds the diary's `data_version` (bumped by other programs' writes, e.g.
+    `twitchlog log` in a terminal); either change empties the cache.
     """
 
     def __init__(self, size: int = 8) -> None:
         self.size = size
-        self.generation = 0
+        self.generation: object = 0
         self._arrays: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
         self._inputs: OrderedDict[tuple, Any] = OrderedDict()
 
-    def use(self, generation: int) -> None:
+    def use(self, generation: object) -> None:
         """Forget everything loaded from an older diary version."""
         if generation != self.generation:
             self.generation = generation
@@ -243,7 +245,9 @@ class ChartsView(QWidget):
         self.status.setText("Loading…")
 
         def job(session: Any) -> Any:
-            cache.use(generation)
+            from twitchlog.db.lite import data_version
+
+            cache.use((generation, data_version(session)))
             return load_inputs(session, start, end, outcome, last, cache)
 
         self._run_task(job, lambda r: self._loaded(request, r), self._failed)
