@@ -69,7 +69,7 @@ def test_screenshot_command_writes_a_png_of_the_window(run_cli: Any, tmp_path: P
     assert code == 0
     for view in ("today", "history"):
         out = tmp_path / f"{view}.png"
-        code, _out, err = run_cli("gui", "--screenshot", str(out), "--view", view)
+        code, _out, err = run_cli("gui", "--screenshot", str(out), "--view", view, "--wait-loaded")
         assert code == 0, err
         assert out.stat().st_size > 5000
         assert png_size(out) == (1000, 720)
