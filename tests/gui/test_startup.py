@@ -47,6 +47,24 @@ def test_first_paint_screenshot_shows_today_before_the_diary_opens(
     assert not db_path.exists()  # it exits before opening: no lock, no backup, no new file
 
 
+def test_a_view_shown_before_the_diary_opens_waits_for_it(
+    qapp: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Charts asks for its data at once; that waits behind the opening, no error shown."""
+    from twitchlog.gui import app
+
+    seen: list[str] = []
+    take = app.Screenshot.take
+
+    def look_then_take(shot: Any) -> None:
+        seen.append(shot.window.views["charts"].status.text())
+        take(shot)
+
+    monkeypatch.setattr(app.Screenshot, "take", look_then_take)
+    assert app.run(str(db_path), str(tmp_path / "charts.png"), "charts") == 0
+    assert seen == ["Loading…"]
+
+
 def test_first_paint_and_loaded_screenshots_differ(run_cli: Any, tmp_path: Path) -> None:
     assert run_cli("demo", "--days", "30")[0] == 0
     first, loaded = tmp_path / "first.png", tmp_path / "loaded.png"

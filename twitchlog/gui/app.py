@@ -102,6 +102,9 @@ def run(
     runner = TaskRunner()
     runner.hold()  # the diary opens once the window is painted, not in competition with it
     window = MainWindow(runner)
+    # Submitted before anything is shown, so every job a view or a click asks for queues
+    # behind the opening instead of finding the diary closed.
+    runner.open(diary_location(db), on_error=window.open_failed)
     guard = CrashGuard(lambda: window).install()
     # Quit when the main window closes (not on the last of any window, e.g. a dialog).
     quit_on_last = app.quitOnLastWindowClosed()
@@ -120,7 +123,6 @@ def run(
     else:
         window.painted.connect(runner.release)
     window.show()
-    runner.open(diary_location(db), on_error=window.open_failed)
     try:
         app.exec()
     finally:
