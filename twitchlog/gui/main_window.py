@@ -22,7 +22,7 @@ from twitchlog.gui import prefs
 from twitchlog.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms to build
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 
     from twitchlog.gui.notice_bar import Banner
     from twitchlog.gui.reminder import Reminder
@@ -37,6 +37,7 @@ VIEWS: list[tuple[str, str, str]] = [
     ("settings", "Settings", "twitchlog.gui.settings_view:SettingsView"),
 ]
 RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view
+PAINT_FALLBACK_MS = 1000  # `painted` comes at the latest this long after the window is shown
 ICON = Path(__file__).resolve().parents[2] / "resources" / "twitchlog.svg"
 
 
@@ -128,11 +129,18 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
-            self._painted = True
             # The children paint in this same pass; `painted` follows once all of it is done.
             QTimer.singleShot(0, self._first_painted)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Shown but never painted (minimised, say): carry on with the start all the same.
+        QTimer.singleShot(PAINT_FALLBACK_MS, self._first_painted)
+
     def _first_painted(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
         self.painted.emit()
         QTimer.singleShot(0, self.finish_start)
 
