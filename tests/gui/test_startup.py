@@ -148,3 +148,18 @@ def test_an_open_check_in_follows_a_change_of_unit(qtbot: Any, window: Any) -> N
     wait_idle(qtbot, window.runner)
     caffeine = window.views["checkin"].form.fields["caffeine_mg"]
     assert not caffeine.control.isEnabled()  # entered in cups now
+
+
+def test_typing_as_soon_as_the_check_in_form_appears_is_kept(qtbot: Any, window: Any) -> None:
+    import threading
+
+    busy = threading.Event()
+    window.show_view("checkin")  # built now; its first load is queued
+    view = window.views["checkin"]
+    window.runner.read(lambda _s: busy.wait(10))  # the worker is busy right after that load
+    qtbot.waitUntil(lambda: "stress" in view.form.fields, timeout=10_000)
+    view.form.fields["stress"].set_value(8)
+    busy.set()
+    wait_idle(qtbot, window.runner)
+    assert view.form.fields["stress"].value() == 8
+    assert view.day() == view.date.maximumDate().toPython()  # today
