@@ -212,11 +212,11 @@ def measure(years: int, folder: Path, runs: int) -> dict[str, float | None]:
     db = build_diary(folder, years)
     res: dict[str, float | None] = {}
     shot = folder / "shot.png"
+    gui = [PY, "-m", "twitchlog", "gui", "--db", str(db), "--screenshot", str(shot)]
     if has_command("gui"):
-        res["start_s"] = median_of(
-            lambda: run([PY, "-m", "twitchlog", "gui", "--db", str(db), "--screenshot", str(shot)]),
-            runs,
-        )
+        # First paint: `--screenshot` grabs the window the moment it is first painted.
+        res["start_s"] = median_of(lambda: run(gui), runs)
+        res["loaded_s"] = median_of(lambda: run([*gui, "--wait-loaded"]), runs)
     res["start_base_s"] = median_of(lambda: run([PY, "-c", BASE_WINDOW, str(shot)]), runs)
     scratch = folder / f"log-{years}y.sqlite3"
     shutil.copy(db, scratch)  # a quiet copy: the benchmark itself must not change the diary
@@ -242,23 +242,9 @@ def measure(years: int, folder: Path, runs: int) -> dict[str, float | None]:
         res.update(chart_switch(db, runs))
     except subprocess.CalledProcessError:
         res["chart_switch_ms"] = res["chart_all_first_ms"] = None
+    # On Charts, once the diary is loaded and the charts are drawn.
     res["window_mib"] = (
-        peak_rss_mib(
-            [
-                PY,
-                "-m",
-                "twitchlog",
-                "gui",
-                "--db",
-                str(db),
-                "--screenshot",
-                str(shot),
-                "--view",
-                "charts",
-            ]
-        )
-        if has_command("gui")
-        else None
+        peak_rss_mib([*gui, "--view", "charts", "--wait-loaded"]) if has_command("gui") else None
     )
     return res
 
@@ -289,9 +275,10 @@ def report(results: dict[int, dict[str, float | None]]) -> str:
     def row(name: str, goal: str, cell: Callable[[dict[str, float | None]], str]) -> None:
         lines.append(f"| {name} | {goal} | " + " | ".join(cell(results[y]) for y in sizes) + " |")
 
-    row("start to painted window (s)", "", lambda r: fmt(r.get("start_s")))
+    row("start to first painted window (s)", "", lambda r: fmt(r.get("start_s")))
     row("bare QMainWindow baseline (s)", "", lambda r: fmt(r["start_base_s"]))
     row("start-up ratio", "≤ 1.5", lambda r: ratio(r.get("start_s"), r["start_base_s"]))
+    row("start to loaded window (s)", "", lambda r: fmt(r.get("loaded_s")))
     row("`twitchlog log` (s)", "", lambda r: fmt(r["log_s"]))
     row("stdlib sqlite3 insert baseline (s)", "", lambda r: fmt(r["log_base_s"]))
     row("log ratio", "≤ 2", lambda r: ratio(r["log_s"], r["log_base_s"]))

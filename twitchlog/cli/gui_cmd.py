@@ -12,7 +12,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--screenshot",
         metavar="FILE.png",
-        help="render a view offscreen into a PNG after the diary has loaded, then exit",
+        help="render the window offscreen into a PNG at its first paint (what you see the "
+        "moment it opens), then exit",
+    )
+    p.add_argument(
+        "--wait-loaded",
+        action="store_true",
+        help="with --screenshot: wait until the diary is open and the view is filled "
+        "(for documentation pictures)",
     )
     p.add_argument(
         "--view", default=None, metavar="VIEW", help="which view: " + ", ".join(VIEW_NAMES)
@@ -23,6 +30,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def cmd_gui(args: argparse.Namespace) -> int:
     from twitchlog.gui.app import run  # Qt is imported only when the window is wanted
 
+    if args.wait_loaded and not args.screenshot:
+        from twitchlog.errors import ValidationError
+
+        raise ValidationError("--wait-loaded goes with --screenshot FILE.png.", "wait_loaded")
     view = args.view
     if view is not None and view not in VIEW_NAMES:
         from twitchlog.gui.main_window import VIEWS
@@ -32,4 +43,4 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
             names = ", ".join(v[0] for v in VIEWS)
             raise ValidationError(f"There is no view '{view}'; pick one of: {names}.", "view")
-    return run(getattr(args, "db", None), args.screenshot, view)
+    return run(getattr(args, "db", None), args.screenshot, view, args.wait_loaded)

@@ -8,9 +8,10 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from twitchlog.gui import prefs
 
@@ -25,7 +26,7 @@ class CrashGuard:
         self.parent = parent
         self.previous: Hook = sys.excepthook
         self.seen: list[BaseException] = []
-        self.dialog: QMessageBox | None = None
+        self.dialog: Any = None  # the QMessageBox shown for the last error
 
     def install(self) -> CrashGuard:
         self.previous = sys.excepthook
@@ -42,6 +43,8 @@ class CrashGuard:
         if issubclass(kind, KeyboardInterrupt):
             self.previous(kind, error, tb)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         self.seen.append(error)
         details = "".join(traceback.format_exception(kind, error, tb))
         print(details, file=sys.stderr)
@@ -80,8 +83,16 @@ def diary_location(given: str | None) -> str:
     return resolve_location(chosen or None)
 
 
-def run(db: str | None = None, screenshot: str | None = None, view: str | None = None) -> int:
-    """Show the window at once (empty), open the diary on the worker, run until closed."""
+def run(
+    db: str | None = None,
+    screenshot: str | None = None,
+    view: str | None = None,
+    wait_loaded: bool = False,
+) -> int:
+    """Show the window at once (empty), open the diary on the worker, run until closed.
+
+    With `screenshot`, write the window to that PNG at its first paint and exit; with
+    `wait_loaded` too, only once the diary is open and the view is filled."""
     if screenshot and not QApplication.instance():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
@@ -89,7 +100,11 @@ def run(db: str | None = None, screenshot: str | None = None, view: str | None =
     from twitchlog.gui.tasks import TaskRunner
 
     runner = TaskRunner()
+    runner.hold()  # the diary opens once the window is painted, not in competition with it
     window = MainWindow(runner)
+    # Submitted before anything is shown, so every job a view or a click asks for queues
+    # behind the opening instead of finding the diary closed.
+    runner.open(diary_location(db), on_error=window.open_failed)
     guard = CrashGuard(lambda: window).install()
     # Quit when the main window closes (not on the last of any window, e.g. a dialog).
     quit_on_last = app.quitOnLastWindowClosed()
@@ -97,10 +112,17 @@ def run(db: str | None = None, screenshot: str | None = None, view: str | None =
     window.closed.connect(app.quit)
     result = {"code": 0}
     if screenshot:
-        _arrange_screenshot(app, window, runner, Path(screenshot), view or "today", result)
+        window.resize(1000, 720)
+        window.show_view(view or "today")
+        shot = Screenshot(app, window, Path(screenshot), result)
+        if wait_loaded:
+            window.painted.connect(runner.release)
+            shot.when_loaded(runner)
+        else:
+            window.painted.connect(shot.take)  # never released: exits before opening
     else:
-        window.show()
-    runner.open(diary_location(db), on_error=window.open_failed)
+        window.painted.connect(runner.release)
+    window.show()
     try:
         app.exec()
     finally:
@@ -111,34 +133,37 @@ def run(db: str | None = None, screenshot: str | None = None, view: str | None =
     return result["code"]
 
 
-def _arrange_screenshot(
-    app: QApplication,
-    window: QWidget,
-    runner: object,
-    path: Path,
-    view: str,
-    result: dict[str, int],
-) -> None:
-    """Render `view` to a PNG once the diary has loaded and the worker is idle, then quit."""
-    window.resize(1000, 720)
-    window.show_view(view)  # type: ignore[attr-defined]
-    window.show()
+class Screenshot:
+    """Writes the window to a PNG and quits (without saving geometry or last view: a
+    screenshot is not a session of the user's)."""
 
-    def on_idle() -> None:
-        if not runner.is_open:  # type: ignore[attr-defined]
-            result["code"] = 2
-            app.quit()
-            return
-        QTimer.singleShot(0, shoot)
+    def __init__(
+        self, app: QApplication, window: QWidget, path: Path, result: dict[str, int]
+    ) -> None:
+        self.app, self.window, self.path, self.result = app, window, path, result
+        self.runner: Any = None
 
-    def shoot() -> None:
-        if not runner.is_idle():  # type: ignore[attr-defined]
-            return  # more work arrived; the next idle signal comes back here
-        runner.idle.disconnect(on_idle)  # type: ignore[attr-defined]
-        ok = window.grab().save(str(path), "PNG")
+    def take(self) -> None:
+        ok = self.window.grab().save(str(self.path), "PNG")
         if not ok:
-            print(f"twitchlog: could not write {path}", file=sys.stderr)
-        result["code"] = 0 if ok else 2
-        window.close()
+            print(f"twitchlog: could not write {self.path}", file=sys.stderr)
+        self.result["code"] = 0 if ok else 2
+        self.app.exit(self.result["code"])  # not quit(): that closes (and saves) the window
 
-    runner.idle.connect(on_idle)  # type: ignore[attr-defined]
+    def when_loaded(self, runner: Any) -> None:
+        """Take it once the diary has opened and the worker is idle (the view is filled)."""
+        self.runner = runner
+        runner.idle.connect(self._on_idle)
+
+    def _on_idle(self) -> None:
+        if not self.runner.is_open:
+            self.result["code"] = 2
+            self.app.exit(2)
+            return
+        QTimer.singleShot(0, self._shoot_if_idle)
+
+    def _shoot_if_idle(self) -> None:
+        if not self.runner.is_idle():
+            return  # more work arrived; the next idle signal comes back here
+        self.runner.idle.disconnect(self._on_idle)
+        self.take()

@@ -26,6 +26,8 @@ from twitchlog.errors import DiaryError, ValidationError
 from twitchlog.gui.factor_fields import FactorField, error_label
 from twitchlog.gui.tasks import TaskRunner
 
+# factors, the day loaded, what is recorded for it, today
+Refreshed = tuple[list[Factor], dt.date, Day | None, dt.date]
 GROUPS = (("trigger", "Possible triggers"), ("relief", "Relief"), ("custom", "Your own factors"))
 
 
@@ -185,26 +187,34 @@ class CheckinView(QWidget):
     def set_day(self, day: dt.date) -> None:
         self.date.setDate(QDate(day.year, day.month, day.day))
 
+    def _first_load(self) -> bool:
+        return self.date.date() < QDate(2000, 1, 2)  # no day picked yet
+
     def refresh(self) -> None:
         """Pick up new factors; reload the day only if nothing was typed since."""
+        first, shown = self._first_load(), self.day()  # read here: widgets are UI-thread only
 
-        def job(s: Any) -> tuple[list[Factor], Day | None, dt.date]:
+        def job(s: Any) -> Refreshed:
             from twitchlog.diary import days, factors, rules, settings
 
             today = rules.today(settings.day_start_hour(s))
-            return factors.list_factors(s), days.get_day(s, self.day()), today
+            when = today if first else shown
+            return factors.list_factors(s), when, days.get_day(s, when), today
 
         self.runner.read(job, self._refreshed)
 
-    def _refreshed(self, result: tuple[list[Factor], Day | None, dt.date]) -> None:
-        factors, day, today = result
+    def _refreshed(self, result: Refreshed) -> None:
+        factors, when, day, today = result
         self.date.setMaximumDate(QDate(today.year, today.month, today.day))
-        if self.date.date() < QDate(2000, 1, 2):
-            self.set_day(today)  # first load: today (dateChanged reloads the form)
-            self.form.set_factors(factors)
-            return
         self.form.set_factors(factors)
-        if not self.dirty:
+        if self._first_load():
+            # Today and what is recorded for it in one go: a second load arriving after the
+            # form showed would wipe what was typed meanwhile.
+            self.date.blockSignals(True)
+            self.set_day(when)
+            self.date.blockSignals(False)
+            self._show_day(day)
+        elif not self.dirty and when == self.day():
             self._show_day(day, say=False)
 
     def load_day(self) -> None:

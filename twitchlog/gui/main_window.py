@@ -1,4 +1,9 @@
-"""The main window: views registered by name in tabs, banners, menus, undo, tray, reminder."""
+"""The main window: views registered by name in tabs, banners, menus, undo, tray, reminder.
+
+Start-up: before the first paint only the visible view (Today, with the Log button), the
+tabs and the menus are built. Other views are built on first use; banners, tray and
+reminder right after the first paint (`painted`), or when the diary opens if that is first.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +11,33 @@ import datetime as dt
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSystemTrayIcon,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from twitchlog.errors import DiaryError
 from twitchlog.gui import prefs
-from twitchlog.gui.notice_bar import Banner
-from twitchlog.gui.reminder import Reminder
 from twitchlog.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms to build
+    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+
+    from twitchlog.gui.notice_bar import Banner
+    from twitchlog.gui.reminder import Reminder
 
 # name, tab title, "module:Class". A view is a QWidget built as Class(runner, window) with an
 # optional refresh() that (re)loads it. Adding a view is one line here (or register_view()).
 VIEWS: list[tuple[str, str, str]] = [
     ("today", "Today", "twitchlog.gui.today_view:TodayView"),
-    ("checkin", "Check-in", "twitchlog.gui.checkin_view:CheckinView"),
+    ("checkin", "Check-in", "twitchlog.gui.main_window:checkin_view"),
     ("history", "History", "twitchlog.gui.history_view:HistoryView"),
     ("charts", "Charts", "twitchlog.gui.main_window:charts_view"),
     ("settings", "Settings", "twitchlog.gui.settings_view:SettingsView"),
 ]
 RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view
+PAINT_FALLBACK_MS = 1000  # `painted` comes at the latest this long after the window is shown
 ICON = Path(__file__).resolve().parents[2] / "resources" / "twitchlog.svg"
 
 
@@ -44,6 +46,13 @@ def register_view(name: str, title: str, target: str, *, before: str | None = No
     names = [v[0] for v in VIEWS]
     at = names.index(before) if before in names else len(VIEWS)
     VIEWS.insert(at, (name, title, target))
+
+
+def checkin_view(runner: TaskRunner, window: QWidget) -> QWidget:
+    """The check-in form, in the caffeine unit chosen in the settings."""
+    from twitchlog.gui.checkin_view import CheckinView
+
+    return CheckinView(runner, window, str(prefs.get("units/caffeine")))
 
 
 def charts_view(runner: TaskRunner, window: QWidget) -> QWidget:
@@ -56,17 +65,36 @@ def charts_view(runner: TaskRunner, window: QWidget) -> QWidget:
 
 
 def app_icon() -> QIcon:
-    try:
-        from importlib.resources import files
+    """The icon next to the source, else the one installed in the package."""
+    path = ICON
+    if not path.exists():
+        try:
+            from importlib.resources import files
 
-        path = Path(str(files("twitchlog.resources") / "twitchlog.svg"))
-    except (ModuleNotFoundError, TypeError):
-        path = ICON
-    return QIcon(str(path if path.exists() else ICON))
+            path = Path(str(files("twitchlog.resources") / "twitchlog.svg"))
+        except (ModuleNotFoundError, TypeError):
+            pass
+    return QIcon(str(path))
+
+
+class Views(dict[str, QWidget]):
+    """The views built so far, by name; asking for one not built yet builds it then."""
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, name: str) -> QWidget:
+        return self._build(name)
 
 
 class MainWindow(QMainWindow):
     closed = Signal()
+    painted = Signal()  # once, just after the first paint: the window is on screen
+    # Built by finish_start(), after the first paint:
+    notice: Banner
+    reminder_bar: Banner
+    reminder: Reminder
 
     def __init__(self, runner: TaskRunner) -> None:
         super().__init__()
@@ -75,32 +103,64 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAccessibleName("twitchlog main window")
         self._undo: list[tuple[object, str, Callable[[Any], Any]]] = []
-        self.notice = Banner("Talk to a doctor notice", "", self)
-        self.reminder_bar = Banner("Check-in reminder", "Check in now", self)
+        self._painted = False
+        self._started = False
+        self.tray: Any = None  # a QSystemTrayIcon once started, if the desktop has a tray
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Views")
-        self.views: dict[str, QWidget] = {}
+        self._targets: dict[str, str] = {}
+        self._slots: dict[str, QWidget] = {}
+        self.views = Views(self._build_view)
         for name, title, target in VIEWS:
             self.add_view(name, title, target)
         central = QWidget(self)
-        lay = QVBoxLayout(central)
-        lay.setContentsMargins(8, 8, 8, 4)
-        lay.addWidget(self.notice)
-        lay.addWidget(self.reminder_bar)
-        lay.addWidget(self.tabs, 1)
+        self._layout = QVBoxLayout(central)
+        self._layout.setContentsMargins(8, 8, 8, 4)
+        self._layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()
-        self.tray = self._build_tray()
-        self.reminder = Reminder(runner, self)
-        self.reminder.due.connect(self.remind)
-        self.reminder_bar.acted.connect(lambda: self.show_view("checkin"))
-        self.notice.dismissed.connect(self._dismiss_notice)
         self.statusBar().showMessage("Opening your diary…")
         runner.opened.connect(self._diary_opened)
         runner.changed.connect(self.check_notice)
         runner.failed.connect(self.show_error)
-        self.tabs.currentChanged.connect(self._view_changed)
         self._restore()
+        self.tabs.currentChanged.connect(self._view_changed)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            # The children paint in this same pass; `painted` follows once all of it is done.
+            QTimer.singleShot(0, self._first_painted)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Shown but never painted (minimised, say): carry on with the start all the same.
+        QTimer.singleShot(PAINT_FALLBACK_MS, self._first_painted)
+
+    def _first_painted(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        self.painted.emit()
+        QTimer.singleShot(0, self.finish_start)
+
+    def finish_start(self) -> None:
+        """Build what the first paint does not show: banners, tray icon, reminder."""
+        if self._started:
+            return
+        self._started = True
+        from twitchlog.gui.notice_bar import Banner
+        from twitchlog.gui.reminder import Reminder
+
+        self.notice = Banner("Talk to a doctor notice", "", self)
+        self.reminder_bar = Banner("Check-in reminder", "Check in now", self)
+        self._layout.insertWidget(0, self.notice)
+        self._layout.insertWidget(1, self.reminder_bar)
+        self.reminder_bar.acted.connect(lambda: self.show_view("checkin"))
+        self.notice.dismissed.connect(self._dismiss_notice)
+        self.reminder = Reminder(self.runner, self)
+        self.reminder.due.connect(self.remind)
+        self.tray = self._build_tray()
 
     def open_export(self) -> None:
         """Doctor CSV, episodes CSV and the one-page PDF, written off the UI thread."""
@@ -110,36 +170,56 @@ class MainWindow(QMainWindow):
         self.export_dialog.open()
 
     # -- views ----------------------------------------------------------------------------
-    def add_view(self, name: str, title: str, target: str) -> QWidget:
-        module, _, cls = target.partition(":")
+    def add_view(self, name: str, title: str, target: str) -> None:
+        """A tab for the view; the view itself is built when it is first shown or used."""
+        slot = QWidget(self.tabs)
+        slot.setObjectName(f"slot-{name}")
+        QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+        self._targets[name] = target
+        self._slots[name] = slot
+        self.tabs.addTab(slot, title)
+
+    def _build_view(self, name: str) -> QWidget:
+        module, _, cls = self._targets[name].partition(":")
         view = getattr(importlib.import_module(module), cls)(self.runner, self)
         view.setObjectName(f"view-{name}")
         self.views[name] = view
-        self.tabs.addTab(view, title)
+        self._slots[name].layout().addWidget(view)
+        if self.runner.is_open and hasattr(view, "refresh"):
+            view.refresh()  # built after the diary opened: load it now
         return view
 
     def show_view(self, name: str) -> None:
-        self.tabs.setCurrentWidget(self.views[name])
+        self._ensure_built(name)
+        self.tabs.setCurrentWidget(self._slots[name])
+
+    def _ensure_built(self, name: str) -> None:
+        if name not in self.views:
+            self._build_view(name)
 
     def current_view(self) -> str:
         current = self.tabs.currentWidget()
-        return next((n for n, v in self.views.items() if v is current), "today")
+        return next((n for n, s in self._slots.items() if s is current), "today")
 
     def refresh_all(self) -> None:
-        for view in self.views.values():
+        for view in list(self.views.values()):
             refresh = getattr(view, "refresh", None)
             if refresh:
                 refresh()
         self.check_notice()
 
     def _view_changed(self) -> None:
-        prefs.put("window/view", self.current_view())
+        name = self.current_view()
+        self._ensure_built(name)  # a tab clicked for the first time
+        prefs.put("window/view", name)
 
     # -- actions --------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], Any]) -> QAction:
         action = QAction(text, self)
         if keys:
-            action.setShortcut(QKeySequence(keys))
+            # setShortcuts, not setShortcut: its overloads make PySide6 build the whole Qt
+            # namespace of enums (~10 ms) before the first paint.
+            action.setShortcuts([QKeySequence(keys)])
         action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})" if keys else text)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
@@ -150,16 +230,18 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         diary = bar.addMenu("&Diary")
         self.log_action = self._action(diary, "&Log a twitch", "Ctrl+L", self.log_twitch)
-        self._action(diary, "Start/stop &timer", "Ctrl+T", self.views["today"].toggle_timer)
+        today = self.views["today"]
+        self._action(diary, "Start/stop &timer", "Ctrl+T", lambda: today.toggle_timer())
         self._action(diary, "&Check in today", "Ctrl+D", lambda: self.show_view("checkin"))
         diary.addSeparator()
-        settings = self.views["settings"]
-        self._action(diary, "Add a &factor…", "", settings.open_factor)
-        self._action(diary, "Add a t&reatment…", "", settings.open_treatment)
+        self._action(diary, "Add a &factor…", "", lambda: self.views["settings"].open_factor())
+        self._action(
+            diary, "Add a t&reatment…", "", lambda: self.views["settings"].open_treatment()
+        )
         diary.addSeparator()
         self._action(diary, "&Export for the doctor…", "Ctrl+E", self.open_export)
         diary.addSeparator()
-        self._action(diary, "&Settings…", "Ctrl+,", settings.open_settings)
+        self._action(diary, "&Settings…", "Ctrl+,", lambda: self.views["settings"].open_settings())
         self._action(diary, "&Quit", "Ctrl+Q", self.close)
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo", "Ctrl+Z", self.undo)
@@ -168,7 +250,9 @@ class MainWindow(QMainWindow):
         for i, (name, title, _t) in enumerate(VIEWS, start=1):
             self._action(go, title, f"Ctrl+{i}", lambda n=name: self.show_view(n))
 
-    def _build_tray(self) -> QSystemTrayIcon | None:
+    def _build_tray(self) -> Any:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return None
         tray = QSystemTrayIcon(self.windowIcon(), self)
@@ -214,6 +298,7 @@ class MainWindow(QMainWindow):
 
     # -- diary life -----------------------------------------------------------------------
     def _diary_opened(self) -> None:
+        self.finish_start()  # normally done at the first paint; a hidden window does it now
         self.statusBar().showMessage(f"Diary: {self.runner.location}", 8000)
         self.refresh_all()
         self.preferences_changed()
@@ -223,6 +308,8 @@ class MainWindow(QMainWindow):
         self.show_error(error)
 
     def show_error(self, error: DiaryError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.error_box = QMessageBox(QMessageBox.Icon.Warning, "twitchlog", str(error), parent=self)
         self.error_box.open()
         self.statusBar().showMessage(str(error).splitlines()[0], 10000)
@@ -230,10 +317,11 @@ class MainWindow(QMainWindow):
     def preferences_changed(self) -> None:
         from twitchlog.gui.settings_dialog import reminder_time
 
+        self.finish_start()
         self.reminder.schedule(reminder_time())
         units = str(prefs.get("units/caffeine"))
-        checkin = self.views["checkin"]
-        if checkin.form.units != units:
+        checkin = self.views.get("checkin")  # not built yet: it starts in the right unit
+        if checkin is not None and checkin.form.units != units:
             checkin.set_units(units)
 
     def remind(self) -> None:
@@ -255,6 +343,7 @@ class MainWindow(QMainWindow):
     def _show_notice(self, notice: Any) -> None:
         from twitchlog.diary.notices import NOT_ADVICE
 
+        self.finish_start()
         if notice is None or notice.key == prefs.get("notice/dismissed"):
             self.notice.hide()
             return
@@ -281,7 +370,7 @@ class MainWindow(QMainWindow):
         except ValueError:
             closed = None
         recent = closed is not None and dt.datetime.now() - closed < RESUME_WITHIN
-        self.show_view(view if recent and view in self.views else "today")
+        self.show_view(view if recent and view in self._targets else "today")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         prefs.put("window/geometry", self.saveGeometry())

@@ -8,6 +8,7 @@ on the UI thread through a queued signal and goes to a success or failure callba
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -18,6 +19,7 @@ from twitchlog.errors import DiaryError
 
 OnDone = Callable[[Any], None] | None
 OnError = Callable[[DiaryError], None] | None
+HOLD_LIMIT_S = 2.0  # a held open starts anyway after this long (a window that never paints)
 
 
 class TaskRunner(QObject):
@@ -36,14 +38,31 @@ class TaskRunner(QObject):
         self.db: Any = None  # twitchlog.db.engine.Database once opened
         self.location = ""
         self._lock: Any = None  # twitchlog.db.lock.WindowLock while the diary is open
+        self._go = threading.Event()  # set: the worker may open the diary
+        self._go.set()
+        self._closing = False
         self.finished.connect(self._deliver)
 
     # -- public API -------------------------------------------------------------------
+    def hold(self) -> None:
+        """Queue the opening but keep the worker from starting it until release(): its
+        imports would compete with the first paint for the interpreter."""
+        self._go.clear()
+
+    def release(self) -> None:
+        """Let a held opening start (the window has painted)."""
+        self._go.set()
+
     def open(self, location: str, on_done: OnDone = None, on_error: OnError = None) -> None:
-        """Open (and migrate if needed) the diary on the worker; the window shows meanwhile."""
+        """Open (and migrate if needed) the diary on the worker; the window shows meanwhile.
+
+        Jobs submitted later (a click on Log) queue behind the opening, held or not."""
         self.location = location
 
         def job() -> Any:
+            self._go.wait(HOLD_LIMIT_S)
+            if self._closing:
+                return None  # closed before it opened: nothing to open, lock or back up
             from pathlib import Path
 
             from twitchlog.db.backup import daily_backup_warning
@@ -61,6 +80,8 @@ class TaskRunner(QObject):
             return self.db
 
         def done(db: Any) -> None:
+            if db is None:
+                return
             self.opened.emit()
             if on_done:
                 on_done(db)
@@ -108,6 +129,8 @@ class TaskRunner(QObject):
                 self._lock.release()
                 self._lock = None
 
+        self._closing = True
+        self._go.set()
         self._pool.submit(close)
         self._pool.shutdown(wait=True)
 

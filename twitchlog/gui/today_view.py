@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
-    QRadioButton,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from twitchlog import catalog
-from twitchlog.diary import rules
-from twitchlog.diary.records import Episode
-from twitchlog.gui.face_picker import PlacePicker
-from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGroupBox
+
+    from twitchlog.diary.records import Episode
 
 
 def _log_job(started_at: dt.datetime | None = None, duration_s: int | None = None):
@@ -48,7 +42,10 @@ def _log_job(started_at: dt.datetime | None = None, duration_s: int | None = Non
 
 
 class TodayView(QWidget):
-    """One press logs a twitch now, like the last one; then adjust it or undo it."""
+    """One press logs a twitch now, like the last one; then adjust it or undo it.
+
+    The adjust panel (and the face drawing) is built on first use: the window's first
+    paint shows only the Log button, the timer and the summary."""
 
     logged = Signal(object)  # Episode
 
@@ -83,15 +80,13 @@ class TodayView(QWidget):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._show_elapsed)
-        self.panel = self._build_panel()
-        self.panel.hide()
+        self._panel: QGroupBox | None = None
         top = QHBoxLayout()
         top.addWidget(self.log_button, 3)
         top.addWidget(self.timer_button, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.panel, 3)
+        lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
         self.recent_title = QLabel("Latest twitches", self)
         self.recent = QListWidget(self)
         self.recent.setAccessibleName("Latest twitches")
@@ -110,7 +105,32 @@ class TodayView(QWidget):
         self.timer_button.toggled.connect(self._timer_toggled)
         runner.changed.connect(self.refresh)
 
+    @property
+    def panel(self) -> QGroupBox:
+        """The adjust panel, hidden until a twitch is logged; built on first use."""
+        if self._panel is None:
+            self._panel = self._build_panel()
+            self._panel.hide()
+            self.layout().insertWidget(2, self._panel, 3)
+        return self._panel
+
     def _build_panel(self) -> QGroupBox:
+        # Imported here, after the first paint: the Qt namespace alone costs ~10 ms the
+        # first time it is touched, and each widget class some more.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QButtonGroup,
+            QGridLayout,
+            QGroupBox,
+            QLineEdit,
+            QRadioButton,
+            QSpinBox,
+        )
+
+        from twitchlog import catalog
+        from twitchlog.gui.face_picker import PlacePicker
+        from twitchlog.gui.factor_fields import error_label
+
         box = QGroupBox("Adjust the twitch just logged", self)
         self.severity = QButtonGroup(box)
         sev_box = QVBoxLayout()
@@ -235,6 +255,8 @@ class TodayView(QWidget):
         self.timer_button.toggle()
 
     def _timer_toggled(self, running: bool) -> None:
+        from twitchlog.diary import rules
+
         if running:
             self._timer_start = rules.now_local().replace(microsecond=0)
             self._elapsed.start()
@@ -257,7 +279,7 @@ class TodayView(QWidget):
     # -- summary --------------------------------------------------------------------------
     def refresh(self) -> None:
         def job(s: Any) -> tuple[int, bool, dt.date, list[Episode]]:
-            from twitchlog.diary import days, episodes, settings
+            from twitchlog.diary import days, episodes, rules, settings
 
             today = rules.today(settings.day_start_hour(s))
             recent = episodes.list_episodes(s, today - dt.timedelta(days=13), today)
