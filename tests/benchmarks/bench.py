@@ -11,6 +11,7 @@ machine does not change the verdict). Not part of the default test run.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import shutil
@@ -298,6 +299,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--keep", type=Path, help="folder to keep (and reuse) the diaries in")
     args = ap.parse_args()
+    # Byte-compile the package first, as pip does on install: a machine that sets
+    # PYTHONDONTWRITEBYTECODE would otherwise recompile every changed module on each start.
+    compileall.compile_dir(ROOT / "twitchlog", quiet=1)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="twitchlog-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     results = {y: measure(y, folder, args.runs) for y in args.years}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ def test_first_paint_screenshot_shows_today_before_the_diary_opens(
     out = tmp_path / "first.png"
     assert app.run(str(db_path), str(out)) == 0
     assert QImage(str(out)).size().toTuple() == (1000, 720)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # a picture of the diary is private
     assert seen == {
         "view": "today",
         "built": ["today"],

@@ -144,9 +144,23 @@ class Screenshot:
         self.runner: Any = None
 
     def take(self) -> None:
-        ok = self.window.grab().save(str(self.path), "PNG")
+        """A picture of the diary is health data too: written whole and private (0600)."""
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        from twitchlog.safefile import atomic_write
+
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        ok, why = self.window.grab().save(buffer, "PNG"), "the picture could not be made"
+        try:
+            if ok:
+                with atomic_write(self.path, binary=True) as fh:
+                    fh.write(data.data())
+        except OSError as exc:
+            ok, why = False, exc.strerror or str(exc)
         if not ok:
-            print(f"twitchlog: could not write {self.path}", file=sys.stderr)
+            print(f"twitchlog: could not write {self.path} ({why}).", file=sys.stderr)
         self.result["code"] = 0 if ok else 2
         self.app.exit(self.result["code"])  # not quit(): that closes (and saves) the window
 
