@@ -52,7 +52,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         writer = transfer.export_episodes if args.what == "episodes" else transfer.export_days
         with open_db(args).read() as session:
             n = writer(session, args.file, args.start, args.end)
-    print(f"Wrote {n} {'days' if args.what == 'doctor' else args.what} to {args.file}.")
+    noun = "day" if args.what in ("doctor", "days") else "episode"
+    print(f"Wrote {n} {noun}{'' if n == 1 else 's'} to {args.file}.")
     return 0
 
 
