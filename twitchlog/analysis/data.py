@@ -84,3 +84,20 @@ class EpisodePoints:
     @property
     def n(self) -> int:
         return int(self.diary_date.shape[0])
+
+
+def factor_info(data: DailyData, key: str) -> FactorInfo:
+    """The factor's description from the data, else the catalog, else a plain number.
+
+    One rule for the analysis and the charts alike.
+    """
+    if key in data.factor_info:
+        return data.factor_info[key]
+    from twitchlog.catalog import BUILTIN_BY_KEY
+
+    d = BUILTIN_BY_KEY.get(key)
+    if d is None:
+        return FactorInfo(key, key, "number")
+    return FactorInfo(
+        d.key, d.label, d.kind, d.unit, d.category, d.high_below, d.high_from, d.slow, d.evening
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from twitchlog.analysis import stats
-from twitchlog.analysis.data import DailyData, FactorInfo
+from twitchlog.analysis.data import DailyData, FactorInfo, factor_info
 from twitchlog.analysis.effects import Effect, Split, choose_split, fmt_num, group_effect
 
 OUTCOME_WORDS: dict[str, str] = {
@@ -107,20 +107,6 @@ class TriggerReport:
     caveat: str = CAVEAT
     experiment_hint: str | None = None
     treatments: tuple = field(default_factory=tuple)  # treatments.TreatmentResult
-
-
-def _factor_info(data: DailyData, key: str) -> FactorInfo:
-    """The analysis view of a factor: from the data, else the catalog, else a plain number."""
-    if key in data.factor_info:
-        return data.factor_info[key]
-    from twitchlog.catalog import BUILTIN_BY_KEY
-
-    d = BUILTIN_BY_KEY.get(key)
-    if d is None:
-        return FactorInfo(key, key, "number")
-    return FactorInfo(
-        d.key, d.label, d.kind, d.unit, d.category, d.high_below, d.high_from, d.slow, d.evening
-    )
 
 
 def _lowerfirst(label: str) -> str:
@@ -429,7 +415,7 @@ def analyze_triggers(
     observed_days = int(np.count_nonzero(np.asarray(data.observed[a:b], dtype=bool)))
     tests: list[_Test] = []
     for key, values in data.factors.items():
-        info = _factor_info(data, key)
+        info = factor_info(data, key)
         x_all = np.asarray(values, dtype=float)
         split = choose_split(x_all[a:b], info)
         lags = [0, 1] + ([2] if info.slow else []) + ([-1] if reverse_check else [])

@@ -59,20 +59,6 @@ def factor_label(info: FactorInfo) -> str:
     return f"{info.label}{unit}"
 
 
-def factor_info(data: DailyData, key: str) -> FactorInfo:
-    """The factor's description from the data, else the catalog, else a plain number."""
-    if key in data.factor_info:
-        return data.factor_info[key]
-    from twitchlog.catalog import BUILTIN_BY_KEY
-
-    d = BUILTIN_BY_KEY.get(key)
-    if d is None:
-        return FactorInfo(key, key, "number")
-    return FactorInfo(
-        d.key, d.label, d.kind, d.unit, d.category, d.high_below, d.high_from, d.slow, d.evening
-    )
-
-
 def factors_with_data(data: DailyData) -> list[str]:
     """Factor keys that have at least one recorded value, in the diary's own order."""
     order = list(data.factor_info) + [k for k in data.factors if k not in data.factor_info]

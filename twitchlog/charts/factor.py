@@ -15,7 +15,7 @@ from itertools import pairwise
 import numpy as np
 from matplotlib.figure import Figure
 
-from twitchlog.analysis.data import DailyData, FactorInfo
+from twitchlog.analysis.data import DailyData, FactorInfo, factor_info
 from twitchlog.charts.base import (
     OUTCOME_SHORT,
     OUTCOMES,
@@ -26,7 +26,7 @@ from twitchlog.charts.base import (
     style_axes,
     title,
 )
-from twitchlog.charts.common import enough_days, factor_info, fmt
+from twitchlog.charts.common import enough_days, fmt
 from twitchlog.charts.theme import Theme, mix
 
 MAX_BINS = 6

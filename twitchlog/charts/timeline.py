@@ -13,7 +13,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from twitchlog.analysis.data import DailyData
+from twitchlog.analysis.data import DailyData, factor_info
 from twitchlog.charts.base import (
     OUTCOME_SHORT,
     OUTCOMES,
@@ -27,7 +27,6 @@ from twitchlog.charts.base import (
 from twitchlog.charts.common import (
     day_text,
     enough_days,
-    factor_info,
     factor_label,
     fmt,
     rolling_mean,

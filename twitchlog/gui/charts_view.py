@@ -306,7 +306,7 @@ class ChartsView(QWidget):
         self.failed.emit(str(exc))
 
     def _fill_factors(self, inputs: Any) -> None:
-        from twitchlog.charts.common import factor_info
+        from twitchlog.analysis.data import factor_info
 
         current = self.factor_box.currentData() or inputs.default_factor()
         self.factor_box.blockSignals(True)

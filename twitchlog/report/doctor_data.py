@@ -132,9 +132,9 @@ def load_doctor_table(
         "GROUP BY e.diary_date, r.side, r.region",
         span,
     ):
-        place = place_of.get((side, region)) or place_of.setdefault(
-            (side, region), Place(side, region)
-        )
+        place = place_of.get((side, region))
+        if place is None:  # one Place per spot, not one per row
+            place = place_of[(side, region)] = Place(side, region)
         places.setdefault(date, []).append((place, n))
     signs: dict[str, list[tuple[str, int]]] = {}
     for date, sign, n in conn.execute(
