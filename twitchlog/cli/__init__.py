@@ -19,6 +19,7 @@ COMMAND_MODULE = {
     "settings": "twitchlog.cli.entries",
     "factor": "twitchlog.cli.catalog_cmds",
     "treatment": "twitchlog.cli.catalog_cmds",
+    "injection": "twitchlog.cli.injections",
     "export": "twitchlog.cli.files",
     "import": "twitchlog.cli.files",
     "demo": "twitchlog.cli.files",
