@@ -19,6 +19,7 @@ from twitchlog import catalog
 from twitchlog.analysis.data import DailyData, EpisodePoints, FactorInfo, TreatmentInfo
 from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary.factors import list_factors
+from twitchlog.diary.injections import all_treatments
 from twitchlog.diary.summaries import (
     day_totals,
     factor_values,
@@ -27,7 +28,6 @@ from twitchlog.diary.summaries import (
     resolve_range,
     sign_counts,
 )
-from twitchlog.diary.treatments import list_treatments
 
 
 def _columns(chunks: Iterable[list[tuple[Any, ...]]], width: int) -> list[list[Any]]:
@@ -83,7 +83,7 @@ def load_daily_data(
         arr = values[by_id[factor_id]] = np.full(n, np.nan)
         arr[at[mine]] = val[mine]
     treatments = tuple(
-        TreatmentInfo(t.name, t.kind, t.start, t.end, t.dose, t.unit) for t in list_treatments(conn)
+        TreatmentInfo(t.name, t.kind, t.start, t.end, t.dose, t.unit) for t in all_treatments(conn)
     )
     return DailyData(dates, observed, episodes, severity, minutes, values, info, treatments)
 

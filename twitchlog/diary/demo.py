@@ -14,6 +14,7 @@ import random
 from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary.days import DayDraft, apply_days
 from twitchlog.diary.episodes import add_episodes
+from twitchlog.diary.injections import add_injection, mark_wearing_off
 from twitchlog.diary.records import Place
 from twitchlog.diary.settings import diary_today
 from twitchlog.diary.treatments import add_treatment
@@ -65,7 +66,7 @@ def fill_demo(
     flare = 0.0
     drafts: list[DayDraft] = []
     episodes: list[dict[str, object]] = []
-    injections = [first + dt.timedelta(days=d) for d in range(120, days, 91)]
+    injections = [first + dt.timedelta(days=d) for d in range(90, days, 91)]
     prev_sleep = 7.0
     gap_start = first + dt.timedelta(days=days // 2)
     for i in range(days):
@@ -130,16 +131,7 @@ def fill_demo(
         drafts.append(DayDraft(day, values, note, n == 0))
     apply_days(source, drafts)
     add_episodes(source, episodes)
-    for d in injections:
-        add_treatment(
-            source,
-            "botulinum toxin",
-            kind="injection",
-            start=d,
-            dose=25,
-            unit="units",
-            sites="left orbicularis oculi",
-        )
+    _add_injections(source, injections, last, random.Random(seed + 1))
     if days > 60:
         add_treatment(
             source,
@@ -150,6 +142,23 @@ def fill_demo(
             unit="mg",
         )
     return len(drafts), len(episodes)
+
+
+def _add_injections(source: Source, days: list[dt.date], last: dt.date, rnd: random.Random) -> None:
+    """Each injection with its sites and side effects, and the day it felt like wearing off."""
+    for d in days:
+        effects = {"ptosis": rnd.choice([0, 0, 0, 1, 2]), "dry_eye": rnd.choice([0, 1, 1])}
+        add_injection(
+            source,
+            d,
+            product="onabotulinumtoxinA",
+            units=25,
+            sites=["left:upper_eyelid", "left:lower_eyelid", "left:eyebrow"],
+            side_effects=effects if d + dt.timedelta(days=21) <= last else {},
+        )
+        felt = d + dt.timedelta(days=rnd.randint(63, 84))
+        if felt <= last:
+            mark_wearing_off(source, felt)
 
 
 def _poisson(rnd: random.Random, lam: float) -> int:
