@@ -63,6 +63,18 @@ def data_version(source: Source) -> tuple[int, int]:
     return (id(source), source.execute("PRAGMA data_version").fetchone()[0])
 
 
+def date_range(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list[str]]:
+    """A WHERE clause limiting an ISO-date `column` to the inclusive range; ends may be open."""
+    where, params = [], []
+    if start:
+        where.append(f"{column} >= ?")
+        params.append(start.isoformat())
+    if end:
+        where.append(f"{column} <= ?")
+        params.append(end.isoformat())
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
 def to_date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
