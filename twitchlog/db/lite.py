@@ -11,7 +11,6 @@ upgrade (`migrate.bring_to_head`). See docs/architecture.md.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -255,4 +254,6 @@ def _ensure_identity(conn: sqlite3.Connection) -> None:
     (check.wal_problem) before SQLite replays it into this one.
     """
     if not conn.execute("PRAGMA user_version").fetchone()[0]:
+        import secrets  # once per diary: not on every start
+
         conn.execute(f"PRAGMA user_version={secrets.randbits(_ID_BITS) or 1}")
