@@ -146,12 +146,14 @@ def open_diary(location: str) -> Diary:
     _prepare_file(path)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
-        apply_pragmas(conn)
+        conn.isolation_level = None
+        conn.execute(PRAGMAS[-1])  # the busy timeout: nothing else before the file is known
         revision = stored_revision(conn)
         if revision != HEAD_REVISION:
             from twitchlog.db import migrate  # SQLAlchemy and alembic: only this once
 
-            migrate.bring_to_head(path, conn, revision)
+            migrate.bring_to_head(path, conn, revision)  # refuses before anything is written
+        apply_pragmas(conn)  # WAL changes the file's header: only for our own diary
         sync_catalog(conn)
         _ensure_identity(conn)
     except sqlite3.DatabaseError as exc:
