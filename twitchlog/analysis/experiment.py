@@ -124,13 +124,17 @@ def analyse_experiment(
     first_date = data.dates[0].astype(dt.date) if data.n_days else None
     elapsed = 0
     scores: list[float] = []
+    # Adherence counts today's answer too; outcomes only whole days (today is not over).
+    answered = today if plan.stopped is None else min(today, plan.stopped - dt.timedelta(days=1))
     for k in range(plan.total_days):
         day = plan.date_of(k)
-        if day is None or day > last:
+        if day is None or day > answered:
             break
-        elapsed += 1
         if day in kept:
             scores.append(KEPT_SCORE[kept[day]])
+        if day > last:
+            break
+        elapsed += 1
         if not plan.analysed(k) or first_date is None:
             continue
         i = (day - first_date).days
@@ -236,7 +240,7 @@ def _with_sentences(r: ExperimentResult) -> ExperimentResult:
         if r.verdict == CLEAR:
             out.append("This is a clear difference: chance alone rarely gives one this large.")
         else:
-            more = _ordinal(k + 1)
+            more = _ordinal(max(k, plan.pairs) + 1)
             out.append(
                 f"Inconclusive: this could be chance; a {more} pair would help."
                 if r.state in ("finished", "stopped")
@@ -264,9 +268,10 @@ def _with_sentences(r: ExperimentResult) -> ExperimentResult:
     elif r.elapsed_days:
         out.append("You did not say whether you kept to the plan; adherence is unknown.")
     if plan.washout_days:
-        out.append(
-            f"The first {plan.washout_days} days of each block were left out as settling-in days."
+        first, verb = (
+            ("day", "was") if plan.washout_days == 1 else (f"{plan.washout_days} days", "were")
         )
+        out.append(f"The first {first} of each block {verb} left out to let the change settle.")
     if plan.stopped is not None:
         out.append(f"Stopped on {plan.stopped.isoformat()}: {plan.stop_reason}")
     return replace(r, sentences=tuple(out))

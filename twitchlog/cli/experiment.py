@@ -271,6 +271,8 @@ def _change(args: argparse.Namespace, action: str) -> int:
     with db.write() as source:
         today = _today(source)
         plan = _current_or_latest(source, today)
+        if action == "kept":
+            plan = ex.experiment_on(source, args.date or today) or plan
         if plan is None:
             return _none()
         if action == "stop":

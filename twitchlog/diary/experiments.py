@@ -275,10 +275,18 @@ def kept_answers(source: Source, experiment_id: int) -> dict[dt.date, str]:
     return {to_date(d): k for d, k in rows}
 
 
+def experiment_on(source: Source, day: dt.date) -> Plan | None:
+    """The experiment that `day` is a schedule day of (not paused, not after a stop)."""
+    for plan in reversed(list_experiments(source)):
+        if plan.plan_day(day) is not None and (plan.stopped is None or day < plan.stopped):
+            return plan
+    return None
+
+
 def kept_on(source: Source, day: dt.date) -> tuple[Plan, str | None] | None:
     """The experiment running on `day` and the answer stored for it (for the check-in)."""
-    plan = current_experiment(source, day)
-    if plan is None or plan.state(day) != "running":
+    plan = experiment_on(source, day)
+    if plan is None:
         return None
     row = (
         dbapi(source)
