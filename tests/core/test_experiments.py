@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from twitchlog.diary import days, experiments, treatments
+from twitchlog.diary import days, experiments, injections, treatments
 from twitchlog.errors import ValidationError
 
 D0 = dt.date(2026, 3, 2)
@@ -105,27 +105,15 @@ def test_kept_answers_are_checked_and_stored_per_day(db) -> None:  # type: ignor
 
 
 def test_warnings_name_injections_and_treatment_changes(db) -> None:  # type: ignore[no-untyped-def]
+    day = dt.timedelta(days=1)
     with db.write() as s:
+        for offset in (-10, 30, -15):
+            injections.add_injection(s, D0 + offset * day, product="ona", units=50)
+        treatments.add_treatment(s, "magnesium", kind="medication", start=D0 + 5 * day)
         treatments.add_treatment(
-            s, "botulinum toxin", kind="injection", start=D0 - dt.timedelta(days=10)
+            s, "clonazepam", kind="medication", start=D0 - 100 * day, end=D0 + 20 * day
         )
-        treatments.add_treatment(
-            s, "botulinum toxin", kind="injection", start=D0 + dt.timedelta(days=30)
-        )
-        treatments.add_treatment(
-            s, "botulinum toxin", kind="injection", start=D0 - dt.timedelta(days=15)
-        )
-        treatments.add_treatment(s, "magnesium", kind="medication", start=D0 + dt.timedelta(days=5))
-        treatments.add_treatment(
-            s,
-            "clonazepam",
-            kind="medication",
-            start=D0 - dt.timedelta(days=100),
-            end=D0 + dt.timedelta(days=20),
-        )
-        treatments.add_treatment(
-            s, "old pill", kind="medication", start=D0 - dt.timedelta(days=100)
-        )
+        treatments.add_treatment(s, "old pill", kind="medication", start=D0 - 100 * day)
         warnings = experiments.plan_warnings(s, _plan(s))
     text = "\n".join(warnings)
     assert len(warnings) == 4, text

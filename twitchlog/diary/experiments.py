@@ -7,10 +7,8 @@ be planned, running or paused; finished and stopped ones stay for their results.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import secrets
-import sqlite3
 
 import numpy as np
 
@@ -28,7 +26,7 @@ from twitchlog.analysis.experiment_plan import (
 from twitchlog.db.lite import Source, datetime_text, dbapi, to_date
 from twitchlog.diary import rules
 from twitchlog.diary.factors import factors_by_key
-from twitchlog.diary.treatments import list_treatments
+from twitchlog.diary.injections import all_treatments
 from twitchlog.errors import NotFound, ValidationError
 
 MIN_ANALYSED_DAYS = 3
@@ -192,26 +190,13 @@ def plan_experiment(
     return get_experiment(source, cur.lastrowid)
 
 
-def _injection_dates(source: Source) -> list[dt.date]:
-    """Botulinum toxin injections: treatments of kind 'injection', and the injection table
-    where the diary has one."""
-    dates = [t.start for t in list_treatments(source) if t.kind == "injection"]
-    conn = dbapi(source)
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'injection'"
-    ).fetchone()
-    if has_table:
-        with contextlib.suppress(sqlite3.Error):  # another layout: the treatments still count
-            dates += [to_date(d) for (d,) in conn.execute("SELECT date FROM injection")]
-    return sorted(set(dates))
-
-
 def plan_warnings(source: Source, plan: Plan) -> list[str]:
     """What could hide or fake a difference: injections and treatment changes in the plan."""
     first = plan.start
     last = plan.end or plan.start + dt.timedelta(days=plan.total_days - 1)
     warnings = []
-    for day in _injection_dates(source):
+    treatments = all_treatments(source)  # injections are their own entries, listed here too
+    for day in sorted({t.start for t in treatments if t.kind == "injection"}):
         if first <= day <= last:
             warnings.append(
                 f"A botulinum toxin injection on {day.isoformat()} falls inside the plan: its "
@@ -224,7 +209,7 @@ def plan_warnings(source: Source, plan: Plan) -> list[str]:
                 f"{INJECTION_WARN_DAYS} days before the start: its effect is still building up "
                 "during the first blocks."
             )
-    for t in list_treatments(source):
+    for t in treatments:
         if t.kind == "injection":
             continue
         if first < t.start <= last:
