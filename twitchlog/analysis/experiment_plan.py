@@ -137,8 +137,10 @@ class Plan:
             )
         if state == "paused":
             return f"Experiment on {self.factor_label.lower()} is paused; resume it when ready."
-        if state != "running":
-            return f"Experiment on {self.factor_label.lower()} is {state}; see its result."
+        if state == "stopped" and self.stopped is not None:
+            return f"Experiment on {self.factor_label.lower()} stopped on {self.stopped}."
+        if state == "finished" and self.end is not None:
+            return f"Experiment on {self.factor_label.lower()} finished on {self.end}."
         k = self.plan_day(today)
         assert k is not None
         block, day = divmod(k, self.block_days)

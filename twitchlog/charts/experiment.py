@@ -21,7 +21,6 @@ def draw_experiment(
     theme: Theme | None = None,
     size: tuple[float, float] = DEFAULT_SIZE,
 ) -> Figure:
-    plan = result.plan
     if not any(b.mean is not None for b in result.blocks):
         return empty_figure(
             fig,
@@ -33,12 +32,11 @@ def draw_experiment(
     fig, theme = prepare(fig, theme, size)
     ax = style_axes(fig.add_subplot(), theme)
     plot_blocks(ax, result, theme)
-    verdict = result.verdict.capitalize()
     title(
         fig,
-        f"Experiment: {plan.changed} vs {plan.usual} — {verdict}",
+        f"Experiment result: {result.verdict}",
         theme,
-        "Mean of each block without its settling-in days; the two blocks of a pair are joined",
+        "Block means, settling-in days left out; each pair joined",
         ax,
     )
     return fig

@@ -117,7 +117,7 @@ class ExperimentsView(QWidget):
         self.schedule.setAccessibleName("Experiment schedule")
         self.schedule.verticalHeader().setVisible(True)
         self.schedule.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.schedule.setMinimumHeight(150)
+        self.schedule.setToolTip("Blocks in time order; the settling-in days start each block")
         self.result_text = QLabel(self)
         self.result_text.setWordWrap(True)
         self.result_text.setAccessibleName("Experiment result")
@@ -173,10 +173,17 @@ class ExperimentsView(QWidget):
         lay.addWidget(self.status)
         lay.addWidget(self.warnings)
         lay.addLayout(buttons)
-        lay.addWidget(self.form)
-        lay.addWidget(self.schedule)
-        lay.addWidget(self.result_text)
-        lay.addLayout(self.chart_box, 1)
+        columns = QHBoxLayout()  # the plan on the left, the result beside it
+        left = QVBoxLayout()
+        left.addWidget(self.form)
+        left.addWidget(self.schedule)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.result_text)
+        right.addLayout(self.chart_box, 1)
+        columns.addLayout(left, 0)
+        columns.addLayout(right, 1)
+        lay.addLayout(columns, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -291,6 +298,18 @@ class ExperimentsView(QWidget):
                     item.setFont(font)
                 self.schedule.setItem(r, c, item)
         self.schedule.resizeColumnsToContents()
+        self.schedule.resizeRowsToContents()
+        frame = 2 * self.schedule.frameWidth()
+        self.schedule.setFixedHeight(
+            self.schedule.horizontalHeader().height()
+            + sum(self.schedule.rowHeight(r) for r in range(len(blocks)))
+            + frame
+        )
+        self.schedule.setFixedWidth(
+            self.schedule.verticalHeader().width()
+            + sum(self.schedule.columnWidth(c) for c in range(4))
+            + frame
+        )
         self.schedule.setVisible(bool(blocks))
 
     def _draw(self, result: ExperimentResult | None) -> None:
@@ -305,9 +324,9 @@ class ExperimentsView(QWidget):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
 
-            self._figure = Figure(figsize=(7.5, 3.6), layout="constrained")
+            self._figure = Figure(figsize=(6.0, 4.0), layout="constrained")
             self._canvas = FigureCanvasQTAgg(self._figure)
-            self._canvas.setMinimumHeight(300)
+            self._canvas.setMinimumSize(420, 290)
             self._canvas.setAccessibleName("Experiment result chart")
             self.chart_box.addWidget(self._canvas)
         pal = self.palette()
