@@ -7,19 +7,12 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from twitchlog.cli.common import open_quick, table
+from twitchlog.cli.common import date_arg, open_quick, table
 from twitchlog.diary import rules
 
 if TYPE_CHECKING:
     from twitchlog.analysis.experiment_plan import Plan
     from twitchlog.db.lite import Source
-
-
-def _start_arg(text: str) -> dt.date:
-    try:
-        return rules.parse_date(text, allow_future=True, field="start")
-    except Exception as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -38,7 +31,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     plan.add_argument("factor", help="the factor's key, e.g. caffeine_mg (see 'factor list')")
     plan.add_argument("--changed", required=True, help="the change, e.g. 'at most 1 cup'")
     plan.add_argument("--usual", default="as usual", help="the other condition (default: as usual)")
-    plan.add_argument("--start", type=_start_arg, default=None, help="first day (default today)")
+    plan.add_argument(
+        "--start", default="today", help="first day, YYYY-MM-DD (may be ahead; default today)"
+    )
     plan.add_argument("--block-days", default=7, help="days per block (default 7, at least 5)")
     plan.add_argument("--pairs", default=3, help="pairs of blocks (default 3, at least 2)")
     plan.add_argument(
@@ -69,7 +64,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     kept = ops.add_parser("kept", parents=[common, out], help="did you keep to it today?")
     kept.add_argument("answer", choices=("yes", "partly", "no"))
-    kept.add_argument("--date", type=_start_arg, default=None, help="the day (default today)")
+    kept.add_argument("--date", type=date_arg, default=None, help="the day (default today)")
     kept.set_defaults(func=cmd_kept)
 
 
@@ -146,6 +141,7 @@ def _print_plan(plan: Plan, today: dt.date, extra: list[str]) -> None:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from twitchlog.diary.experiments import plan_experiment, plan_warnings
+    from twitchlog.diary.settings import day_start_hour
 
     db = open_quick(args)
     with db.write() as source:
@@ -155,7 +151,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
             args.factor,
             changed=args.changed,
             usual=args.usual,
-            start=args.start or today,
+            start=rules.read_date_words(args.start, field="start").day(
+                day_start_hour(source), allow_future=True
+            ),
             today=today,
             block_days=args.block_days,
             pairs=args.pairs,
