@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi, to_date
@@ -17,6 +18,12 @@ from twitchlog.diary import rules
 from twitchlog.diary.episodes import _places
 from twitchlog.diary.records import Place, Treatment
 from twitchlog.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from twitchlog.analysis.cycles import CycleReport
+    from twitchlog.analysis.data import DailyData
 
 REMINDER_KEY = "injection_reminder_days"
 _OFF = "off"
@@ -397,3 +404,41 @@ def all_treatments(source: Source) -> list[Treatment]:
 
     both = list_treatments(source) + [as_treatment(i) for i in list_injections(source)]
     return sorted(both, key=lambda t: t.start)
+
+
+# --- cycles -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cycles:
+    """The cycle analysis with the entries it was made from (for words, chart and PDF)."""
+
+    report: CycleReport
+    injections: tuple[Injection, ...]
+    felt: tuple[WearingOff, ...]
+    data: DailyData
+    reminder_days: int | None
+
+    def injection_on(self, day: dt.date) -> Injection | None:
+        return next((i for i in self.injections if i.date == day), None)
+
+
+def load_cycles(session: Session, outcome: str = "count") -> Cycles:
+    """Every injection cycle of the whole diary (the window's worker, the CLI, the report)."""
+    import numpy as np
+
+    from twitchlog.analysis.cycles import analyze_cycles
+    from twitchlog.diary.dataset import load_daily_data
+
+    data = load_daily_data(session)
+    shots = tuple(list_injections(session))
+    felt = tuple(list_wearing_off(session))
+    first = data.dates[0].astype(dt.date) if data.n_days else dt.date.today()
+    report = analyze_cycles(
+        data.outcome(outcome) if data.n_days else np.zeros(0),
+        first,
+        [i.date for i in shots],
+        [m.date for m in felt],
+        default_interval_days=catalog.DEFAULT_INJECTION_INTERVAL_DAYS,
+    )
+    return Cycles(report, shots, felt, data, reminder_days(session))
