@@ -1,10 +1,10 @@
 """Botulinum toxin cycles: onset, best weeks and wear-off of each injection, week by week.
 
 Each cycle (injection day to the next injection, or to the end of the diary) is compared
-with an untreated baseline. Which baseline was settled by simulation (tests/analysis/
-test_cycles.py, the slow test; figures in docs/injections.md): the weeks before the first injection
-when the diary has at least two of them, else the late weeks (day 70 on) of the previous
-cycle. The 28 days just before each injection, used before, lie in the previous cycle's
+with an untreated baseline. Which one was settled by simulation (the slow test in
+tests/analysis/test_cycles.py; figures in docs/injections.md): the weeks before the first
+injection when the diary has at least two of them, else the late weeks (day 70 on) of the
+previous cycle. The 28 days just before each injection, used before, lie in the previous cycle's
 wear-off, so a true 60% reduction read "no clear change" for every injection but the first.
 
 Pure functions over plain arrays: `y` is the outcome per calendar day (NaN = no check-in)
