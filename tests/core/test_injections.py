@@ -106,7 +106,7 @@ def test_cli_add_list_edit_delete_undo_and_wearing_off(run_cli) -> None:  # type
         "--site", "left:upper_eyelid", "--side-effect", "ptosis=mild", "--note", "it's fine",
     )  # fmt: skip
     assert code == 0, err
-    assert out.startswith("Added injection 1 on 2026-03-02: onabotulinumtoxinA 50 units")
+    assert out.startswith("Added injection 1 on 2026-03-02: onabotulinumtoxinA 50 units;")
     code, _, err = run_cli("injection", "edit", "1", "--side-effect", "dry_eye")
     assert code == 2 and "EFFECT=GRADE" in err
     assert run_cli("injection", "edit", "1", "--side-effect", "tearing=moderate")[0] == 0

@@ -108,8 +108,7 @@ def _side_effects(items: list[str]) -> dict[str, str]:
 
 
 def _line(i: inj.Injection) -> str:
-    sites = ", ".join(p.words for p in i.sites)
-    return f"injection {i.id} on {i.date}: {i.dose_words}" + (f" ({sites})" if sites else "")
+    return f"injection {i.id} on {i.date}: {i.words}"
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -149,7 +148,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     i.date,
                     i.product_words,
                     f"{i.units:g}" if i.units is not None else "",
-                    ", ".join(p.words for p in i.sites),
+                    i.sites_words,
                     i.side_effect_words or "not rated",
                     i.note[:40],
                 ]

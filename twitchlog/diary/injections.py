@@ -20,8 +20,6 @@ from twitchlog.diary.records import Place, Treatment
 from twitchlog.errors import NotFound, ValidationError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from twitchlog.analysis.cycles import CycleReport
     from twitchlog.analysis.data import DailyData
 
@@ -51,6 +49,15 @@ class Injection:
         """'onabotulinumtoxinA 50 units'."""
         units = f" {self.units:g} units" if self.units is not None else ""
         return self.product_words + units
+
+    @property
+    def sites_words(self) -> str:
+        return ", ".join(p.words for p in self.sites)
+
+    @property
+    def words(self) -> str:
+        """'onabotulinumtoxinA 50 units; left upper eyelid, eyebrow / forehead'."""
+        return self.dose_words + (f"; {self.sites_words}" if self.sites else "")
 
     @property
     def side_effect_words(self) -> str:
@@ -393,7 +400,7 @@ def as_treatment(inj: Injection) -> Treatment:
         start=inj.date,
         dose=inj.units,
         unit="units" if inj.units is not None else "",
-        sites=", ".join(p.words for p in inj.sites),
+        sites=inj.sites_words,
         note=inj.note,
     )
 
@@ -423,7 +430,7 @@ class Cycles:
         return next((i for i in self.injections if i.date == day), None)
 
 
-def load_cycles(session: Session, outcome: str = "count") -> Cycles:
+def load_cycles(session: Source, outcome: str = "count") -> Cycles:
     """Every injection cycle of the whole diary (the window's worker, the CLI, the report)."""
     import numpy as np
 
