@@ -341,7 +341,8 @@ def analyze_cycle(
     length = max((nxt if nxt is not None else y.size) - s, 0)
     base = baseline_for(y, starts, k, baseline)
     weeks, rates = _weekly(y, s, length)
-    felt_day = next((f - s for f in sorted(felt) if s < f < s + max(length, 1)), None)
+    end = nxt if nxt is not None else s + 10_000  # a felt marker may come after the data
+    felt_day = next((f - s for f in sorted(felt) if s < f < end), None)
     window = _observed(y, s + EFFECT_WINDOW[0], s + min(EFFECT_WINDOW[1], length))
     if acf is None:
         acf = outcome_acf(y, starts)

@@ -86,6 +86,10 @@ class TodayView(QWidget):
         top.addWidget(self.timer_button, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        from twitchlog.gui.injection_today import InjectionStrip
+
+        self.injection = InjectionStrip(runner, window, self)  # hidden until there is one
+        lay.addWidget(self.injection)
         lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
         self.recent_title = QLabel("Latest twitches", self)
         self.recent = QListWidget(self)
@@ -287,6 +291,7 @@ class TodayView(QWidget):
             return count, days.get_day(s, today) is not None, today, recent[-12:][::-1]
 
         self.runner.read(job, self._show_summary)
+        self.injection.refresh()
 
     def _show_summary(self, result: tuple[int, bool, dt.date, list[Episode]]) -> None:
         count, checked, today, recent = result
