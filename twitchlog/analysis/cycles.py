@@ -244,7 +244,7 @@ def _weekly(y: np.ndarray, s: int, length: int) -> tuple[np.ndarray, np.ndarray]
     n_weeks = max((length + 6) // 7, 0)
     weeks = np.arange(n_weeks)
     rates = np.full(n_weeks, np.nan)
-    for w in weeks:
+    for w in range(n_weeks):
         d = _observed(y, s + 7 * w, min(s + 7 * w + 7, s + length))
         if d.size >= MIN_WEEK_DAYS:
             rates[w] = float(np.mean(y[d]))

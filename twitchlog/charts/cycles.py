@@ -91,9 +91,10 @@ def build_cycles(
         add_hover(
             fig,
             ln,
-            lambda j, c=c, weeks=weeks, rates=rates: (
-                f"injection of {c.start:%d %b %Y}, week {weeks[j]}: {fmt(rates[j])} {words}"
-            ),
+            [
+                f"injection of {c.start:%d %b %Y}, week {w}: {fmt(v)} {words}"
+                for w, v in zip(weeks, rates, strict=True)
+            ],
         )
         if c.felt_day is not None and c.felt_week is not None and c.felt_week < MAX_WEEKS:
             w = c.felt_day / 7

@@ -274,7 +274,7 @@ def edit_injection(
 ) -> Injection:
     """Change what is given; side effects given are merged into those already rated."""
     old = get_injection(source, injection_id)
-    merged = dict(old.side_effects)
+    merged: dict[str, int | str] = dict(old.side_effects)
     merged.update(side_effects or {})
     record = _clean(
         day or old.date,

@@ -356,7 +356,7 @@ def cycle_rows(r: ReportData) -> list[tuple[str, ...]]:
     measured and felt wear-off week, side effects (the doctor's dose decisions)."""
     if r.cycles is None:
         return []
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for c in r.cycles.report.cycles:
         if not r.start <= c.start <= r.end:
             continue
