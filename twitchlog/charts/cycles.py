@@ -128,18 +128,23 @@ def build_cycles(
     ax.set_xlim(-0.5, min(max(len(c.rates) for c in cycles), MAX_WEEKS) - 0.5)
     ax.set_ylim(bottom=0)
     ax.set_xlabel("weeks since the injection")
-    ax.set_ylabel(f"{words} (mean over the week's check-ins)")
+    ax.set_ylabel(f"{words} (weekly mean)")
     ax.xaxis.set_major_locator(MultipleLocator(2))
     ax.legend(
         handles=handles,
         loc="upper left",
+        ncol=2,
         frameon=False,
-        fontsize=theme.font_size - 1,
+        fontsize=theme.font_size - 2,
         labelcolor=theme.foreground,
     )
-    sub = report.sentences[-1] if report.sentences else ""
+    parts = []
     if report.median_relief_weeks is not None:
-        sub = f"Relief lasted a median {report.median_relief_weeks:.0f} weeks. " + sub
+        parts.append(f"relief lasted a median {report.median_relief_weeks:.0f} weeks")
+    if report.next_due is not None:
+        parts.append(f"next due around {report.next_due:%d %b %Y}")
+    sub = " · ".join(parts)
+    sub = sub[:1].upper() + sub[1:]
     title(fig, "Injection cycles", theme, sub, ax)
     return fig
 
