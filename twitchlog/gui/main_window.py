@@ -34,6 +34,7 @@ VIEWS: list[tuple[str, str, str]] = [
     ("checkin", "Check-in", "twitchlog.gui.main_window:checkin_view"),
     ("history", "History", "twitchlog.gui.history_view:HistoryView"),
     ("charts", "Charts", "twitchlog.gui.main_window:charts_view"),
+    ("experiments", "Experiments", "twitchlog.gui.experiments_view:ExperimentsView"),
     ("settings", "Settings", "twitchlog.gui.settings_view:SettingsView"),
 ]
 RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view

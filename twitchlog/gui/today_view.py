@@ -91,6 +91,10 @@ class TodayView(QWidget):
         self.injection = InjectionStrip(runner, window, self)  # hidden until there is one
         lay.addWidget(self.injection)
         lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
+        self.experiment = QLabel(self)  # "Experiment: day 3 of 'at most 1 cup' (block 2 of 6)"
+        self.experiment.setAccessibleName("Experiment today")
+        self.experiment.hide()
+        lay.addWidget(self.experiment)
         self.recent_title = QLabel("Latest twitches", self)
         self.recent = QListWidget(self)
         self.recent.setAccessibleName("Latest twitches")
@@ -292,6 +296,11 @@ class TodayView(QWidget):
 
         self.runner.read(job, self._show_summary)
         self.injection.refresh()
+        self.runner.read(_experiment_line, self._show_experiment)
+
+    def _show_experiment(self, line: str | None) -> None:
+        self.experiment.setText(line or "")
+        self.experiment.setVisible(bool(line))
 
     def _show_summary(self, result: tuple[int, bool, dt.date, list[Episode]]) -> None:
         count, checked, today, recent = result
@@ -309,6 +318,14 @@ class TodayView(QWidget):
     def _say(self, text: str) -> None:
         if self.window_ is not None:
             self.window_.statusBar().showMessage(text, 8000)
+
+
+def _experiment_line(s: Any) -> str | None:
+    from twitchlog.diary import experiments, rules, settings
+
+    today = rules.today(settings.day_start_hour(s))
+    plan = experiments.current_experiment(s, today)
+    return plan.status_line(today) if plan else None
 
 
 def _delete_job(episode_id: int):
