@@ -12,7 +12,9 @@ from twitchlog.errors import DiaryError, ValidationError
 OUTCOMES = ("count", "severity", "duration")
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p = sub.add_parser(
         "chart",
         parents=[common],

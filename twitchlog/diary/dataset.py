@@ -9,6 +9,7 @@ object per row.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 from sqlalchemy import String, func, select, type_coerce
@@ -31,20 +32,20 @@ def _as_text(column):  # type: ignore[no-untyped-def]
     return type_coerce(column, String)
 
 
-def _columns(session: Session, query) -> list[list]:  # type: ignore[no-untyped-def]
+def _columns(session: Session, query) -> list[list[Any]]:  # type: ignore[no-untyped-def]
     """The query's result as one list per column, via Core, a chunk of rows at a time.
 
     Holding every row at once makes Python's full garbage collection run, and with
     matplotlib and scipy loaded that walks ~150k objects: two thirds of the load time.
     """
-    cols: list[list] = [[] for _ in query.selected_columns]
+    cols: list[list[Any]] = [[] for _ in query.selected_columns]
     for chunk in session.connection().execute(query).partitions(500):
         for col, values in zip(cols, zip(*chunk, strict=True), strict=True):
             col.extend(values)
     return cols
 
 
-def _day_numbers(values: list, start: dt.date) -> np.ndarray:
+def _day_numbers(values: list[Any], start: dt.date) -> np.ndarray:
     """ISO dates (text, or date objects on other backends) as day offsets from `start`."""
     days = np.array(values, dtype="datetime64[D]")
     return (days - np.datetime64(start, "D")).astype(np.int64)
@@ -82,7 +83,7 @@ def load_daily_data(
         idx = _index([r[0] for r in agg], lo)
         episodes[idx] = [r[1] for r in agg]
         severity[idx] = [r[2] for r in agg]
-        minutes[idx] = [r[3] / 60.0 for r in agg]
+        minutes[idx] = [(r[3] or 0) / 60.0 for r in agg]  # coalesced: never None
     by_id = {f.id: f.key for f in factors}
     values: dict[str, np.ndarray] = {}
     ids, days, vals = _columns(

@@ -136,8 +136,8 @@ def apply_days(session: Session, drafts: list[DayDraft]) -> tuple[int, int]:
     dates = [d.date for d in drafts]
     existing: dict[dt.date, m.Day] = {}
     for i in range(0, len(dates), 500):
-        for row in session.scalars(select(m.Day).where(m.Day.date.in_(dates[i : i + 500]))):
-            existing[row.date] = row
+        for found in session.scalars(select(m.Day).where(m.Day.date.in_(dates[i : i + 500]))):
+            existing[found.date] = found
     added = changed = 0
     for draft in drafts:
         row = existing.get(draft.date)

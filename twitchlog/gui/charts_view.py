@@ -16,7 +16,7 @@ import datetime as dt
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QCursor, QShowEvent
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from twitchlog.charts import CHART_NAMES, CHART_TITLES
+from twitchlog.gui.qdates import to_date
 
 RunTask = Callable[
     [Callable[[Any], Any], Callable[[Any], None], Callable[[BaseException], None]], None
@@ -52,6 +53,13 @@ OUTCOME_CHOICES: tuple[tuple[str, str], ...] = (
     ("Minutes of twitching", "duration"),
 )
 USES_FACTOR = ("timeline", "factor")
+Span = tuple[dt.date | None, dt.date | None]  # a chosen range; None: the diary's own end
+K = TypeVar("K")
+V = TypeVar("V")
+
+if TYPE_CHECKING:  # imported when the view first loads a range, off the start-up path
+    from twitchlog.analysis.data import DailyData, EpisodePoints
+    from twitchlog.charts.render import ChartInputs
 
 
 class InputsCache:
@@ -66,8 +74,8 @@ class InputsCache:
     def __init__(self, size: int = 8) -> None:
         self.size = size
         self.generation: object = 0
-        self._arrays: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
-        self._inputs: OrderedDict[tuple, Any] = OrderedDict()
+        self._arrays: OrderedDict[Span, tuple[DailyData, EpisodePoints]] = OrderedDict()
+        self._inputs: OrderedDict[tuple[Span, str], ChartInputs] = OrderedDict()
 
     def use(self, generation: object) -> None:
         """Forget everything loaded from an older diary version."""
@@ -76,13 +84,15 @@ class InputsCache:
             self._arrays.clear()
             self._inputs.clear()
 
-    def arrays(self, key: tuple, load: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:
+    def arrays(
+        self, key: Span, load: Callable[[], tuple[DailyData, EpisodePoints]]
+    ) -> tuple[DailyData, EpisodePoints]:
         return self._memo(self._arrays, key, load)
 
-    def inputs(self, key: tuple, make: Callable[[], Any]) -> Any:
+    def inputs(self, key: tuple[Span, str], make: Callable[[], ChartInputs]) -> ChartInputs:
         return self._memo(self._inputs, key, make)
 
-    def _memo(self, store: OrderedDict, key: tuple, make: Callable[[], Any]) -> Any:
+    def _memo(self, store: OrderedDict[K, V], key: K, make: Callable[[], V]) -> V:
         if key in store:
             store.move_to_end(key)
             return store[key]
@@ -99,7 +109,7 @@ def load_inputs(
     outcome: str,
     last_days: int | None,
     cache: InputsCache | None = None,
-) -> Any:
+) -> ChartInputs:
     """Worker side: the ChartInputs for a range and outcome (no Qt, no drawing).
 
     Loads and analyses only what `cache` does not hold yet (no cache: always both).
@@ -113,18 +123,15 @@ def load_inputs(
         end = rules.today(day_start_hour(session))
         start = end - dt.timedelta(days=last_days - 1)
     cache = cache or InputsCache()
-    t0 = time.perf_counter()
 
-    def load() -> tuple[Any, Any]:
+    def load() -> tuple[DailyData, EpisodePoints]:
         return load_daily_data(session, start, end), load_episode_points(session, start, end)
 
-    def analyse() -> Any:
+    def analyse() -> ChartInputs:
         data, points = cache.arrays((start, end), load)
         return compute(data, points, outcome)
 
-    inputs = cache.inputs((start, end, outcome), analyse)
-    inputs.compute_s = time.perf_counter() - t0  # type: ignore[attr-defined]
-    return inputs
+    return cache.inputs(((start, end), outcome), analyse)
 
 
 class ChartsView(QWidget):
@@ -244,11 +251,12 @@ class ChartsView(QWidget):
         outcome = self.outcome_box.currentData()
         self.status.setText("Loading…")
 
-        def job(session: Any) -> Any:
+        def job(session: Any) -> tuple[ChartInputs, float]:
             from twitchlog.db.lite import data_version
 
+            t0 = time.perf_counter()
             cache.use((generation, data_version(session)))
-            return load_inputs(session, start, end, outcome, last, cache)
+            return load_inputs(session, start, end, outcome, last, cache), time.perf_counter() - t0
 
         self._run_task(job, lambda r: self._loaded(request, r), self._failed)
 
@@ -281,8 +289,8 @@ class ChartsView(QWidget):
     def _range(self) -> tuple[dt.date | None, dt.date | None, int | None]:
         days = RANGES[self.range_box.currentIndex()][1]
         if days == -1:
-            a = self.from_edit.date().toPython()
-            b = self.to_edit.date().toPython()
+            a = to_date(self.from_edit.date())
+            b = to_date(self.to_edit.date())
             return (min(a, b), max(a, b), None)
         return (None, None, days)
 
@@ -292,11 +300,11 @@ class ChartsView(QWidget):
         self.to_edit.setVisible(custom)
         self._reload()
 
-    def _loaded(self, request: int, inputs: Any) -> None:
+    def _loaded(self, request: int, loaded: tuple[ChartInputs, float]) -> None:
         if request != self._request:
             return  # a newer range was asked for meanwhile
+        inputs, self.timing["compute_s"] = loaded
         self._inputs = inputs
-        self.timing["compute_s"] = getattr(inputs, "compute_s", float("nan"))
         self._fill_factors(inputs)
         self.status.setText("")
         self._redraw()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from twitchlog.diary.records import Day, Factor
 from twitchlog.errors import DiaryError, ValidationError
 from twitchlog.gui.factor_fields import FactorField, error_label
+from twitchlog.gui.qdates import to_date, to_qdate
 from twitchlog.gui.tasks import TaskRunner
 
 # factors, the day loaded, what is recorded for it, today
@@ -182,10 +183,10 @@ class CheckinView(QWidget):
         self.dirty = True
 
     def day(self) -> dt.date:
-        return self.date.date().toPython()
+        return to_date(self.date.date())
 
     def set_day(self, day: dt.date) -> None:
-        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.date.setDate(to_qdate(day))
 
     def _first_load(self) -> bool:
         return self.date.date() < QDate(2000, 1, 2)  # no day picked yet
@@ -205,7 +206,7 @@ class CheckinView(QWidget):
 
     def _refreshed(self, result: Refreshed) -> None:
         factors, when, day, today = result
-        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date.setMaximumDate(to_qdate(today))
         self.form.set_factors(factors)
         if self._first_load():
             # Today and what is recorded for it in one go: a second load arriving after the

@@ -45,6 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from twitchlog.errors import DiaryError
+from twitchlog.gui.history_model import Index
+from twitchlog.gui.qdates import to_date, to_qdate
 
 RunTask = Callable[[Callable[[Any], Any], Callable[[Any], None], Callable[[Exception], None]], None]
 PREVIEW_ROWS = 12
@@ -94,17 +96,21 @@ def plan_jobs(
     if doctor:
         from twitchlog.report.doctor_csv import export_doctor_csv
 
-        path = folder / f"twitchlog-doctor-{stem}.csv"
-        jobs.append(
-            ExportJob("doctor CSV", path, lambda s, p=path: export_doctor_csv(s, p, start, end))
-        )
+        doctor_path = folder / f"twitchlog-doctor-{stem}.csv"
+
+        def write_doctor(session: Any) -> object:
+            return export_doctor_csv(session, doctor_path, start, end)
+
+        jobs.append(ExportJob("doctor CSV", doctor_path, write_doctor))
     if episodes:
         from twitchlog.diary.transfer import export_episodes
 
-        path = folder / f"twitchlog-episodes-{stem}.csv"
-        jobs.append(
-            ExportJob("episodes CSV", path, lambda s, p=path: export_episodes(s, p, start, end))
-        )
+        episodes_path = folder / f"twitchlog-episodes-{stem}.csv"
+
+        def write_episodes(session: Any) -> object:
+            return export_episodes(session, episodes_path, start, end)
+
+        jobs.append(ExportJob("episodes CSV", episodes_path, write_episodes))
     if pdf:
 
         def write_pdf(session: Any, p: Path = folder / f"twitchlog-report-{stem}.pdf") -> object:
@@ -114,9 +120,6 @@ def plan_jobs(
 
         jobs.append(ExportJob("PDF report", folder / f"twitchlog-report-{stem}.pdf", write_pdf))
     return jobs
-
-
-# --- a stand-in task runner ------------------------------------------------------------------
 
 
 # --- the preview model -----------------------------------------------------------------------
@@ -136,13 +139,13 @@ class PreviewModel(QAbstractTableModel):
         self._rows = rows[1:] if rows else []
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._header)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         value = self._rows[index.row()][index.column()]
@@ -169,14 +172,6 @@ class PreviewModel(QAbstractTableModel):
 # --- the dialog ------------------------------------------------------------------------------
 
 
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
-
-
 class ExportDialog(QDialog):
     """Range, what to include, a live preview of the doctor CSV, progress, Open folder."""
 
@@ -198,8 +193,8 @@ class ExportDialog(QDialog):
         self.resize(820, 560)
 
         today = dt.date.today()
-        self.start_edit = self._date_edit("From", _qdate(today - dt.timedelta(days=89)))
-        self.end_edit = self._date_edit("To", _qdate(today))
+        self.start_edit = self._date_edit("From", to_qdate(today - dt.timedelta(days=89)))
+        self.end_edit = self._date_edit("To", to_qdate(today))
         range_box = QGroupBox("Period")
         rl = QHBoxLayout(range_box)
         rl.addWidget(QLabel("&From", buddy=self.start_edit))
@@ -302,7 +297,7 @@ class ExportDialog(QDialog):
 
     # -- state ----------------------------------------------------------------------------
     def period(self) -> tuple[dt.date, dt.date]:
-        return _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+        return to_date(self.start_edit.date()), to_date(self.end_edit.date())
 
     def _range_changed(self) -> None:
         start, end = self.period()
@@ -323,8 +318,8 @@ class ExportDialog(QDialog):
         if span is None:
             self.status.setText("The diary is empty; log or check in first.")
             return
-        self.start_edit.setDate(_qdate(span[0]))
-        self.end_edit.setDate(_qdate(span[1]))
+        self.start_edit.setDate(to_qdate(span[0]))
+        self.end_edit.setDate(to_qdate(span[1]))
         self.refresh_preview()
 
     def refresh_preview(self) -> None:

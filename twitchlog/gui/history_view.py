@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -21,9 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twitchlog.diary.records import Day, Episode
+from twitchlog.diary.records import Day, Episode, Factor
 from twitchlog.gui.history_model import DayModel, EpisodeModel, fmt_duration
+from twitchlog.gui.qdates import to_date, to_qdate
 from twitchlog.gui.tasks import TaskRunner
+
+Listing = list[Episode] | tuple[list[Day], list[Factor], dict[dt.date, int]]
+"""What the table shows: twitches, or check-in days with the factors and twitch counts."""
 
 
 def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
@@ -97,35 +102,36 @@ class HistoryView(QWidget):
     def set_range(self, start: dt.date, end: dt.date) -> None:
         for edit, day in ((self.start, start), (self.end, end)):
             edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.setDate(to_qdate(day))
             edit.blockSignals(False)
         self.refresh()
 
     @property
     def showing_days(self) -> bool:
-        return self.kind.currentData() == "days"
+        return bool(self.kind.currentData() == "days")
 
     def refresh(self) -> None:
-        start, end = self.start.date().toPython(), self.end.date().toPython()
+        start, end = to_date(self.start.date()), to_date(self.end.date())
         days_mode = self.showing_days
 
-        def job(s: Any) -> tuple:
+        def job(s: Any) -> Listing:
             from twitchlog.diary import days, episodes, factors
 
             eps = episodes.list_episodes(s, start, end)
             if not days_mode:
-                return eps[::-1], None, None
+                return eps[::-1]
             counts: dict[dt.date, int] = {}
             for e in eps:
                 counts[e.diary_date] = counts.get(e.diary_date, 0) + 1
             return days.list_days(s, start, end)[::-1], factors.list_factors(s), counts
 
-        def done(result: tuple) -> None:
-            rows, factors, counts = result
-            if factors is None:
-                self.episodes.set_rows(rows)
+        def done(result: Listing) -> None:
+            if isinstance(result, list):
+                rows: list[Episode] | list[Day] = result
+                self.episodes.set_rows(result)
                 self.table.setModel(self.episodes)
             else:
+                rows, factors, counts = result
                 self.days.set_days(rows, factors, counts)
                 self.table.setModel(self.days)
             self.table.resizeColumnsToContents()
@@ -133,7 +139,7 @@ class HistoryView(QWidget):
                 if self.table.columnWidth(col) > 260:
                     self.table.setColumnWidth(col, 260)
             self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            what = "check-ins" if factors is not None else "twitches"
+            what = "twitches" if isinstance(result, list) else "check-ins"
             self.count.setText(f"{len(rows)} {what}")
             self.details_button.setEnabled(True)
 
@@ -141,9 +147,10 @@ class HistoryView(QWidget):
 
     def selected(self) -> Episode | Day | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
+        model = self.table.model()
+        if not rows or not isinstance(model, EpisodeModel | DayModel):
             return None
-        return self.table.model().record(rows[0].row())  # type: ignore[attr-defined]
+        return model.record(rows[0].row())
 
     def edit_selected(self) -> None:
         record = self.selected()
@@ -158,49 +165,53 @@ class HistoryView(QWidget):
 
     def delete_selected(self) -> None:
         record = self.selected()
-        if record is None:
-            return
         if isinstance(record, Episode):
-            ident = record.id
+            self._delete_episode(record)
+        elif isinstance(record, Day):
+            self._delete_day(record)
 
-            def job(s: Any) -> Episode:
+    def _delete_episode(self, record: Episode) -> None:
+        ident = record.id
+        label = f"twitch of {record.started_at.strftime('%Y-%m-%d %H:%M')}"
+
+        def job(s: Any) -> Episode:
+            from twitchlog.diary import episodes
+
+            return episodes.delete_episode(s, ident)
+
+        def done(deleted: Episode) -> None:
+            def restore(s: Any) -> Episode:
                 from twitchlog.diary import episodes
 
-                return episodes.delete_episode(s, ident)
+                return episodes.restore_episode(s, deleted)
 
-            def undo(rec: Episode):
-                def restore(s: Any) -> Episode:
-                    from twitchlog.diary import episodes
-
-                    return episodes.restore_episode(s, rec)
-
-                return restore
-
-            label = f"twitch of {record.started_at.strftime('%Y-%m-%d %H:%M')}"
-        else:
-            date = record.date
-
-            def job(s: Any) -> Day:
-                from twitchlog.diary import days
-
-                return days.delete_day(s, date)
-
-            def undo(rec: Day):  # type: ignore[misc]
-                def restore(s: Any) -> Day:
-                    from twitchlog.diary import days
-
-                    return days.restore_day(s, rec)
-
-                return restore
-
-            label = f"check-in of {date.isoformat()}"
-
-        def done(deleted: Any) -> None:
-            if self.window_ is not None:
-                self.window_.push_undo(label, undo(deleted))
-                self.window_.statusBar().showMessage(f"Deleted the {label}. Ctrl+Z brings it back.")
+            self._deleted(label, restore)
 
         self.runner.write(job, done)
+
+    def _delete_day(self, record: Day) -> None:
+        date = record.date
+        label = f"check-in of {date.isoformat()}"
+
+        def job(s: Any) -> Day:
+            from twitchlog.diary import days
+
+            return days.delete_day(s, date)
+
+        def done(deleted: Day) -> None:
+            def restore(s: Any) -> Day:
+                from twitchlog.diary import days
+
+                return days.restore_day(s, deleted)
+
+            self._deleted(label, restore)
+
+        self.runner.write(job, done)
+
+    def _deleted(self, label: str, restore: Callable[[Any], object]) -> None:
+        if self.window_ is not None:
+            self.window_.push_undo(label, restore)
+            self.window_.statusBar().showMessage(f"Deleted the {label}. Ctrl+Z brings it back.")
 
     def show_details(self) -> None:
         record = self.selected()
@@ -208,7 +219,7 @@ class HistoryView(QWidget):
             return
         day = record.diary_date if isinstance(record, Episode) else record.date
 
-        def job(s: Any) -> tuple:
+        def job(s: Any) -> tuple[Day | None, list[Episode], list[Factor]]:
             from twitchlog.diary import days, episodes, factors
 
             return (
@@ -217,7 +228,7 @@ class HistoryView(QWidget):
                 factors.list_factors(s),
             )
 
-        def done(result: tuple) -> None:
+        def done(result: tuple[Day | None, list[Episode], list[Factor]]) -> None:
             box = QMessageBox(QMessageBox.Icon.NoIcon, f"{day.isoformat()}", "", parent=self)
             box.setText(day_details(day, *result))
             box.setAccessibleName("Day details")
@@ -227,7 +238,9 @@ class HistoryView(QWidget):
         self.runner.read(job, done)
 
 
-def day_details(day: dt.date, checkin: Day | None, eps: list[Episode], factors: list) -> str:
+def day_details(
+    day: dt.date, checkin: Day | None, eps: list[Episode], factors: list[Factor]
+) -> str:
     """The whole day as plain lines of text."""
     lines = [day.strftime("%A %d %B %Y")]
     if checkin is None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -26,6 +27,10 @@ if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms
 
     from twitchlog.gui.notice_bar import Banner
     from twitchlog.gui.reminder import Reminder
+    from twitchlog.gui.settings_view import SettingsView
+    from twitchlog.gui.today_view import TodayView
+
+W = TypeVar("W", bound=QWidget)
 
 # name, tab title, "module:Class". A view is a QWidget built as Class(runner, window) with an
 # optional refresh() that (re)loads it. Adding a view is one line here (or register_view()).
@@ -110,6 +115,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Views")
         self._targets: dict[str, str] = {}
         self._slots: dict[str, QWidget] = {}
+        self._slot_layouts: dict[str, QVBoxLayout] = {}
         self.views = Views(self._build_view)
         for name, title, target in VIEWS:
             self.add_view(name, title, target)
@@ -174,20 +180,38 @@ class MainWindow(QMainWindow):
         """A tab for the view; the view itself is built when it is first shown or used."""
         slot = QWidget(self.tabs)
         slot.setObjectName(f"slot-{name}")
-        QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+        layout = self._slot_layouts[name] = QVBoxLayout(slot)
+        layout.setContentsMargins(0, 0, 0, 0)
         self._targets[name] = target
         self._slots[name] = slot
         self.tabs.addTab(slot, title)
 
     def _build_view(self, name: str) -> QWidget:
         module, _, cls = self._targets[name].partition(":")
-        view = getattr(importlib.import_module(module), cls)(self.runner, self)
+        view: QWidget = getattr(importlib.import_module(module), cls)(self.runner, self)
         view.setObjectName(f"view-{name}")
         self.views[name] = view
-        self._slots[name].layout().addWidget(view)
+        self._slot_layouts[name].addWidget(view)
         if self.runner.is_open and hasattr(view, "refresh"):
             view.refresh()  # built after the diary opened: load it now
         return view
+
+    def view_as(self, name: str, kind: type[W]) -> W:
+        """The view `name` (built now if need be), as the class the caller expects."""
+        view = self.views[name]
+        if not isinstance(view, kind):
+            raise TypeError(f"the {name} view is a {type(view).__name__}, not a {kind.__name__}")
+        return view
+
+    def today_view(self) -> TodayView:
+        from twitchlog.gui.today_view import TodayView
+
+        return self.view_as("today", TodayView)
+
+    def settings_view(self) -> SettingsView:
+        from twitchlog.gui.settings_view import SettingsView
+
+        return self.view_as("settings", SettingsView)
 
     def show_view(self, name: str) -> None:
         self._ensure_built(name)
@@ -230,25 +254,23 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         diary = bar.addMenu("&Diary")
         self.log_action = self._action(diary, "&Log a twitch", "Ctrl+L", self.log_twitch)
-        today = self.views["today"]
-        self._action(diary, "Start/stop &timer", "Ctrl+T", lambda: today.toggle_timer())
+        today = self.today_view()
+        self._action(diary, "Start/stop &timer", "Ctrl+T", today.toggle_timer)
         self._action(diary, "&Check in today", "Ctrl+D", lambda: self.show_view("checkin"))
         diary.addSeparator()
-        self._action(diary, "Add a &factor…", "", lambda: self.views["settings"].open_factor())
-        self._action(
-            diary, "Add a t&reatment…", "", lambda: self.views["settings"].open_treatment()
-        )
+        self._action(diary, "Add a &factor…", "", lambda: self.settings_view().open_factor())
+        self._action(diary, "Add a t&reatment…", "", lambda: self.settings_view().open_treatment())
         diary.addSeparator()
         self._action(diary, "&Export for the doctor…", "Ctrl+E", self.open_export)
         diary.addSeparator()
-        self._action(diary, "&Settings…", "Ctrl+,", lambda: self.views["settings"].open_settings())
+        self._action(diary, "&Settings…", "Ctrl+,", lambda: self.settings_view().open_settings())
         self._action(diary, "&Quit", "Ctrl+Q", self.close)
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo", "Ctrl+Z", self.undo)
         self.undo_action.setEnabled(False)
         go = bar.addMenu("&View")
         for i, (name, title, _t) in enumerate(VIEWS, start=1):
-            self._action(go, title, f"Ctrl+{i}", lambda n=name: self.show_view(n))
+            self._action(go, title, f"Ctrl+{i}", partial(self.show_view, name))
 
     def _build_tray(self) -> Any:
         from PySide6.QtWidgets import QSystemTrayIcon
@@ -258,16 +280,20 @@ class MainWindow(QMainWindow):
         tray = QSystemTrayIcon(self.windowIcon(), self)
         menu = QMenu(self)
         menu.addAction("Log a twitch", self.log_twitch)
-        menu.addAction("Check in", lambda: (self.showNormal(), self.show_view("checkin")))
+        menu.addAction("Check in", self._show_checkin)
         menu.addAction("Show window", self.showNormal)
         tray.setContextMenu(menu)
         tray.setToolTip("twitchlog")
         tray.show()
         return tray
 
+    def _show_checkin(self) -> None:
+        self.showNormal()
+        self.show_view("checkin")
+
     def log_twitch(self) -> None:
         self.show_view("today")
-        self.views["today"].log_now()
+        self.today_view().log_now()
 
     # -- undo -----------------------------------------------------------------------------
     def push_undo(self, label: str, job: Callable[[Any], Any]) -> object:
@@ -286,8 +312,8 @@ class MainWindow(QMainWindow):
             return
         _token, label, job = self._undo.pop()
         self._undo_changed()
-        today = self.views["today"]
-        if getattr(today, "_undo_token", None) is _token:
+        today = self.today_view()
+        if today._undo_token is _token:
             today.panel.hide()
             today.current = None
         self.runner.write(job, lambda _r: self.statusBar().showMessage(f"Undone: {label}.", 8000))
@@ -320,9 +346,12 @@ class MainWindow(QMainWindow):
         self.finish_start()
         self.reminder.schedule(reminder_time())
         units = str(prefs.get("units/caffeine"))
-        checkin = self.views.get("checkin")  # not built yet: it starts in the right unit
-        if checkin is not None and checkin.form.units != units:
-            checkin.set_units(units)
+        if "checkin" in self.views:  # not built yet: it starts in the right unit
+            from twitchlog.gui.checkin_view import CheckinView
+
+            checkin = self.view_as("checkin", CheckinView)
+            if checkin.form.units != units:
+                checkin.set_units(units)
 
     def remind(self) -> None:
         text = "You have not checked in today yet. It takes a minute."

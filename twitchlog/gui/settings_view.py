@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -124,7 +125,7 @@ class SettingsView(QWidget):
         dialog = SettingsDialog(self.runner, self.day_start, self)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
-        self.dialog = dialog
+        self.dialog: QDialog = dialog
 
     def _settings_saved(self) -> None:
         if self.window_ is not None:

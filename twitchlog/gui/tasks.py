@@ -88,7 +88,9 @@ class TaskRunner(QObject):
 
         self._submit(job, done, on_error)
 
-    def read(self, fn: Callable[[Any], Any], on_done: OnDone = None, on_error: OnError = None):
+    def read(
+        self, fn: Callable[[Any], Any], on_done: OnDone = None, on_error: OnError = None
+    ) -> None:
         """Run `fn(session)` in a read session; nothing it does is committed."""
 
         def job() -> Any:
@@ -97,7 +99,9 @@ class TaskRunner(QObject):
 
         self._submit(job, on_done, on_error)
 
-    def write(self, fn: Callable[[Any], Any], on_done: OnDone = None, on_error: OnError = None):
+    def write(
+        self, fn: Callable[[Any], Any], on_done: OnDone = None, on_error: OnError = None
+    ) -> None:
         """Run `fn(session)` in one write transaction; all of it commits, or none."""
 
         def job() -> Any:
@@ -147,7 +151,7 @@ class TaskRunner(QObject):
         future = self._pool.submit(job)
         future.add_done_callback(lambda f: self._report(f, on_done, on_error))
 
-    def _report(self, future: Future, on_done: OnDone, on_error: OnError) -> None:
+    def _report(self, future: Future[Any], on_done: OnDone, on_error: OnError) -> None:
         # Runs on the worker thread; the signal is queued to the UI thread.
         error = future.exception()
         self.finished.emit(on_done, on_error, None if error else future.result(), error)

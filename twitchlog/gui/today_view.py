@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
     from twitchlog.diary.records import Episode
 
 
-def _log_job(started_at: dt.datetime | None = None, duration_s: int | None = None):
+def _log_job(
+    started_at: dt.datetime | None = None, duration_s: int | None = None
+) -> Callable[[Any], Episode]:
     def job(s: Any) -> Episode:
         from twitchlog.diary import episodes
 
@@ -84,7 +87,7 @@ class TodayView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.log_button, 3)
         top.addWidget(self.timer_button, 1)
-        lay = QVBoxLayout(self)
+        lay = self._layout = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
         self.recent_title = QLabel("Latest twitches", self)
@@ -111,7 +114,7 @@ class TodayView(QWidget):
         if self._panel is None:
             self._panel = self._build_panel()
             self._panel.hide()
-            self.layout().insertWidget(2, self._panel, 3)
+            self._layout.insertWidget(2, self._panel, 3)
         return self._panel
 
     def _build_panel(self) -> QGroupBox:
@@ -306,7 +309,7 @@ class TodayView(QWidget):
             self.window_.statusBar().showMessage(text, 8000)
 
 
-def _delete_job(episode_id: int):
+def _delete_job(episode_id: int) -> Callable[[Any], Episode]:
     def job(s: Any) -> Episode:
         from twitchlog.diary import episodes
 

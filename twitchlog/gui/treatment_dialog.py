@@ -20,6 +20,7 @@ from twitchlog import catalog
 from twitchlog.diary.records import Treatment
 from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.qdates import to_date
 from twitchlog.gui.tasks import TaskRunner
 
 
@@ -72,7 +73,7 @@ class TreatmentDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        for title, w in (
+        rows: tuple[tuple[str, QWidget], ...] = (
             ("Name", self.name),
             ("Kind", self.kind),
             ("Started", self.start),
@@ -82,16 +83,17 @@ class TreatmentDialog(QDialog):
             ("Unit", self.unit),
             ("Sites", self.sites),
             ("Note", self.note),
-        ):
-            form.addRow(title, w)
+        )
+        for title, field in rows:
+            form.addRow(title, field)
         form.addRow(self.error)
         form.addRow(buttons)
 
     def submit(self) -> None:
         fields = {
             "kind": self.kind.currentData(),
-            "start": self.start.date().toPython(),
-            "end": self.end.date().toPython() if self.has_end.isChecked() else None,
+            "start": to_date(self.start.date()),
+            "end": to_date(self.end.date()) if self.has_end.isChecked() else None,
             "dose": self.dose.text() or None,
             "unit": self.unit.text(),
             "sites": self.sites.text(),
@@ -132,7 +134,7 @@ class EndTreatmentDialog(QDialog):
         form.addRow(buttons)
 
     def submit(self) -> None:
-        ident, end = self.treatment.id, self.end.date().toPython()
+        ident, end = self.treatment.id, to_date(self.end.date())
 
         def job(s: Any) -> Treatment:
             from twitchlog.diary import treatments
