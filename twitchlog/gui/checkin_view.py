@@ -139,6 +139,7 @@ class CheckinView(QWidget):
         self.runner = runner
         self.window_ = window
         self.dirty = False
+        self._focus_pending = False  # Ctrl+D before the form loaded: focus it once loaded
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
@@ -182,6 +183,16 @@ class CheckinView(QWidget):
     def _mark_dirty(self) -> None:
         self.dirty = True
 
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first question (Ctrl+D: check in without the mouse); if
+        the form is still loading, as soon as it has loaded."""
+        self._focus_pending = self._first_load() or not self.form.fields
+        if not self._focus_pending:
+            control = next(iter(self.form.fields.values())).control
+            control.setFocus()
+            if hasattr(control, "selectAll"):
+                control.selectAll()
+
     def day(self) -> dt.date:
         return to_date(self.date.date())
 
@@ -217,6 +228,8 @@ class CheckinView(QWidget):
             self._show_day(day)
         elif not self.dirty and when == self.day():
             self._show_day(day, say=False)
+        if self._focus_pending:
+            self.focus_first_field()
 
     def load_day(self) -> None:
         """The day changed: show what was recorded for it."""

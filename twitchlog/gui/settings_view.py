@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog import launcher
 from twitchlog.diary.records import Factor, Treatment
 from twitchlog.gui import prefs
 from twitchlog.gui.settings_dialog import reminder_time
@@ -104,7 +105,8 @@ class SettingsView(QWidget):
             f"A diary day starts at {self.day_start}:00 (a twitch before then counts for the "
             "evening before)\n"
             f"Caffeine entered in {units}\n"
-            f"Diary file: {self.runner.location}"
+            f"Diary file: {self.runner.location}\n"
+            f"Starts at login: {'yes' if launcher.autostart_enabled() else 'no'}"
         )
         self.factors.clear()
         for f in factors:
