@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from twitchlog.diary.records import Day, Episode, Factor
 from twitchlog.gui.history_model import DayModel, EpisodeModel, fmt_duration
+from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.qdates import to_date, to_qdate
 from twitchlog.gui.tasks import TaskRunner
 
-Listing = list[Episode] | tuple[list[Day], list[Factor], dict[dt.date, int]]
-"""What the table shows: twitches, or check-in days with the factors and twitch counts."""
+if TYPE_CHECKING:
+    from twitchlog.gui.main_window import MainWindow
 
 
 def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
@@ -39,7 +39,7 @@ def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
 
 
 class HistoryView(QWidget):
-    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+    def __init__(self, runner: TaskRunner, window: MainWindow | None = None) -> None:
         super().__init__()
         self.runner = runner
         self.window_ = window
@@ -111,36 +111,41 @@ class HistoryView(QWidget):
         return bool(self.kind.currentData() == "days")
 
     def refresh(self) -> None:
+        from twitchlog.diary import days, episodes, factors, summaries
+
         start, end = to_date(self.start.date()), to_date(self.end.date())
-        days_mode = self.showing_days
+        if self.showing_days:
+            ReadOp(
+                self.runner,
+                lambda c: (
+                    days.list_days(c, start, end)[::-1],
+                    factors.list_factors(c),
+                    summaries.episodes_per_day(c, start, end),
+                ),
+            ).success(self._show_days).run()
+        else:
+            ReadOp(self.runner, lambda c: episodes.list_episodes(c, start, end)[::-1]).success(
+                self._show_episodes
+            ).run()
 
-        def job(s: Any) -> Listing:
-            from twitchlog.diary import days, episodes, factors, summaries
+    def _show_episodes(self, rows: list[Episode]) -> None:
+        self.episodes.set_rows(rows)
+        self._show(self.episodes, f"{len(rows)} twitches")
 
-            if not days_mode:
-                return episodes.list_episodes(s, start, end)[::-1]
-            counts = summaries.episodes_per_day(s, start, end)
-            return days.list_days(s, start, end)[::-1], factors.list_factors(s), counts
+    def _show_days(self, listing: tuple[list[Day], list[Factor], dict[dt.date, int]]) -> None:
+        rows, factors, counts = listing
+        self.days.set_days(rows, factors, counts)
+        self._show(self.days, f"{len(rows)} check-ins")
 
-        def done(result: Listing) -> None:
-            if isinstance(result, list):
-                rows: list[Episode] | list[Day] = result
-                self.episodes.set_rows(result)
-                self.table.setModel(self.episodes)
-            else:
-                rows, factors, counts = result
-                self.days.set_days(rows, factors, counts)
-                self.table.setModel(self.days)
-            self.table.resizeColumnsToContents()
-            for col in range(self.table.model().columnCount()):
-                if self.table.columnWidth(col) > 260:
-                    self.table.setColumnWidth(col, 260)
-            self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            what = "twitches" if isinstance(result, list) else "check-ins"
-            self.count.setText(f"{len(rows)} {what}")
-            self.details_button.setEnabled(True)
-
-        self.runner.read(job, done)
+    def _show(self, model: EpisodeModel | DayModel, count: str) -> None:
+        self.table.setModel(model)
+        self.table.resizeColumnsToContents()
+        for col in range(model.columnCount()):
+            if self.table.columnWidth(col) > 260:
+                self.table.setColumnWidth(col, 260)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.count.setText(count)
+        self.details_button.setEnabled(True)
 
     def selected(self) -> Episode | Day | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -168,47 +173,27 @@ class HistoryView(QWidget):
             self._delete_day(record)
 
     def _delete_episode(self, record: Episode) -> None:
-        ident = record.id
+        from twitchlog.diary.episodes import delete_episode, restore_episode
+
         label = f"twitch of {record.started_at.strftime('%Y-%m-%d %H:%M')}"
-
-        def job(s: Any) -> Episode:
-            from twitchlog.diary import episodes
-
-            return episodes.delete_episode(s, ident)
-
-        def done(deleted: Episode) -> None:
-            def restore(s: Any) -> Episode:
-                from twitchlog.diary import episodes
-
-                return episodes.restore_episode(s, deleted)
-
-            self._deleted(label, restore)
-
-        self.runner.write(job, done)
+        WriteOp(self.runner, lambda c: delete_episode(c, record.id)).success(
+            lambda gone: self._deleted(UndoEntry(label, lambda c: restore_episode(c, gone)))
+        ).run()
 
     def _delete_day(self, record: Day) -> None:
-        date = record.date
-        label = f"check-in of {date.isoformat()}"
+        from twitchlog.diary.days import delete_day, restore_day
 
-        def job(s: Any) -> Day:
-            from twitchlog.diary import days
+        label = f"check-in of {record.date.isoformat()}"
+        WriteOp(self.runner, lambda c: delete_day(c, record.date)).success(
+            lambda gone: self._deleted(UndoEntry(label, lambda c: restore_day(c, gone)))
+        ).run()
 
-            return days.delete_day(s, date)
-
-        def done(deleted: Day) -> None:
-            def restore(s: Any) -> Day:
-                from twitchlog.diary import days
-
-                return days.restore_day(s, deleted)
-
-            self._deleted(label, restore)
-
-        self.runner.write(job, done)
-
-    def _deleted(self, label: str, restore: Callable[[Any], object]) -> None:
+    def _deleted(self, undo: UndoEntry) -> None:
         if self.window_ is not None:
-            self.window_.push_undo(label, restore)
-            self.window_.statusBar().showMessage(f"Deleted the {label}. Ctrl+Z brings it back.")
+            self.window_.push_undo(undo)
+            self.window_.statusBar().showMessage(
+                f"Deleted the {undo.label}. Ctrl+Z brings it back."
+            )
 
     def show_details(self) -> None:
         record = self.selected()
@@ -216,14 +201,7 @@ class HistoryView(QWidget):
             return
         day = record.diary_date if isinstance(record, Episode) else record.date
 
-        def job(s: Any) -> tuple[Day | None, list[Episode], list[Factor]]:
-            from twitchlog.diary import days, episodes, factors
-
-            return (
-                days.get_day(s, day),
-                episodes.list_episodes(s, day, day),
-                factors.list_factors(s),
-            )
+        from twitchlog.diary import days, episodes, factors
 
         def done(result: tuple[Day | None, list[Episode], list[Factor]]) -> None:
             box = QMessageBox(QMessageBox.Icon.NoIcon, f"{day.isoformat()}", "", parent=self)
@@ -232,7 +210,14 @@ class HistoryView(QWidget):
             box.open()
             self.details_box = box
 
-        self.runner.read(job, done)
+        ReadOp(
+            self.runner,
+            lambda c: (
+                days.get_day(c, day),
+                episodes.list_episodes(c, day, day),
+                factors.list_factors(c),
+            ),
+        ).success(done).run()
 
 
 def day_details(

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidg
 
 from twitchlog.errors import DiaryError
 from twitchlog.gui import prefs
+from twitchlog.gui.operations import ReadOp, UndoEntry, View, WriteOp
 from twitchlog.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms to build
     from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 
+    from twitchlog.diary.notices import Notice
     from twitchlog.gui.notice_bar import Banner
     from twitchlog.gui.reminder import Reminder
     from twitchlog.gui.settings_view import SettingsView
@@ -33,7 +35,8 @@ if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms
 W = TypeVar("W", bound=QWidget)
 
 # name, tab title, "module:Class". A view is a QWidget built as Class(runner, window) with an
-# optional refresh() that (re)loads it. Adding a view is one line here.
+# refresh() that (re)loads it (the `View` protocol, gui/operations.py). Adding a view is one
+# line here.
 VIEWS: list[tuple[str, str, str]] = [
     ("today", "Today", "twitchlog.gui.today_view:TodayView"),
     ("checkin", "Check-in", "twitchlog.gui.main_window:checkin_view"),
@@ -100,7 +103,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("twitchlog")
         self.setWindowIcon(app_icon())
         self.setAccessibleName("twitchlog main window")
-        self._undo: list[tuple[object, str, Callable[[Any], Any]]] = []
+        self._undo: list[UndoEntry] = []
         self._painted = False
         self._started = False
         self.tray: Any = None  # a QSystemTrayIcon once started, if the desktop has a tray
@@ -185,7 +188,7 @@ class MainWindow(QMainWindow):
         view.setObjectName(f"view-{name}")
         self.views[name] = view
         self._slot_layouts[name].addWidget(view)
-        if self.runner.is_open and hasattr(view, "refresh"):
+        if self.runner.is_open and isinstance(view, View):
             view.refresh()  # built after the diary opened: load it now
         return view
 
@@ -220,9 +223,8 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         for view in list(self.views.values()):
-            refresh = getattr(view, "refresh", None)
-            if refresh:
-                refresh()
+            if isinstance(view, View):
+                view.refresh()
         self.check_notice()
 
     def _view_changed(self) -> None:
@@ -314,31 +316,32 @@ class MainWindow(QMainWindow):
         self.today_view().log_now()
 
     # -- undo -----------------------------------------------------------------------------
-    def push_undo(self, label: str, job: Callable[[Any], Any]) -> object:
-        token = object()
-        self._undo.append((token, label, job))
+    def push_undo(self, entry: UndoEntry) -> UndoEntry:
+        """Offer `entry` as the next Edit → Undo."""
+        self._undo.append(entry)
         self._undo_changed()
-        return token
+        return entry
 
-    def drop_undo(self, token: object) -> None:
-        self._undo = [u for u in self._undo if u[0] is not token]
+    def drop_undo(self, entry: UndoEntry) -> None:
+        """Forget `entry` (its owner took the step back some other way)."""
+        self._undo = [u for u in self._undo if u is not entry]
         self._undo_changed()
 
     def undo(self) -> None:
         if not self._undo:
             self.statusBar().showMessage("Nothing to undo.", 5000)
             return
-        _token, label, job = self._undo.pop()
+        entry = self._undo.pop()
         self._undo_changed()
-        today = self.today_view()
-        if today._undo_token is _token:
-            today.panel.hide()
-            today.current = None
-        self.runner.write(job, lambda _r: self.statusBar().showMessage(f"Undone: {label}.", 8000))
+        if entry.on_undone is not None:
+            entry.on_undone()
+        WriteOp(self.runner, entry.reverse).success(
+            lambda _r: self.statusBar().showMessage(f"Undone: {entry.label}.", 8000)
+        ).run()
 
     def _undo_changed(self) -> None:
         self.undo_action.setEnabled(bool(self._undo))
-        self.undo_action.setText(f"&Undo {self._undo[-1][1]}" if self._undo else "&Undo")
+        self.undo_action.setText(f"&Undo {self._undo[-1].label}" if self._undo else "&Undo")
 
     # -- diary life -----------------------------------------------------------------------
     def _diary_opened(self) -> None:
@@ -381,16 +384,11 @@ class MainWindow(QMainWindow):
         self.reminder_bar.show_message(text)
 
     def check_notice(self) -> None:
-        def job(s: Any) -> Any:
-            from twitchlog.diary import episodes, notices, rules, settings
+        from twitchlog.diary.today import current_notice
 
-            today = rules.today(settings.day_start_hour(s))
-            start = today - dt.timedelta(days=notices.LOOKBACK_DAYS)
-            return notices.assess(episodes.list_episodes(s, start, today), today)
+        ReadOp(self.runner, current_notice).success(self._show_notice).run()
 
-        self.runner.read(job, self._show_notice)
-
-    def _show_notice(self, notice: Any) -> None:
+    def _show_notice(self, notice: Notice | None) -> None:
         from twitchlog.diary.notices import NOT_ADVICE
 
         self.finish_start()
