@@ -125,7 +125,10 @@ def test_delete_a_treatment_and_undo_it(qtbot: Any, window: Any, diary: Any) -> 
     wait_idle(qtbot, window.runner)
     with diary.read() as c:
         assert treatments.list_treatments(c) == [kept, gone]  # the same number, dose and all
-    assert [view.treatments.item(i).text().split()[0] for i in range(2)] == ["Magnesium", "Propranolol"]
+    assert [view.treatments.item(i).text().split()[0] for i in range(2)] == [
+        "Magnesium",
+        "Propranolol",
+    ]
     assert not window.undo_action.isEnabled()
 
 
@@ -144,3 +147,33 @@ def test_delete_without_a_selection_says_so(qtbot: Any, window: Any, diary: Any)
     with diary.read() as c:
         assert len(treatments.list_treatments(c)) == 1
     assert not window.undo_action.isEnabled()
+
+
+def test_undoing_a_log_tidies_the_today_panel_it_belongs_to(qtbot: Any, window: Any, diary: Any):
+    from PySide6.QtCore import Qt
+
+    today = window.today_view()
+    today.log_now()
+    wait_idle(qtbot, window.runner)
+    first = today.current
+    today.log_now()
+    wait_idle(qtbot, window.runner)
+    assert today.panel.isVisible() and today.current != first
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window.runner)
+    assert episodes_on_disk(diary) == [first]
+    assert not today.panel.isVisible() and today.current is None  # its entry tidied it
+    assert window.undo_action.text().startswith("&Undo log at ")
+    window.undo()
+    wait_idle(qtbot, window.runner)
+    assert episodes_on_disk(diary) == []
+    assert not window.undo_action.isEnabled()
+
+
+def test_every_view_in_the_tabs_is_a_view(qtbot: Any, window: Any) -> None:
+    from twitchlog.gui.main_window import VIEWS
+    from twitchlog.gui.operations import View
+
+    for name, _title, _target in VIEWS:
+        assert isinstance(window.views[name], View), name
+    wait_idle(qtbot, window.runner)

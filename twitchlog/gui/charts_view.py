@@ -17,7 +17,7 @@ import datetime as dt
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QCursor, QShowEvent
@@ -35,11 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from twitchlog.charts import CHART_NAMES, CHART_TITLES
+from twitchlog.gui.operations import RunRead
 from twitchlog.gui.qdates import to_date
-
-RunTask = Callable[
-    [Callable[[Any], Any], Callable[[Any], None], Callable[[BaseException], None]], None
-]
+from twitchlog.gui.tasks import WorkerConnection
 
 RANGES: tuple[tuple[str, int | None], ...] = (
     ("Last 30 days", 30),
@@ -59,8 +57,14 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 if TYPE_CHECKING:  # imported when the view first loads a range, off the start-up path
+    from matplotlib.backend_bases import MouseEvent
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+
     from twitchlog.analysis.data import DailyData, EpisodePoints
     from twitchlog.charts.render import ChartInputs
+    from twitchlog.charts.theme import Theme
+    from twitchlog.db.lite import Source
 
 
 class InputsCache:
@@ -104,7 +108,7 @@ class InputsCache:
 
 
 def load_inputs(
-    session: Any,
+    session: Source,
     start: dt.date | None,
     end: dt.date | None,
     outcome: str,
@@ -141,18 +145,18 @@ class ChartsView(QWidget):
     drawn = Signal(str)  # chart name, after each (re)draw
     failed = Signal(str)
 
-    def __init__(self, run_task: RunTask, parent: QWidget | None = None) -> None:
+    def __init__(self, run_task: RunRead, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chartsView")
         self._run_task = run_task
-        self._inputs: Any = None
+        self._inputs: ChartInputs | None = None
         self._request = 0
         self._cache = InputsCache()  # used by worker jobs only
         self._generation = 0  # bumped by refresh(): the diary changed
         self._stale = False  # the diary changed while the view was hidden
-        self._canvas: Any = None
-        self._figure: Any = None
-        self._theme: Any = None
+        self._canvas: FigureCanvasQTAgg | None = None
+        self._figure: Figure | None = None
+        self._theme: Theme | None = None
         self._shown = False
         self.timing: dict[str, float] = {}
 
@@ -218,7 +222,7 @@ class ChartsView(QWidget):
 
     # -- public ----------------------------------------------------------------------------
     @property
-    def figure(self) -> Any:
+    def figure(self) -> Figure | None:
         return self._figure
 
     @property
@@ -228,7 +232,7 @@ class ChartsView(QWidget):
     def set_chart(self, name: str) -> None:
         self.tabs.setCurrentIndex(CHART_NAMES.index(name))
 
-    def set_theme(self, theme: Any = None) -> None:
+    def set_theme(self, theme: Theme | None = None) -> None:
         """Use this chart Theme (default: built from the widget's palette) and redraw."""
         self._theme = theme
         self._redraw()
@@ -252,19 +256,20 @@ class ChartsView(QWidget):
         outcome = self.outcome_box.currentData()
         self.status.setText("Loading…")
 
-        def job(session: Any) -> tuple[ChartInputs, float]:
+        def job(conn: WorkerConnection) -> tuple[ChartInputs, float]:
             from twitchlog.db.lite import data_version
 
             t0 = time.perf_counter()
-            cache.use((generation, data_version(session)))
-            return load_inputs(session, start, end, outcome, last, cache), time.perf_counter() - t0
+            cache.use((generation, data_version(conn)))
+            return load_inputs(conn, start, end, outcome, last, cache), time.perf_counter() - t0
 
         self._run_task(job, lambda r: self._loaded(request, r), self._failed)
 
     def save_chart(self, path: str) -> None:
         from twitchlog.charts.render import save_figure
 
-        save_figure(self._figure, path)
+        if self._figure is not None:  # None: never shown, nothing drawn to save
+            save_figure(self._figure, path)
 
     # -- internals -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -314,7 +319,7 @@ class ChartsView(QWidget):
         self.status.setText("Could not load the charts.")
         self.failed.emit(str(exc))
 
-    def _fill_factors(self, inputs: Any) -> None:
+    def _fill_factors(self, inputs: ChartInputs) -> None:
         from twitchlog.analysis.data import factor_info
 
         current = self.factor_box.currentData() or inputs.default_factor()
@@ -326,7 +331,7 @@ class ChartsView(QWidget):
         self.factor_box.setCurrentIndex(max(i, 0))
         self.factor_box.blockSignals(False)
 
-    def _chart_theme(self) -> Any:
+    def _chart_theme(self) -> Theme:
         if self._theme is not None:
             return self._theme
         from twitchlog.charts.theme import theme_from_colors
@@ -335,7 +340,7 @@ class ChartsView(QWidget):
         return theme_from_colors(pal.window().color().name(), pal.windowText().color().name())
 
     def _redraw(self) -> None:
-        if self._inputs is None or self._figure is None:
+        if self._inputs is None or self._figure is None or self._canvas is None:
             return
         from twitchlog.charts.render import draw
 
@@ -353,10 +358,10 @@ class ChartsView(QWidget):
         self.timing["draw_s"] = time.perf_counter() - t0
         self.drawn.emit(name)
 
-    def _hover(self, event: Any) -> None:
+    def _hover(self, event: MouseEvent) -> None:
         from twitchlog.charts.base import hover_text
 
-        text = hover_text(self._figure, event) if event.inaxes else None
+        text = hover_text(self._figure, event) if event.inaxes and self._figure else None
         if text:
             QToolTip.showText(QCursor.pos(), text, self._canvas)
         else:

@@ -1,16 +1,13 @@
 """Export for a doctor visit: pick a range and what to write, preview the doctor CSV, export.
 
-Self-contained QDialog. All diary work runs off the UI thread through an injected
-`run_task(fn, on_done, on_error)`, where `fn(session)` runs in a read session on the
-worker (the main window passes its TaskRunner.read). Files are written atomically by the
-report writers.
+Self-contained QDialog over `report.export_plan` (which files, the preview rows). All
+diary work runs off the UI thread through an injected `RunRead` (the main window passes
+its TaskRunner.read). Files are written atomically by the report writers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,83 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog.diary.summaries import date_span
 from twitchlog.errors import DiaryError
 from twitchlog.gui.history_model import Index
+from twitchlog.gui.operations import RunRead
 from twitchlog.gui.qdates import to_date, to_qdate
-
-RunTask = Callable[[Callable[[Any], Any], Callable[[Any], None], Callable[[Exception], None]], None]
-PREVIEW_ROWS = 12
-
-
-@dataclass(frozen=True)
-class ExportJob:
-    """One file to write: what it is (for the progress text) and how to write it."""
-
-    label: str
-    path: Path
-    write: Callable[[Any], object]  # fn(session) -> anything
-
-
-# --- diary work (runs on the worker) ---------------------------------------------------------
-
-
-def diary_span(session: Any) -> tuple[dt.date, dt.date] | None:
-    from twitchlog.diary.summaries import date_span
-
-    return date_span(session)
-
-
-def preview_rows(session: Any, start: dt.date, end: dt.date) -> list[list[str]]:
-    """Header plus the first rows of the doctor CSV exactly as the file will have them."""
-    from twitchlog.report.doctor_csv import iter_rows
-    from twitchlog.report.doctor_data import load_doctor_table
-
-    last = min(end, start + dt.timedelta(days=PREVIEW_ROWS - 1))
-    table = load_doctor_table(session, start, last)
-    return [["" if c is None else str(c) for c in row] for row in iter_rows(table)]
-
-
-def plan_jobs(
-    folder: Path,
-    start: dt.date,
-    end: dt.date,
-    *,
-    doctor: bool,
-    episodes: bool,
-    pdf: bool,
-    name: str = "",
-) -> list[ExportJob]:
-    """The files to write, named by range so a second export never overwrites the first."""
-    stem = f"{start.isoformat()}_to_{end.isoformat()}"
-    jobs: list[ExportJob] = []
-    if doctor:
-        from twitchlog.report.doctor_csv import export_doctor_csv
-
-        doctor_path = folder / f"twitchlog-doctor-{stem}.csv"
-
-        def write_doctor(session: Any) -> object:
-            return export_doctor_csv(session, doctor_path, start, end)
-
-        jobs.append(ExportJob("doctor CSV", doctor_path, write_doctor))
-    if episodes:
-        from twitchlog.diary.transfer import export_episodes
-
-        episodes_path = folder / f"twitchlog-episodes-{stem}.csv"
-
-        def write_episodes(session: Any) -> object:
-            return export_episodes(session, episodes_path, start, end)
-
-        jobs.append(ExportJob("episodes CSV", episodes_path, write_episodes))
-    if pdf:
-
-        def write_pdf(session: Any, p: Path = folder / f"twitchlog-report-{stem}.pdf") -> object:
-            from twitchlog.report.pdf import export_report_pdf
-
-            return export_report_pdf(session, p, start, end, name=name)
-
-        jobs.append(ExportJob("PDF report", folder / f"twitchlog-report-{stem}.pdf", write_pdf))
-    return jobs
-
+from twitchlog.report.export_plan import ExportFile, plan_exports, preview_rows
 
 # --- the preview model -----------------------------------------------------------------------
 
@@ -179,7 +105,7 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        run_task: RunTask,
+        run_task: RunRead,
         folder: str | Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -277,7 +203,7 @@ class ExportDialog(QDialog):
         for box in (self.doctor_box, self.episodes_box, self.pdf_box):
             box.toggled.connect(self._update_buttons)
         self._range_changed()
-        self._run(diary_span, self._got_span, self._failed)
+        self._run(date_span, self._got_span, self._failed)
 
     # -- building blocks ------------------------------------------------------------------
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
@@ -339,7 +265,7 @@ class ExportDialog(QDialog):
                     f"Preview of the doctor CSV (first {n} day{'s' if n != 1 else ''})"
                 )
 
-        self._run(lambda s: preview_rows(s, start, end), shown, self._failed)
+        self._run(lambda c: preview_rows(c, start, end), shown, self._failed)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -355,7 +281,7 @@ class ExportDialog(QDialog):
         if not folder.is_dir():
             self._failed(DiaryError(f"There is no folder {folder}; choose one with Browse…"))
             return
-        jobs = plan_jobs(
+        jobs = plan_exports(
             folder,
             start,
             end,
@@ -374,7 +300,7 @@ class ExportDialog(QDialog):
         self._update_buttons()
         self._next(jobs, 0)
 
-    def _next(self, jobs: list[ExportJob], i: int) -> None:
+    def _next(self, jobs: list[ExportFile], i: int) -> None:
         if i == len(jobs):
             self._finish()
             return

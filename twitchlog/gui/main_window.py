@@ -49,14 +49,14 @@ PAINT_FALLBACK_MS = 1000  # `painted` comes at the latest this long after the wi
 ICON = Path(__file__).resolve().parents[2] / "resources" / "twitchlog.svg"
 
 
-def checkin_view(runner: TaskRunner, window: QWidget) -> QWidget:
+def checkin_view(runner: TaskRunner, window: MainWindow) -> QWidget:
     """The check-in form, in the caffeine unit chosen in the settings."""
     from twitchlog.gui.checkin_view import CheckinView
 
     return CheckinView(runner, window, str(prefs.get("units/caffeine")))
 
 
-def charts_view(runner: TaskRunner, window: QWidget) -> QWidget:
+def charts_view(runner: TaskRunner, window: MainWindow) -> QWidget:
     """The Charts view reads through the window's one worker; it reloads after each write."""
     from twitchlog.gui.charts_view import ChartsView
 

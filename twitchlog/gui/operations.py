@@ -68,6 +68,18 @@ class WriteOp(_Operation[T]):
         self._runner.write(self._job, self._success, self._failure)
 
 
+class RunRead(Protocol):
+    """`TaskRunner.read` as a value: what a self-contained view or dialog is given (the
+    Charts view, the Export dialog) to read on the window's worker."""
+
+    def __call__(
+        self,
+        fn: Job[T],
+        on_done: Callable[[T], object] | None = ...,
+        on_error: Callable[[DiaryError], object] | None = ...,
+    ) -> None: ...
+
+
 @dataclass(eq=False)
 class UndoEntry:
     """One step Edit → Undo can take back.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +18,7 @@ from twitchlog import catalog
 from twitchlog.diary.records import Treatment
 from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.qdates import to_date
 from twitchlog.gui.tasks import TaskRunner
 
@@ -100,13 +99,11 @@ class TreatmentDialog(QDialog):
             "note": self.note.text(),
         }
         name = self.name.text()
+        from twitchlog.diary.treatments import add_treatment
 
-        def job(s: Any) -> Treatment:
-            from twitchlog.diary import treatments
-
-            return treatments.add_treatment(s, name, **fields)
-
-        self.runner.write(job, lambda _t: self.accept(), self.show_error)
+        WriteOp(self.runner, lambda c: add_treatment(c, name, **fields)).success(
+            lambda _t: self.accept()
+        ).failure(self.show_error).run()
 
     def show_error(self, error: DiaryError) -> None:
         self.error.setText(str(error))
@@ -134,14 +131,12 @@ class EndTreatmentDialog(QDialog):
         form.addRow(buttons)
 
     def submit(self) -> None:
+        from twitchlog.diary.treatments import end_treatment
+
         ident, end = self.treatment.id, to_date(self.end.date())
-
-        def job(s: Any) -> Treatment:
-            from twitchlog.diary import treatments
-
-            return treatments.end_treatment(s, ident, end)
-
-        self.runner.write(job, lambda _t: self.accept(), self.show_error)
+        WriteOp(self.runner, lambda c: end_treatment(c, ident, end)).success(
+            lambda _t: self.accept()
+        ).failure(self.show_error).run()
 
     def show_error(self, error: DiaryError) -> None:
         self.error.setText(str(error))
