@@ -26,9 +26,10 @@ from twitchlog.errors import DiaryError, ValidationError
 from twitchlog.gui.factor_fields import FactorField, error_label
 from twitchlog.gui.operations import ReadOp, WriteOp
 from twitchlog.gui.qdates import to_date, to_qdate
-from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 
 if TYPE_CHECKING:
+    from twitchlog.diary.experiments import Plan
     from twitchlog.diary.today import CheckinPage
     from twitchlog.gui.main_window import MainWindow
 
@@ -161,6 +162,9 @@ class CheckinView(QWidget):
         self.status = QLabel(self)
         self.status.setAccessibleName("Check-in status")
         self.form = CheckinForm(self, units)
+        from twitchlog.gui.kept_question import KeptQuestion
+
+        self.kept = KeptQuestion(self)
         top = QHBoxLayout()
         top.addWidget(QLabel("Day:", self))
         top.addWidget(self.date)
@@ -175,9 +179,11 @@ class CheckinView(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.date_error)
         lay.addWidget(self.status)
+        lay.addWidget(self.kept)
         lay.addWidget(scroll, 1)
         self.form.errors["date"] = self.date_error
         self.form.edited.connect(self._mark_dirty)
+        self.kept.edited.connect(self._mark_dirty)
         self.date.dateChanged.connect(lambda _d: self.load_day())
         self.same.clicked.connect(self.same_as_last)
         self.save.clicked.connect(self.submit)
@@ -241,6 +247,7 @@ class CheckinView(QWidget):
     def _show_day(self, day: Day | None, *, say: bool = True) -> None:
         self.form.load(day)
         self.dirty = False
+        self._load_kept()
         if not say:
             return
         when = self.day().isoformat()
@@ -249,6 +256,18 @@ class CheckinView(QWidget):
             if day
             else f"No check-in yet for {when}. Leave anything you did not note as 'not recorded'."
         )
+
+    def _load_kept(self) -> None:
+        """The experiment question, when the day shown is a day of a running experiment."""
+        from twitchlog.diary.experiments import kept_on
+
+        shown = self.day()
+
+        def done(found: tuple[Plan, str | None] | None) -> None:
+            if shown == self.day():
+                self.kept.show_for(found)
+
+        ReadOp(self.runner, lambda c: kept_on(c, shown)).success(done).run()
 
     def same_as_last(self) -> None:
         from twitchlog.diary.days import latest_day_before
@@ -269,16 +288,26 @@ class CheckinView(QWidget):
         day, values = self.day(), self.form.values()
         note, none = self.form.note.toPlainText(), self.form.no_twitches.isChecked()
         self.form.clear_errors()
-        from twitchlog.diary.days import check_in
+        plan = self.kept.plan if self.kept.isVisible() else None
+        kept = self.kept.answer()
+
+        def save(conn: WorkerConnection) -> Day:
+            """The check-in and the experiment's answer for the day: one transaction."""
+            from twitchlog.diary.days import check_in
+
+            record = check_in(conn, day, values, note=note, no_twitches=none)
+            if plan is not None:
+                from twitchlog.diary.experiments import record_kept
+
+                record_kept(conn, plan.id, day, kept)
+            return record
 
         def done(record: Day) -> None:
             self.dirty = False
             self.status.setText(f"Saved the check-in for {record.date.isoformat()}.")
             self.saved.emit(record)
 
-        WriteOp(
-            self.runner, lambda c: check_in(c, day, values, note=note, no_twitches=none)
-        ).success(done).failure(self.form.show_error).run()
+        WriteOp(self.runner, save).success(done).failure(self.form.show_error).run()
 
     def set_units(self, units: str) -> None:
         """Rebuild the rows with the caffeine unit chosen in the settings."""

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog.gui.display import relative_font
 from twitchlog.gui.operations import Job, ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 
@@ -43,10 +43,7 @@ class TodayView(QWidget):
         self.current: Episode | None = None
         self._undo_entry: UndoEntry | None = None  # Edit → Undo for the twitch just logged
         self.log_button = QPushButton("Log a twitch", self)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.log_button.setFont(font)
+        relative_font(self.log_button, 1.8, bold=True)  # follows the chosen text size
         self.log_button.setMinimumHeight(90)
         self.log_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.log_button.setAccessibleName("Log a twitch now")
@@ -74,6 +71,10 @@ class TodayView(QWidget):
         lay = self._layout = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
+        self.experiment = QLabel(self)  # "Experiment: day 3 of 'at most 1 cup' (block 2 of 6)"
+        self.experiment.setAccessibleName("Experiment today")
+        self.experiment.hide()
+        lay.addWidget(self.experiment)
         self.recent_title = QLabel("Latest twitches", self)
         self.recent = QListWidget(self)
         self.recent.setAccessibleName("Latest twitches")
@@ -286,6 +287,12 @@ class TodayView(QWidget):
 
         ReadOp(self.runner, today_so_far).success(self._show_summary).run()
 
+        ReadOp(self.runner, _experiment_line).success(self._show_experiment).run()
+
+    def _show_experiment(self, line: str | None) -> None:
+        self.experiment.setText(line or "")
+        self.experiment.setVisible(bool(line))
+
     def _show_summary(self, so_far: TodaySoFar) -> None:
         count, today, recent = so_far.twitches, so_far.today, so_far.recent
         self.recent.clear()
@@ -302,6 +309,16 @@ class TodayView(QWidget):
     def _say(self, text: str) -> None:
         if self.window_ is not None:
             self.window_.statusBar().showMessage(text, 8000)
+
+
+def _experiment_line(conn: WorkerConnection) -> str | None:
+    """The running experiment's line for today, if one runs."""
+    from twitchlog.diary.experiments import current_experiment
+    from twitchlog.diary.settings import diary_today
+
+    today = diary_today(conn)
+    plan = current_experiment(conn, today)
+    return plan.status_line(today) if plan else None
 
 
 def _delete(episode_id: int) -> Job[Episode]:
