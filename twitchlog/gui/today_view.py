@@ -70,6 +70,10 @@ class TodayView(QWidget):
         top.addWidget(self.timer_button, 1)
         lay = self._layout = QVBoxLayout(self)
         lay.addLayout(top)
+        from twitchlog.gui.injection_today import InjectionStrip
+
+        self.injection = InjectionStrip(runner, window, self)  # hidden until there is one
+        lay.addWidget(self.injection)
         lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
         self.experiment = QLabel(self)  # "Experiment: day 3 of 'at most 1 cup' (block 2 of 6)"
         self.experiment.setAccessibleName("Experiment today")
@@ -287,6 +291,7 @@ class TodayView(QWidget):
 
         ReadOp(self.runner, today_so_far).success(self._show_summary).run()
 
+        self.injection.refresh()
         ReadOp(self.runner, _experiment_line).success(self._show_experiment).run()
 
     def _show_experiment(self, line: str | None) -> None:
