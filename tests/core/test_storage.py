@@ -51,7 +51,7 @@ def test_upgrade_from_empty_file_matches_models(tmp_path: Path) -> None:
     from twitchlog.db.models import Base
 
     path = tmp_path / "via-alembic.sqlite3"
-    db = Database(make_engine(f"sqlite:///{path}"), path)
+    db = Database(make_engine(path), path)
     upgrade(db)
     db.close()
     engine = create_engine(f"sqlite:///{path}")

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine
 
 from tests.durability.helpers import raw_rows
 from twitchlog.db import migrate
-from twitchlog.db.engine import Database, make_engine, sqlite_url
+from twitchlog.db.engine import Database, make_engine
 from twitchlog.db.models import Base
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
@@ -52,7 +52,7 @@ def downgrade() -> None:
 
 def _alembic_diary(path: Path, revision: str) -> None:
     """A diary built the slow way: alembic upgrade from an empty file to `revision`."""
-    db = Database(make_engine(sqlite_url(path)), path)
+    db = Database(make_engine(path), path)
     try:
         migrate.upgrade(db, revision)
     finally:
@@ -126,7 +126,7 @@ def test_the_rebuild_would_cascade_with_foreign_keys_on(
     guards something real."""
     from alembic import command
 
-    engine = create_engine(sqlite_url(fixture_diary))
+    engine = create_engine(f"sqlite:///{fixture_diary}")
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=ON")
         command.upgrade(migrate._alembic_config(conn), "head")
@@ -167,7 +167,7 @@ def test_alembic_schema_equals_the_fast_create_all_schema(tmp_path: Path) -> Non
 
     slow = tmp_path / "alembic.sqlite3"
     _alembic_diary(slow, "head")
-    engine = create_engine(sqlite_url(slow))
+    engine = create_engine(f"sqlite:///{slow}")
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(ctx, Base.metadata) == []

@@ -45,7 +45,7 @@ def build_parser(modules: Sequence[str] = _COMMAND_MODULES) -> argparse.Argument
     common.add_argument(
         "--db",
         metavar="PATH",
-        help="diary file or SQLAlchemy URL (default: $TWITCHLOG_DB, else the user data folder)",
+        help="diary file (default: $TWITCHLOG_DB, else the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
@@ -80,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"twitchlog: {error}", file=sys.stderr)
         return 2
+    finally:
+        from twitchlog.db.lock import release_command_locks
+
+        release_command_locks()  # a restore waiting for this command may go ahead
 
 
 if __name__ == "__main__":  # pragma: no cover

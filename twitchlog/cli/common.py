@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from twitchlog.diary import rules
+from twitchlog.errors import ValidationError
 
 if TYPE_CHECKING:
     from twitchlog.db.engine import Database
@@ -20,9 +21,8 @@ DB = TypeVar("DB", "Database", "LiteDiary")
 def open_db(args: argparse.Namespace) -> Database:
     """Open (create, upgrade) the diary named by --db, with today's backup."""
     from twitchlog.db.migrate import open_database
-    from twitchlog.paths import resolve_location
 
-    return _backed_up(open_database(resolve_location(args.db)))
+    return _backed_up(open_database(_held_location(args)))
 
 
 def open_quick(args: argparse.Namespace) -> Database | LiteDiary:
@@ -32,10 +32,22 @@ def open_quick(args: argparse.Namespace) -> Database | LiteDiary:
     everyday `log` then takes tens of milliseconds instead of a few hundred.
     """
     from twitchlog.db.lite import open_lite
+
+    lite = open_lite(_held_location(args))
+    return open_db(args) if lite is None else _backed_up(lite)
+
+
+def _held_location(args: argparse.Namespace) -> str:
+    """The diary named by --db, shared with other commands until this one ends (a
+    restore waits for it; see db.lock)."""
+    from pathlib import Path
+
+    from twitchlog.db.lock import hold_for_command
     from twitchlog.paths import resolve_location
 
-    lite = open_lite(resolve_location(args.db))
-    return open_db(args) if lite is None else _backed_up(lite)
+    location = resolve_location(args.db)
+    hold_for_command(Path(location).expanduser().resolve())
+    return location
 
 
 def _backed_up(db: DB) -> DB:
@@ -53,6 +65,12 @@ def date_arg(text: str) -> dt.date:
         return rules.parse_date(text)
     except Exception as exc:  # argparse shows ArgumentTypeError messages as they are
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def check_period(start: dt.date | None, end: dt.date | None) -> None:
+    """--from and --to in order (checked before anything is opened or written)."""
+    if start is not None and end is not None and end < start:
+        raise ValidationError("--to is before --from; swap them.")
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 
 from twitchlog import catalog
-from twitchlog.cli.common import date_arg, fmt_duration, open_db, open_quick, table
+from twitchlog.cli.common import (
+    check_period,
+    date_arg,
+    fmt_duration,
+    open_db,
+    open_quick,
+    table,
+)
 from twitchlog.diary import episodes, factors, rules, settings
 from twitchlog.diary import summaries as summaries_mod
 from twitchlog.errors import ValidationError
@@ -165,6 +172,7 @@ def cmd_day(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from twitchlog.diary import days
 
+    check_period(args.start, args.end)
     db = open_db(args)
     with db.read() as session:
         span = summaries_mod.date_span(session)
@@ -176,8 +184,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             return 0
         start = args.start or span[0]
         end = args.end or max(span[1], start)
-        if end < start:
-            raise ValidationError("--to is before --from; swap them.")
+        check_period(start, end)
         summaries = summaries_mod.day_summaries(session, start, end)
         checked = {d.date: d for d in days.list_days(session, start, end)}
         eps = episodes.list_episodes(session, start, end)
@@ -237,6 +244,6 @@ def cmd_settings(args: argparse.Namespace) -> int:
             settings.set_day_start_hour(session, args.day_start)
     with db.read() as session:
         hour = settings.day_start_hour(session)
-    print(f"Diary: {db.path or db.engine.url}")
+    print(f"Diary: {db.path}")
     print(f"A new diary day begins at {hour}:00 (earlier twitches count for the evening before).")
     return 0

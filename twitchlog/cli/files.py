@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from twitchlog.cli.common import date_arg, open_db, open_quick
+from twitchlog.cli.common import check_period, date_arg, open_db, open_quick
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from twitchlog.paths import resolve_location
+    from twitchlog.safefile import check_target
+
+    check_period(args.start, args.end)
+    check_target(args.file, Path(resolve_location(args.db)).expanduser())
     if args.what == "doctor":
         # The doctor's table runs on either connection: no SQLAlchemy for the common case.
         from twitchlog.report.doctor_csv import export_doctor_csv
@@ -62,11 +67,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from twitchlog.diary import demo, transfer
 
     db = open_db(args)
-    if db.path is not None:
-        with db.read() as session:
-            empty = demo.is_empty(session)
-        if not empty:
-            backup_now(db.path, "before-import")
+    with db.read() as session:
+        empty = demo.is_empty(session)
+    if not empty:
+        backup_now(db.path, "before-import")
     with db.write() as session:
         summary = transfer.import_csv(session, args.file)
     print(summary.sentence())

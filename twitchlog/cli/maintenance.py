@@ -30,12 +30,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _diary_path(args: argparse.Namespace) -> Path:
-    from twitchlog.paths import is_url, resolve_location
+    from twitchlog.paths import resolve_location
 
-    location = resolve_location(args.db)
-    if is_url(location):
-        raise DiaryError("Backups, restore and check work on diary files, not database URLs.")
-    return Path(location).expanduser().resolve()
+    return Path(resolve_location(args.db)).expanduser().resolve()
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -44,7 +41,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     db = open_db(args)  # refuses a damaged diary before copying it
     try:
-        assert db.path is not None
         dest = backup_now(db.path, "manual")
         prune_backups(db.path)
     finally:

@@ -14,19 +14,24 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
-from twitchlog.db.lite import BUSY_TIMEOUT_S, apply_pragmas
+from twitchlog.db.connect import connect
+from twitchlog.db.lite import apply_pragmas
 
 _WRITE_OPTION = "twitchlog_write"
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine; for SQLite apply the durability pragmas and our own BEGIN."""
-    if not url.startswith("sqlite"):
-        return create_engine(url)
+def make_engine(path: Path) -> Engine:
+    """An engine on the diary file: the durability pragmas and our own BEGIN.
+
+    Connections come from `db.connect` (a quoted file: URI), never from a URL string
+    that SQLAlchemy would parse: a '?' or '%41' in a folder name must not change the file.
+    """
     engine = create_engine(
-        url,
-        connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+        "sqlite://",
+        creator=lambda: connect(path, check_same_thread=False),
+        poolclass=QueuePool,
     )
 
     @event.listens_for(engine, "connect")
@@ -43,16 +48,12 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
 class Database:
     """An open diary: hands out read and write sessions."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path) -> None:
         self.engine = engine
-        self.path = path  # the SQLite file, or None for another kind of database
+        self.path = path  # the SQLite file
         self._writer = engine.execution_options(**{_WRITE_OPTION: True})
 
     @contextmanager

@@ -18,16 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from twitchlog import catalog
-from twitchlog.db.check import header_problem, wal_problem
+from twitchlog.db.check import header_problem, journal_is_wal, wal_problem
+from twitchlog.db.connect import BUSY_TIMEOUT_S, connect
 from twitchlog.db.schema import HEAD_REVISION
-from twitchlog.paths import is_url
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 Source: TypeAlias = "Session | sqlite3.Connection"
 
-BUSY_TIMEOUT_S = 15.0
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
@@ -121,11 +120,9 @@ def open_lite(location: str) -> LiteDiary | None:
     """Open an existing diary file that needs nothing done before use, else None.
 
     None means: let `migrate.open_database` open it (a new, empty, older, newer or damaged
-    file, a URL, or a catalog to bring up to date). The checks are the ones that opening
+    file, or a catalog to bring up to date). The checks are the ones that opening
     makes, so a diary is never used here in a state the full path would refuse or change.
     """
-    if is_url(location):
-        return None
     path = Path(location).expanduser().resolve()
     try:
         if not path.is_file() or path.stat().st_size == 0:
@@ -134,7 +131,9 @@ def open_lite(location: str) -> LiteDiary | None:
         return None
     if header_problem(path) or wal_problem(path):
         return None  # the full path refuses it with the words and the backup to restore
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    if not journal_is_wal(path):
+        return None  # not yet a WAL diary: the full path checks it is ours before any pragma
+    conn = connect(path)
     try:
         apply_pragmas(conn)
         if _ready(conn):

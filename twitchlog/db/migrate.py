@@ -9,35 +9,32 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, select, text
 
 from twitchlog import catalog
 from twitchlog.db.backup import backup_now
-from twitchlog.db.check import header_problem, wal_problem
-from twitchlog.db.engine import Database, make_engine, sqlite_url
+from twitchlog.db.check import foreign_problem, header_problem, journal_is_wal, wal_problem
+from twitchlog.db.engine import Database, make_engine
 from twitchlog.db.lite import catalog_in_sync
 from twitchlog.db.models import Base, Factor
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
-from twitchlog.paths import create_private_file, is_url, make_private_dir
+from twitchlog.paths import create_private_file, make_private_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _ID_BITS = 31
 
 
 def open_database(location: str) -> Database:
-    """Open (creating if needed) and migrate the diary at a path or SQLAlchemy URL."""
-    if is_url(location):
-        db = Database(make_engine(location), None)
-    else:
-        path = Path(location).expanduser().resolve()
-        _prepare_file(path)
-        db = Database(make_engine(sqlite_url(path)), path)
+    """Open (creating if needed) and migrate the diary file at `location`."""
+    path = Path(location).expanduser().resolve()
+    _prepare_file(path)
+    db = Database(make_engine(path), path)
     try:
         _bring_to_head(db)
     except Exception as exc:
         db.close()
-        if db.path is not None and _is_damage(exc):
+        if _is_damage(exc):
             raise DiaryUnavailable(
                 f"{db.path.name} is damaged (SQLite says: {exc.__cause__ or exc}). "
                 "It was not changed. " + restore_advice(db.path)
@@ -59,6 +56,11 @@ def _prepare_file(path: Path) -> None:
     """
     if path.is_dir():
         raise DiaryUnavailable(f"{path} is a folder, not a diary file. Give a file name instead.")
+    if path.exists() and not path.is_file():
+        raise DiaryUnavailable(
+            f"{path} is not a regular file (a device, pipe or socket); it was not touched. "
+            "Give the path of a diary file with --db."
+        )
     make_private_dir(path.parent)
     if not path.exists():
         create_private_file(path)
@@ -68,6 +70,10 @@ def _prepare_file(path: Path) -> None:
     problem = header_problem(path) or wal_problem(path)
     if problem:
         raise DiaryUnavailable(f"{problem} It was not changed. " + restore_advice(path))
+    if not journal_is_wal(path):  # before the first pragma that writes (the WAL switch)
+        problem = foreign_problem(path, known_revisions)
+        if problem:
+            raise DiaryUnavailable(problem)
 
 
 def restore_advice(path: Path) -> str:
@@ -98,26 +104,17 @@ def stored_revision(conn: Connection) -> str | None:
 def _bring_to_head(db: Database) -> None:
     with db.engine.connect() as conn:
         revision = stored_revision(conn)
-        has_tables = bool(inspect(conn).get_table_names()) if revision is None else True
     if revision == HEAD_REVISION:
         _sync_builtin_factors(db)
         _ensure_identity(db)
         return
-    if revision is None:
-        if has_tables:
-            raise DiaryUnavailable(
-                "This database holds tables but is not a twitchlog diary; it was not changed. "
-                "Choose another file with --db."
-            )
+    if revision is None or revision not in known_revisions():
+        problem = foreign_problem(db.path, known_revisions)
+        if problem:
+            raise DiaryUnavailable(problem)
         _create_fresh(db)
         return
-    if revision not in _known_revisions():
-        raise DiaryUnavailable(
-            f"This diary was written by a newer version of twitchlog (schema {revision}). "
-            "It was not changed. Install the newer twitchlog to open it."
-        )
-    if db.path is not None:
-        backup_now(db.path, f"before-upgrade-from-{revision}")
+    backup_now(db.path, f"before-upgrade-from-{revision}")
     upgrade(db)
     _sync_builtin_factors(db)
     _ensure_identity(db)
@@ -144,8 +141,6 @@ def _ensure_identity(db: Database) -> None:
     It lives in the file header, so a -wal left by another diary is recognised
     (check.wal_problem) before SQLite replays it into this one.
     """
-    if db.engine.dialect.name != "sqlite":
-        return
     with db.engine.connect() as conn:
         current = conn.exec_driver_sql("PRAGMA user_version").scalar()
         conn.rollback()
@@ -193,7 +188,7 @@ def _alembic_config(conn: Connection | None = None):  # type: ignore[no-untyped-
     return cfg
 
 
-def _known_revisions() -> set[str]:
+def known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_alembic_config())
@@ -204,21 +199,19 @@ def upgrade(db: Database, target: str = "head") -> None:
     """Run alembic upgrade with foreign keys off so batch table rebuilds cascade nothing."""
     from alembic import command
 
-    sqlite = db.engine.dialect.name == "sqlite"
     with db.engine.connect() as conn:
         # PRAGMA foreign_keys is a no-op inside a transaction, and SQLAlchemy would
         # begin one first; so it goes straight to the driver connection, outside any.
-        raw = conn.connection.driver_connection if sqlite else None
-        if raw is not None:
-            raw.execute("PRAGMA foreign_keys=OFF")
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
         try:
             command.upgrade(_alembic_config(conn), target)
             conn.commit()
-            bad = raw.execute("PRAGMA foreign_key_check").fetchall() if raw is not None else []
+            bad = raw.execute("PRAGMA foreign_key_check").fetchall()
         finally:
-            if raw is not None:
-                conn.rollback()
-                raw.execute("PRAGMA foreign_keys=ON")
+            conn.rollback()
+            raw.execute("PRAGMA foreign_keys=ON")
         if bad:
             raise DiaryUnavailable(
                 f"The upgrade left {len(bad)} broken references; restore the backup taken "
