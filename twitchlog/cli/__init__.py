@@ -54,7 +54,13 @@ def build_parser(modules: Sequence[str] = _COMMAND_MODULES) -> argparse.Argument
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    from twitchlog.cli.output import escaped_output
+
+    with escaped_output():  # a note with terminal escapes is shown, not obeyed
+        return _run(list(sys.argv[1:] if argv is None else argv))
+
+
+def _run(argv: list[str]) -> int:
     if not argv or argv[0].startswith("--db"):
         argv = ["gui", *argv]  # no command opens the window
     if argv[0] in COMMAND_MODULE:

@@ -75,7 +75,11 @@ def check_period(start: dt.date | None, end: dt.date | None) -> None:
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A plain fixed-width text table."""
-    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    from twitchlog.cli.output import printable
+
+    cells = [[str(h) for h in headers]] + [
+        ["" if c is None else printable(str(c), keep_newlines=False) for c in r] for r in rows
+    ]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = [
         "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells

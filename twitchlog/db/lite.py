@@ -69,15 +69,22 @@ def date_text(day: dt.date) -> str:
 
 
 def to_date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
+    return dt.date.fromisoformat(_padded_year(text))
 
 
 def datetime_text(moment: dt.datetime) -> str:
-    return moment.strftime(DATETIME_FORMAT)
+    """As DATETIME_FORMAT, with the year always four digits (strftime writes 999, not 0999)."""
+    return moment.isoformat(sep=" ", timespec="microseconds")
 
 
 def to_datetime(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
+    return dt.datetime.fromisoformat(_padded_year(text))
+
+
+def _padded_year(text: str) -> str:
+    """Read a year stored without leading zeros by older versions ('999-06-01 …')."""
+    year, dash, rest = text.partition("-")
+    return year.zfill(4) + dash + rest if dash and 0 < len(year) < 4 else text
 
 
 class LiteDiary:

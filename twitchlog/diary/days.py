@@ -60,13 +60,7 @@ def check_in(
     Values named are set (None clears one); values not named keep what was recorded.
     `note=None` keeps the note; `no_twitches=None` keeps the flag.
     """
-    today = rules.today(day_start_hour(session))
-    if date > today:
-        raise ValidationError(
-            f"{date.isoformat()} is in the future; check in days that have happened "
-            f"(today is {today.isoformat()}).",
-            "date",
-        )
+    rules.check_date_range(date, rules.today(day_start_hour(session)))
     factors = factors_by_key(session)
     clean = validate_values(factors, values or {})
     text = None if note is None else rules.check_text(note, what="note")
