@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 from twitchlog.errors import DiaryUnavailable
 
 ENV_VAR = "TWITCHLOG_DB"
 DB_FILENAME = "diary.sqlite3"
-_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:(//|$)")
+_URL_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://|(sqlite|file)[A-Za-z0-9+]*:)", re.I)
 
 
 def data_dir() -> Path:
@@ -43,7 +44,28 @@ def resolve_location(given: str | os.PathLike[str] | None = None) -> str:
             f"('{location.split(':', 1)[0]}:…'); twitchlog keeps the diary in one file on "
             "this computer. Give a file path such as ~/diary.sqlite3."
         )
+    check_diary_file(Path(location).expanduser())
     return location
+
+
+def check_diary_file(path: Path) -> None:
+    """Refuse a diary path that is a folder, a device, a pipe or a socket, before anything
+    (a lock, a -journal) is created beside it: /dev is not ours to write in."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except NotADirectoryError:
+        raise DiaryUnavailable(
+            f"Part of {path} is a file, not a folder; give the path of a diary file with --db."
+        ) from None
+    if stat.S_ISDIR(mode):
+        raise DiaryUnavailable(f"{path} is a folder, not a diary file. Give a file name instead.")
+    if not stat.S_ISREG(mode):
+        raise DiaryUnavailable(
+            f"{path} is not a regular file (a device, pipe or socket); it was not touched. "
+            "Give the path of a diary file with --db."
+        )
 
 
 def sqlite_uri(path: Path, *, read_only: bool = False) -> str:

@@ -19,7 +19,7 @@ from twitchlog.db.lite import catalog_in_sync
 from twitchlog.db.models import Base, Factor
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
-from twitchlog.paths import create_private_file, make_private_dir
+from twitchlog.paths import check_diary_file, create_private_file, make_private_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _ID_BITS = 31
@@ -54,13 +54,7 @@ def _prepare_file(path: Path) -> None:
     A damaged file (bad header, cut short, a stray -wal beside it) is refused before
     SQLite may write to it; the message names the newest good backup.
     """
-    if path.is_dir():
-        raise DiaryUnavailable(f"{path} is a folder, not a diary file. Give a file name instead.")
-    if path.exists() and not path.is_file():
-        raise DiaryUnavailable(
-            f"{path} is not a regular file (a device, pipe or socket); it was not touched. "
-            "Give the path of a diary file with --db."
-        )
+    check_diary_file(path)
     make_private_dir(path.parent)
     if not path.exists():
         create_private_file(path)
