@@ -42,12 +42,21 @@ def _held_location(args: argparse.Namespace) -> str:
     restore waits for it; see db.lock)."""
     from pathlib import Path
 
+    from twitchlog.db.check import will_be_refused
     from twitchlog.db.lock import hold_for_command
     from twitchlog.paths import resolve_location
 
     location = resolve_location(args.db)
-    hold_for_command(Path(location).expanduser().resolve())
+    path = Path(location).expanduser().resolve()
+    if not will_be_refused(path, _known_revisions):
+        hold_for_command(path)
     return location
+
+
+def _known_revisions() -> set[str]:
+    from twitchlog.db.migrate import known_revisions
+
+    return known_revisions()
 
 
 def _backed_up(db: DB) -> DB:

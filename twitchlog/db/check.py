@@ -123,6 +123,19 @@ def foreign_problem(path: Path, known_revisions: Callable[[], Collection[str]]) 
 _DIARY_TABLES = {"alembic_version", "episode", "day", "factor"}
 
 
+def will_be_refused(path: Path, known_revisions: Callable[[], Collection[str]]) -> bool:
+    """Whether opening `path` will refuse it (a damaged header, another program's
+    database, a newer diary): then nothing, not even a lock file, is made beside it."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        if header_problem(path):
+            return True
+        return not journal_is_wal(path) and foreign_problem(path, known_revisions) is not None
+    except (OSError, sqlite3.Error):
+        return False  # opening says what is wrong
+
+
 def wal_problem(path: Path) -> str | None:
     """Check a -wal file left beside the diary before SQLite replays it into the diary."""
     wal = path.with_name(path.name + "-wal")
