@@ -109,9 +109,8 @@ def atomic_write(
 
 @contextmanager
 def part_file(path: Path) -> Iterator[Path]:
-    """Create `path` (a private, empty .part file) and mark it as being written until the
-    block ends; the caller renames it into place or it is removed."""
-    path.unlink(missing_ok=True)
+    """Create `path` (a new, private, empty .part file) and mark it as being written until
+    the block ends; the caller renames it into place or it is removed."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
         os.fchmod(fd, 0o600)

@@ -87,6 +87,9 @@ def _run(argv: list[str]) -> int:
         print(f"twitchlog: {error}", file=sys.stderr)
         return 2
     finally:
+        common = sys.modules.get("twitchlog.cli.common")
+        if common is not None:
+            common.close_opened()  # closed before the lock goes: a restore may then swap it
         from twitchlog.db.lock import release_command_locks
 
         release_command_locks()  # a restore waiting for this command may go ahead

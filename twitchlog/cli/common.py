@@ -59,9 +59,19 @@ def _known_revisions() -> set[str]:
     return known_revisions()
 
 
+_opened: list[Database | LiteDiary] = []
+
+
+def close_opened() -> None:
+    """Close every diary this command opened (the command is over)."""
+    while _opened:
+        _opened.pop().close()
+
+
 def _backed_up(db: DB) -> DB:
     from twitchlog.db.backup import daily_backup_warning
 
+    _opened.append(db)
     warning = daily_backup_warning(db)
     if warning:
         print(f"twitchlog: warning: {warning}", file=sys.stderr)

@@ -101,6 +101,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     path = _diary_path(args)
     report = check_file(path, quick=args.quick)
+    if report.unchecked:  # not read at all (a full disk): no verdict, and no restore advice
+        raise DiaryError(report.unchecked)
     problems = list(report.problems)
     if path.exists() and report.ok:
         stray = wal_problem(path)

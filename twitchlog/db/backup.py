@@ -13,6 +13,7 @@ import glob
 import json
 import os
 import re
+import secrets
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ def backup_file(source: Path, dest: Path) -> Path:
     the rotation), and the message names the newest good backup instead.
     """
     make_private_dir(dest.parent)
-    with part_file(dest.with_name(dest.name + ".part")) as tmp:
+    with part_file(dest.with_name(f"{dest.name}.{secrets.token_hex(4)}.part")) as tmp:
         src = connect(source, read_only=True)
         try:
             out = connect(tmp)

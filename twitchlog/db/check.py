@@ -73,12 +73,20 @@ def header_problem(path: Path) -> str | None:
     if size % page:
         return f"{path.name} is cut short: its size is not a whole number of pages."
     wal = path.with_name(path.name + "-wal")
-    wal_has_frames = wal.exists() and wal.stat().st_size > 32
+    wal_has_frames = _size(wal) > 32
     if change == valid_for and pages and size < pages * page and not wal_has_frames:
         return (
             f"{path.name} is cut short: it should hold {pages} pages but holds only {size // page}."
         )
     return None
+
+
+def _size(path: Path) -> int:
+    """The file's size, or -1 when it is not there (a -wal may vanish at any moment)."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return -1
 
 
 def journal_is_wal(path: Path) -> bool:
@@ -139,12 +147,15 @@ def will_be_refused(path: Path, known_revisions: Callable[[], Collection[str]]) 
 def wal_problem(path: Path) -> str | None:
     """Check a -wal file left beside the diary before SQLite replays it into the diary."""
     wal = path.with_name(path.name + "-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
+    if _size(wal) <= 0:
         return None
     if window_is_open(path):
         return None  # the open window's live session: nothing is left over to replay
-    with wal.open("rb") as fh:
-        head = fh.read(32)
+    try:
+        with wal.open("rb") as fh:
+            head = fh.read(32)
+    except FileNotFoundError:
+        return None  # the last connection closed meanwhile and removed it
     with path.open("rb") as fh:
         db_header = fh.read(100)
     if len(head) < 32 or struct.unpack(">I", head[:4])[0] not in WAL_MAGICS:
