@@ -6,90 +6,90 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from twitchlog.diary import rules
 from twitchlog.errors import ValidationError
 
 if TYPE_CHECKING:
-    from twitchlog.db.engine import Database
-    from twitchlog.db.lite import LiteDiary
-
-DB = TypeVar("DB", "Database", "LiteDiary")
+    from twitchlog.db.lite import Diary
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """Open (create, upgrade) the diary named by --db, with today's backup."""
-    from twitchlog.db.migrate import open_database
+def open_db(args: argparse.Namespace) -> Diary:
+    """Open (create, upgrade) the diary named by --db, with today's backup.
 
-    return _backed_up(open_database(_held_location(args)))
-
-
-def open_quick(args: argparse.Namespace) -> Database | LiteDiary:
-    """Like open_db, but a diary that needs nothing done opens without SQLAlchemy.
-
-    For the commands whose diary functions take either connection (see db.lite): the
-    everyday `log` then takes tens of milliseconds instead of a few hundred.
+    Then every date or time given in words ('yesterday', '21:15') is resolved with the
+    diary's own day-start hour, which is known only now. The diary is shared with other
+    commands until this one ends (a restore waits for it; see db.lock), and closed then.
     """
-    from twitchlog.db.lite import open_lite
+    from twitchlog.db.lite import open_diary
+    from twitchlog.diary.settings import day_start_hour
 
-    lite = open_lite(_held_location(args))
-    return open_db(args) if lite is None else _backed_up(lite)
-
-
-def _held_location(args: argparse.Namespace) -> str:
-    """The diary named by --db, shared with other commands until this one ends (a
-    restore waits for it; see db.lock)."""
-    from pathlib import Path
-
-    from twitchlog.db.check import will_be_refused
-    from twitchlog.db.lock import hold_for_command
-    from twitchlog.paths import resolve_location
-
-    location = resolve_location(args.db)
-    path = Path(location).expanduser().resolve()
-    if not will_be_refused(path, _known_revisions):
-        hold_for_command(path)
-    return location
-
-
-def _known_revisions() -> set[str]:
-    from twitchlog.db.migrate import known_revisions
-
-    return known_revisions()
-
-
-_opened: list[Database | LiteDiary] = []
-
-
-def close_opened() -> None:
-    """Close every diary this command opened (the command is over)."""
-    while _opened:
-        _opened.pop().close()
-
-
-def _backed_up(db: DB) -> DB:
+    db = open_diary(_held_location(args))
+    _opened.append(db)
+    try:
+        with db.read() as conn:
+            hour = day_start_hour(conn)
+        resolve_date_words(args, hour)
+    except BaseException:
+        db.close()
+        raise
     from twitchlog.db.backup import daily_backup_warning
 
-    _opened.append(db)
     warning = daily_backup_warning(db)
     if warning:
         print(f"twitchlog: warning: {warning}", file=sys.stderr)
     return db
 
 
-def date_arg(text: str) -> dt.date:
-    """argparse type for a DATE: YYYY-MM-DD, today or yesterday (errors say how to write it)."""
-    try:
-        return rules.parse_date(text)
-    except Exception as exc:  # argparse shows ArgumentTypeError messages as they are
-        raise argparse.ArgumentTypeError(str(exc)) from None
+open_quick = open_db  # one opener now; the name stays for the commands that used it
+
+_opened: list[Diary] = []
+
+
+def close_opened() -> None:
+    """Close every diary this command opened (before its share of the lock is given up)."""
+    while _opened:
+        _opened.pop().close()
+
+
+def _held_location(args: argparse.Namespace) -> str:
+    """The diary named by --db, with this command's share of its use lock taken (unless
+    opening will refuse the file: then nothing is made beside it)."""
+    from pathlib import Path
+
+    from twitchlog.db.check import will_be_refused
+    from twitchlog.db.lite import known_revisions
+    from twitchlog.db.lock import hold_for_command
+    from twitchlog.paths import resolve_location
+
+    location = resolve_location(args.db)
+    path = Path(location).expanduser().resolve()
+    if not will_be_refused(path, known_revisions):
+        hold_for_command(path)
+    return location
 
 
 def check_period(start: dt.date | None, end: dt.date | None) -> None:
-    """--from and --to in order (checked before anything is opened or written)."""
+    """--from and --to in order (checked before anything is written)."""
     if start is not None and end is not None and end < start:
         raise ValidationError("--to is before --from; swap them.")
+
+
+def resolve_date_words(args: argparse.Namespace, day_start_hour: int) -> None:
+    """Replace each date or time argument still in words by its value for this diary."""
+    for name, value in vars(args).items():
+        if isinstance(value, rules.DateWords):
+            resolved = value.when(day_start_hour) if value.moment else value.day(day_start_hour)
+            setattr(args, name, resolved)
+
+
+def date_arg(text: str) -> rules.DateWords:
+    """argparse type for a DATE: YYYY-MM-DD, today or yesterday (resolved once open)."""
+    try:
+        return rules.read_date_words(text)
+    except Exception as exc:  # argparse shows ArgumentTypeError messages as they are
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

@@ -26,8 +26,7 @@ from twitchlog.paths import backups_dir, make_private_dir
 from twitchlog.safefile import part_file, remove_stale_parts
 
 if TYPE_CHECKING:
-    from twitchlog.db.engine import Database
-    from twitchlog.db.lite import LiteDiary
+    from twitchlog.db.lite import Diary
 
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9_.-]+?)(?:-\d+)?\.sqlite3$"
@@ -68,7 +67,7 @@ def backup_file(source: Path, dest: Path) -> Path:
         finally:
             src.close()
         if found != ["ok"]:
-            from twitchlog.db.migrate import restore_advice
+            from twitchlog.db.lite import restore_advice
 
             raise DiaryUnavailable(
                 f"{source.name} is damaged (SQLite found: {found[0]}), so no backup was "
@@ -182,7 +181,7 @@ def file_stamp(db_path: Path) -> list[int]:
     return out
 
 
-def maybe_daily_backup(db: Database | LiteDiary, *, now: dt.datetime | None = None) -> Path | None:
+def maybe_daily_backup(db: Diary, *, now: dt.datetime | None = None) -> Path | None:
     """Take today's backup if there is none yet and the diary changed since the last one.
 
     Cheap when nothing is due (a few stat calls and a folder listing); call it after
@@ -219,7 +218,7 @@ def remove_leftovers(db_path: Path) -> list[Path]:
     return gone + remove_stale_parts(db_path.parent, restore_part)
 
 
-def daily_backup_warning(db: Database | LiteDiary) -> str | None:
+def daily_backup_warning(db: Diary) -> str | None:
     """Run today's backup; a failure (e.g. a full disk) must not stop the diary opening,
     so it comes back as a warning sentence for the front end to show."""
     try:
@@ -289,7 +288,7 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
     """
     from twitchlog.db.check import check_file, foreign_problem
     from twitchlog.db.lock import acquire_window_lock, exclusive_use
-    from twitchlog.db.migrate import known_revisions
+    from twitchlog.db.lite import known_revisions
 
     report = check_file(backup)
     problems = report.problems or [foreign_problem(backup, known_revisions) or ""]
