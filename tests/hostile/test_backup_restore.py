@@ -42,10 +42,10 @@ def test_backup_refuses_a_damaged_diary_and_keeps_the_good_backups(diary: Path, 
 
 def test_the_daily_backup_of_a_damaged_diary_is_a_warning_not_a_copy(diary: Path) -> None:
     from twitchlog.db.backup import daily_backup_warning
-    from twitchlog.db.lite import LiteDiary
+    from twitchlog.db.lite import Diary
 
     _damage_a_page(diary)
-    warning = daily_backup_warning(LiteDiary(diary, None))  # type: ignore[arg-type]
+    warning = daily_backup_warning(Diary(diary, None))  # type: ignore[arg-type]
     assert warning is not None and "damaged" in warning
     assert list_backups(diary) == []
 

@@ -112,11 +112,15 @@ SAMPLE = [c for c in CASES if c.sample]
 
 
 @pytest.mark.parametrize("case", SAMPLE, ids=[c.id for c in SAMPLE])
-def test_sample_of_hostile_cases_is_refused_cleanly(case: Case, tmp_path: Path, diary: Path, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_sample_of_hostile_cases_is_refused_cleanly(
+    case: Case, tmp_path: Path, diary: Path, run, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     _check(case, tmp_path, diary, run, monkeypatch)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_every_hostile_case_is_refused_cleanly(case: Case, tmp_path: Path, diary: Path, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_every_hostile_case_is_refused_cleanly(
+    case: Case, tmp_path: Path, diary: Path, run, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     _check(case, tmp_path, diary, run, monkeypatch)

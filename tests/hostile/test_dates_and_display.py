@@ -21,7 +21,10 @@ def test_the_window_paths_refuse_dates_outside_the_range(diary: Path) -> None:
     db = open_database(str(diary))
     try:
         with db.write() as session:
-            for bad in (dt.datetime(999, 6, 1, 12, tzinfo=dt.UTC), dt.datetime(1, 1, 1, tzinfo=dt.UTC)):
+            for bad in (
+                dt.datetime(999, 6, 1, 12, tzinfo=dt.UTC),
+                dt.datetime(1, 1, 1, tzinfo=dt.UTC),
+            ):
                 with pytest.raises(ValidationError, match="before 1900"):
                     episodes.log_episode(session, started_at=bad)
             with pytest.raises(ValidationError, match="before 1900"):
@@ -47,11 +50,10 @@ def test_an_odd_row_from_an_older_version_does_not_break_the_whole_diary(
     )
     con.commit()
     con.close()
-    from twitchlog.db.lite import open_lite
+    from twitchlog.db.lite import open_diary
     from twitchlog.diary.episodes import list_episodes
 
-    lite = open_lite(str(diary))
-    assert lite is not None
+    lite = open_diary(str(diary))
     with lite.read() as conn:  # what `list` and every view read: the whole diary
         found = [e for e in list_episodes(conn) if e.notes == "from long ago"]
     lite.close()

@@ -132,7 +132,7 @@ def test_odd_folder_names_reach_the_right_file(folder: str, tmp_path: Path, run_
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([folder, "in.csv"])
     for path in (diary, backup):
         text = "\n".join(dump(path))
-        assert "logged" in text and "imported" in text and "INSERT INTO \"day\"" in text
+        assert "logged" in text and "imported" in text and 'INSERT INTO "day"' in text
     assert run_cli("check", db=diary)[0] == 0
     code, out, _ = run_cli("list", db=diary)
     assert "imported" in out and "logged" in out

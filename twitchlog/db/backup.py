@@ -287,8 +287,8 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
     before-restore copy, or None when there was no current diary.
     """
     from twitchlog.db.check import check_file, foreign_problem
-    from twitchlog.db.lock import acquire_window_lock, exclusive_use
     from twitchlog.db.lite import known_revisions
+    from twitchlog.db.lock import acquire_window_lock, exclusive_use
 
     report = check_file(backup)
     problems = report.problems or [foreign_problem(backup, known_revisions) or ""]

@@ -115,7 +115,7 @@ def foreign_problem(path: Path, known_revisions: Callable[[], Collection[str]]) 
         con.close()
     if not names:
         return None
-    if row is None or not _DIARY_TABLES <= names:
+    if row is None or not names >= _DIARY_TABLES:
         return (
             f"{path.name} is a database but not a twitchlog diary; it was not changed. "
             "Choose another file with --db."
@@ -197,7 +197,6 @@ def cannot_read(exc: sqlite3.Error) -> str | None:
             "the disk and try again."
         )
     return None
-
 
 
 def check_file(path: Path, *, quick: bool = False) -> CheckReport:
