@@ -156,6 +156,11 @@ def _imports() -> Iterator[Case]:
         "unclosed-quote": (_csv([ok, ok.replace("fine", '"never closed')]), "never closed"),
         "not-a-diary-file": ("name,price\napple,3\n", "started_at"),
         "control-chars-in-bad-row": (_csv(["\x1b]0;pwned\x07,2,,,,,"]), "not a time"),
+        "doctor-checked-yesterday": (
+            "Date,Checked in,Episodes\n2025-03-01,yesterday,0\n",
+            "yes or no",
+        ),
+        "dst-gap-episode": (_csv(["2026-03-08T02:30:00,2,,,,,gap"]), "clocks were put forward"),
     }
     for name, (data, words) in files.items():
         yield Case(
@@ -163,6 +168,7 @@ def _imports() -> Iterator[Case]:
             ("import", "{tmp}/in.csv"),
             words,
             files={"in.csv": data},
+            env={"TZ": "America/New_York"} if "dst" in name else {},
             sample=name in {"year-0999", "wide-header", "duplicate-day-column"},
         )
     for name, where, words in (
@@ -223,6 +229,23 @@ def _dates() -> Iterator[Case]:
         )
 
 
+def _values() -> Iterator[Case]:
+    cases = [
+        ("note-nul", ("log", "--note", "a\x00b"), "NUL"),
+        ("note-too-long", ("log", "--note", "n" * 10_001), "10,000"),
+        ("severity-5", ("log", "--severity", "5"), "Severity"),
+        ("duration-25h", ("log", "--duration", "25h"), "24 hours"),
+        ("count-0", ("log", "--count", "0"), "count"),
+        ("place-unknown", ("log", "--where", "left:elbow"), "Unknown place"),
+        ("sleep-30h", ("day", "--sleep", "30"), "24"),
+        ("caffeine-negative", ("day", "--caffeine", "-5"), "negative"),
+        ("factor-nan", ("day", "--set", "sleep_h=nan"), "number"),
+        ("factor-unknown", ("day", "--set", "nope=1"), "Unknown factor"),
+    ]
+    for name, argv, words in cases:
+        yield Case(f"value-{name}", argv, words, sample=name == "note-nul")
+
+
 def _restores() -> Iterator[Case]:
     alembic_only = "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"
     cases = {
@@ -252,7 +275,15 @@ def _restores() -> Iterator[Case]:
 def all_cases() -> list[Case]:
     found = [
         c
-        for group in (_urls, _special_diaries, _export_targets, _imports, _dates, _restores)
+        for group in (
+            _urls,
+            _special_diaries,
+            _export_targets,
+            _imports,
+            _dates,
+            _values,
+            _restores,
+        )
         for c in group()
     ]
     ids = [c.id for c in found]

@@ -24,10 +24,29 @@ MAX_COLUMNS = 300
 own plus the built-ins) and a few more; a wider file is not one of ours."""
 
 
+class CsvRows:
+    """A checked file's data rows as (line number where the row starts, cells).
+
+    Read again from the file each time they are walked, so a file of hundreds of
+    thousands of rows is never held in memory as a whole.
+    """
+
+    def __init__(self, file: Path, encoding: str) -> None:
+        self.file, self.encoding = file, encoding
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        problems: list[str] = []
+        records = _records(self.file, self.encoding, problems)
+        next(records, None)  # the header
+        yield from records
+        if problems:  # the file was changed since it was checked
+            raise ImportFailed(problems)
+
+
 @dataclass(frozen=True)
 class CsvTable:
     header: list[str]
-    rows: list[tuple[int, list[str]]]  # (line number where the row starts, cells)
+    rows: CsvRows
 
 
 def format_number(value: float | None) -> str:
@@ -174,9 +193,8 @@ def read_csv(path: str | Path) -> CsvTable:
         raise ImportFailed(problems)
     if rows == 0:
         raise DiaryError(f"{file.name} is empty; there is nothing to import.")
-    records = _records(file, encoding, problems)
-    _, header = next(records)
-    return CsvTable(check_header(header), list(records))
+    _, header = next(_records(file, encoding, problems))
+    return CsvTable(check_header(header), CsvRows(file, encoding))
 
 
 def check_header(cells: list[str]) -> list[str]:
