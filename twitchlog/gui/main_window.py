@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms
     from twitchlog.gui.reminder import Reminder
 
 # name, tab title, "module:Class". A view is a QWidget built as Class(runner, window) with an
-# optional refresh() that (re)loads it. Adding a view is one line here (or register_view()).
+# optional refresh() that (re)loads it. Adding a view is one line here.
 VIEWS: list[tuple[str, str, str]] = [
     ("today", "Today", "twitchlog.gui.today_view:TodayView"),
     ("checkin", "Check-in", "twitchlog.gui.main_window:checkin_view"),
@@ -39,13 +39,6 @@ VIEWS: list[tuple[str, str, str]] = [
 RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view
 PAINT_FALLBACK_MS = 1000  # `painted` comes at the latest this long after the window is shown
 ICON = Path(__file__).resolve().parents[2] / "resources" / "twitchlog.svg"
-
-
-def register_view(name: str, title: str, target: str, *, before: str | None = None) -> None:
-    """Add a view (e.g. charts) by name; `before` puts it ahead of an existing one."""
-    names = [v[0] for v in VIEWS]
-    at = names.index(before) if before in names else len(VIEWS)
-    VIEWS.insert(at, (name, title, target))
 
 
 def checkin_view(runner: TaskRunner, window: QWidget) -> QWidget:
