@@ -32,6 +32,24 @@ def diary(filled_diary: Path, tmp_path: Path) -> Path:
     return path
 
 
+def private_devices(folder: Path) -> Path:
+    """`folder`/dev holding its own null and zero devices (mknod, as root), so a test of
+    "never replace a device" cannot harm the machine's /dev even when the code is wrong."""
+    import os
+    import stat
+
+    dev = folder / "dev"
+    dev.mkdir(exist_ok=True)
+    for name, minor in (("null", 3), ("zero", 5)):
+        node = dev / name
+        if not node.exists():
+            try:
+                os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+            except PermissionError:
+                pytest.skip("making a private device node needs root")
+    return dev
+
+
 def dump(path: Path) -> list[str]:
     """The diary's content as SQL, read-only and independent of the code under test."""
     con = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)

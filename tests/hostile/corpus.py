@@ -1,7 +1,10 @@
 """The hostile-input corpus: command lines and files that twitchlog must refuse cleanly.
 
-Each case is data: a command line (with `{db}` for a copy of a filled diary and `{tmp}`
-for the case's own folder), files to lay out first, and words the refusal must contain.
+Each case is data: a command line (with `{db}` for a copy of a filled diary, `{tmp}`
+for the case's own folder and `{dev}` for a folder of private copies of the null and zero
+devices), files to lay out first, and words the refusal must contain. The devices are the
+case's own (made with mknod): code that wrongly replaced one replaces the copy, never the
+machine's /dev/null.
 Refused cleanly means: exit status 2, a sentence and no traceback, the diary logically
 identical afterwards, and nothing outside the case's folder created or changed (no
 `-journal` in /dev, /dev/null still a device). `test_corpus.py` runs them all under
@@ -71,8 +74,8 @@ def _urls() -> Iterator[Case]:
 
 def _special_diaries() -> Iterator[Case]:
     places = {
-        "dev-null": "/dev/null",
-        "dev-zero": "/dev/zero",
+        "dev-null": "{dev}/null",
+        "dev-zero": "{dev}/zero",
         "folder": "{tmp}",
         "fifo": "{tmp}/pipe",
         "under-a-file": "{tmp}/plain.txt/diary.sqlite3",
@@ -91,8 +94,8 @@ def _special_diaries() -> Iterator[Case]:
 
 def _export_targets() -> Iterator[Case]:
     targets = {
-        "dev-null": ("/dev/null", "not a regular file"),
-        "dev-zero": ("/dev/zero", "not a regular file"),
+        "dev-null": ("{dev}/null", "not a regular file"),
+        "dev-zero": ("{dev}/zero", "not a regular file"),
         "fifo": ("{tmp}/pipe", "not a regular file"),
         "folder": ("{tmp}", "folder"),
         "the-diary": ("{db}", "belongs to the diary"),
@@ -174,8 +177,8 @@ def _imports() -> Iterator[Case]:
     for name, where, words in (
         ("folder", "{tmp}", "folder"),
         ("fifo", "{tmp}/pipe", "not a regular file"),
-        ("dev-zero", "/dev/zero", "not a regular file"),
-        ("dev-null", "/dev/null", "not a regular file"),
+        ("dev-zero", "{dev}/zero", "not a regular file"),
+        ("dev-null", "{dev}/null", "not a regular file"),
         ("missing", "{tmp}/nothing.csv", "no file"),
     ):
         yield Case(
@@ -263,7 +266,7 @@ def _restores() -> Iterator[Case]:
             sample=name == "alembic-only",
         )
     yield Case("restore-folder", ("restore", "--yes", "{tmp}"), "no backup file")
-    yield Case("restore-dev-zero", ("restore", "--yes", "/dev/zero"), "no backup file")
+    yield Case("restore-dev-zero", ("restore", "--yes", "{dev}/zero"), "no backup file")
     yield Case(
         "restore-newer-diary",
         ("restore", "--yes", "{tmp}/newer.sqlite3"),

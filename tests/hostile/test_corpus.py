@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import dump
+from tests.hostile.conftest import dump, private_devices
 from tests.hostile.corpus import CASES, NEWER_DIARY, SQL, Case
 
 
@@ -42,13 +42,17 @@ def _lay_out(case: Case, tmp: Path, diary: Path) -> None:
 
 
 def _argv(case: Case, tmp: Path, diary: Path) -> list[str]:
-    argv = [a.replace("{db}", str(diary)).replace("{tmp}", str(tmp)) for a in case.argv]
+    argv = [
+        a.replace("{db}", str(diary)).replace("{dev}", str(tmp / "dev")).replace("{tmp}", str(tmp))
+        for a in case.argv
+    ]
     return argv if "--db" in argv or "TWITCHLOG_DB" in case.env else [*argv, "--db", str(diary)]
 
 
 def _tree(tmp: Path) -> dict[str, tuple[int, int]]:
     """Each file under the case folder with its type and size (the diary's own files and
-    today's automatic backup, which opening may take, are not counted)."""
+    today's automatic backup, which opening may take, are not counted); a device replaced
+    by a file shows as a change of type."""
     found = {}
     for p in tmp.rglob("*"):
         rel = p.relative_to(tmp).as_posix()
@@ -67,6 +71,7 @@ def _devices() -> tuple[list[str], bool]:
 def run_case(case: Case, tmp: Path, diary: Path, run, monkeypatch) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     """Run one case; returns the exit status and what it said on stderr."""
     _lay_out(case, tmp, diary)
+    private_devices(tmp)
     monkeypatch.chdir(tmp)  # a path misread as relative would land here
     for key, value in case.env.items():
         monkeypatch.setenv(key, value)

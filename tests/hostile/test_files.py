@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import dump
+from tests.hostile.conftest import dump, private_devices
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,10 +58,11 @@ def test_export_into_the_backups_folder_is_refused(diary: Path, run_cli) -> None
 
 
 # Item 7: touching what isn't ours.
-def test_export_to_dev_null_leaves_the_device(diary: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = run_cli("export", "days", "/dev/null", db=diary)
+def test_export_to_a_null_device_leaves_the_device(diary: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    null = private_devices(diary.parent) / "null"  # a copy of /dev/null: no risk to the real one
+    code, _, err = run_cli("export", "days", str(null), db=diary)
     assert code == 2 and "not a regular file" in err
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert stat.S_ISCHR(os.stat(null).st_mode)
 
 
 def test_an_existing_shared_folder_keeps_its_mode(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
@@ -73,12 +74,13 @@ def test_an_existing_shared_folder_keeps_its_mode(tmp_path: Path, run_cli) -> No
     assert _mode(shared) == 0o1777  # the sticky bit is still there
 
 
-def test_a_device_as_diary_leaves_nothing_in_dev(run_cli) -> None:  # type: ignore[no-untyped-def]
-    before = sorted(os.listdir("/dev"))
+def test_a_device_as_diary_leaves_nothing_beside_it(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    dev = private_devices(tmp_path)  # a copy of /dev/zero: no risk to the real one
     for command in ("log", "list", "backup", "check"):
-        code, _, err = run_cli(command, db=Path("/dev/zero"))
+        code, _, err = run_cli(command, db=dev / "zero")
         assert code == 2 and "not a regular file" in err, err
-    assert sorted(os.listdir("/dev")) == before
+    assert sorted(p.name for p in dev.iterdir()) == ["null", "zero"]
+    assert stat.S_ISCHR(os.stat(dev / "zero").st_mode)
 
 
 # Item 14: files and folders outside the data folder.
