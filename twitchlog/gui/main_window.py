@@ -34,6 +34,7 @@ VIEWS: list[tuple[str, str, str]] = [
     ("checkin", "Check-in", "twitchlog.gui.main_window:checkin_view"),
     ("history", "History", "twitchlog.gui.history_view:HistoryView"),
     ("charts", "Charts", "twitchlog.gui.main_window:charts_view"),
+    ("experiments", "Experiments", "twitchlog.gui.experiments_view:ExperimentsView"),
     ("settings", "Settings", "twitchlog.gui.settings_view:SettingsView"),
 ]
 RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view
@@ -334,9 +335,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(str(error).splitlines()[0], 10000)
 
     def preferences_changed(self) -> None:
+        from twitchlog.gui import display
         from twitchlog.gui.settings_dialog import reminder_time
 
         self.finish_start()
+        charts = self.views.get("charts")
+        if display.apply() and charts is not None:  # theme or text size changed in Settings
+            charts.set_theme(None)  # redrawn in the new colours and size
         self.reminder.schedule(reminder_time())
         units = str(prefs.get("units/caffeine"))
         checkin = self.views.get("checkin")  # not built yet: it starts in the right unit
