@@ -335,9 +335,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(str(error).splitlines()[0], 10000)
 
     def preferences_changed(self) -> None:
+        from twitchlog.gui import display
         from twitchlog.gui.settings_dialog import reminder_time
 
         self.finish_start()
+        charts = self.views.get("charts")
+        if display.apply() and charts is not None:  # theme or text size changed in Settings
+            charts.set_theme(None)  # redrawn in the new colours and size
         self.reminder.schedule(reminder_time())
         units = str(prefs.get("units/caffeine"))
         checkin = self.views.get("checkin")  # not built yet: it starts in the right unit

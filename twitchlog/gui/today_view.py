@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog.gui.display import relative_font
 from twitchlog.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -56,10 +56,7 @@ class TodayView(QWidget):
         self.current: Episode | None = None
         self._undo_token: object | None = None
         self.log_button = QPushButton("Log a twitch", self)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.log_button.setFont(font)
+        relative_font(self.log_button, 1.8, bold=True)  # follows the chosen text size
         self.log_button.setMinimumHeight(90)
         self.log_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.log_button.setAccessibleName("Log a twitch now")
