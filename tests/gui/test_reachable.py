@@ -87,6 +87,8 @@ def test_every_interactive_widget_of_every_view_and_dialog_has_a_name(
     settings = window.views["settings"]
     settings.open_settings()
     window.open_export()
+    qtbot.wait(400)  # its preview starts on a 250 ms timer: let it finish before closing
+    wait_idle(qtbot, window.runner)
     dialogs = {
         "settings dialog": settings.dialog,
         "export dialog": window.export_dialog,
