@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QMainWindow,
+    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,7 +33,7 @@ def rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        if menu is None:
+        if not isinstance(menu, QMenu):
             continue
         where = menu_action.text().replace("&", "")
         for action in menu.actions():
