@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -18,6 +19,10 @@ from twitchlog.db.lite import Source
 from twitchlog.diary.injections import Cycles
 from twitchlog.diary.records import Place
 from twitchlog.report.doctor_data import DoctorTable, load_doctor_table
+
+if TYPE_CHECKING:  # the analysis is imported when a report is made, not with this module
+    from twitchlog.analysis.treatments import TreatmentResult
+    from twitchlog.analysis.triggers import Finding, TriggerReport
 
 LINK_VERDICTS = ("clear link", "possible link")
 EYE_REGIONS = frozenset({"eyebrow", "upper_eyelid", "lower_eyelid"})
@@ -43,7 +48,7 @@ class ReportData:
     table: DoctorTable
     data: DailyData
     points: EpisodePoints
-    triggers: object | None = None  # analysis.triggers.TriggerReport
+    triggers: TriggerReport | None = None
     checks: tuple[Check, ...] = ()
     first_seen: dict[Place, dt.date] = field(default_factory=dict)
     cycles: Cycles | None = None  # every injection cycle of the whole diary
@@ -62,15 +67,15 @@ class ReportData:
         return int(self.data.episodes.sum())
 
     @property
-    def links(self) -> list:
+    def links(self) -> list[Finding]:
         if self.triggers is None:
             return []
-        return [f for f in self.triggers.findings if f.verdict in LINK_VERDICTS]  # type: ignore[attr-defined]
+        return [f for f in self.triggers.findings if f.verdict in LINK_VERDICTS]
 
     @property
-    def treatments(self) -> list:
+    def treatments(self) -> list[TreatmentResult]:
         """Before/after results for treatments that started within the period."""
-        results = getattr(self.triggers, "treatments", ()) or ()
+        results = self.triggers.treatments if self.triggers is not None else ()
         return [t for t in results if self.start <= t.start <= self.end]
 
 
