@@ -50,6 +50,7 @@ from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 if TYPE_CHECKING:
     from twitchlog.analysis.experiment import ExperimentResult
     from twitchlog.diary.records import Factor
+    from twitchlog.gui.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class ExperimentsView(QWidget):
 
     planned = Signal(object)  # the stored Plan
 
-    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+    def __init__(self, runner: TaskRunner, window: MainWindow | None = None) -> None:
         super().__init__()
         self.runner = runner
         self.window_ = window
