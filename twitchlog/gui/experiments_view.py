@@ -326,9 +326,9 @@ class ExperimentsView(QWidget):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
 
-            self._figure = Figure(figsize=(6.0, 4.0), layout="constrained")
+            self._figure = Figure(figsize=(6.0, 3.0), layout="constrained")
             self._canvas = FigureCanvasQTAgg(self._figure)
-            self._canvas.setMinimumSize(420, 290)
+            self._canvas.setMinimumSize(420, 240)
             self._canvas.setAccessibleName("Experiment result chart")
             self.chart_box.addWidget(self._canvas)
         pal = self.palette()

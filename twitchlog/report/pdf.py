@@ -577,6 +577,8 @@ def _experiment_page(r: ReportData) -> Page:
         f"(seed {plan.seed}), {plan.start.isoformat()} to {end.isoformat() if end else '…'}.",
         8.5,
     )
+    for warning in r.experiment_warnings:
+        page.text(f"Note: {warning}", 8, weight="bold")
     page.heading(f"Result: {result.verdict}")
     for sentence in result.sentences:
         page.text(

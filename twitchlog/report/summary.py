@@ -53,6 +53,7 @@ class ReportData:
     first_seen: dict[Place, dt.date] = field(default_factory=dict)
     cycles: Cycles | None = None  # every injection cycle of the whole diary
     experiment: object | None = None  # analysis.experiment.ExperimentResult, when one ended
+    experiment_warnings: tuple[str, ...] = ()  # injections, treatment changes during it
 
     @property
     def n_days(self) -> int:
@@ -102,6 +103,7 @@ def load_report(
             first_seen.setdefault(place, day.date)
     from twitchlog.diary.injections import load_cycles
 
+    experiment, experiment_warnings = _finished_experiment(source, lo, hi, made or dt.date.today())
     report = ReportData(
         lo,
         hi,
@@ -113,13 +115,17 @@ def load_report(
         triggers,
         first_seen=first_seen,
         cycles=load_cycles(source),
-        experiment=_finished_experiment(source, lo, hi, made or dt.date.today()),
+        experiment=experiment,
+        experiment_warnings=experiment_warnings,
     )
     return _with_checks(report)
 
 
-def _finished_experiment(source: Source, lo: dt.date, hi: dt.date, today: dt.date) -> object:
-    """The latest experiment that has finished (or was stopped) and overlaps the period."""
+def _finished_experiment(
+    source: Source, lo: dt.date, hi: dt.date, today: dt.date
+) -> tuple[object | None, tuple[str, ...]]:
+    """The latest experiment that has finished (or was stopped) and overlaps the period,
+    with what could have disturbed it."""
     from twitchlog.analysis.experiment import analyse_experiment
     from twitchlog.diary import experiments as ex
 
@@ -127,8 +133,9 @@ def _finished_experiment(source: Source, lo: dt.date, hi: dt.date, today: dt.dat
         end = plan.stopped or plan.end
         if plan.state(today) in ("finished", "stopped") and plan.start <= hi and end and end >= lo:
             data = ex.experiment_data(source, plan, today)
-            return analyse_experiment(plan, data, ex.kept_answers(source, plan.id), today)
-    return None
+            result = analyse_experiment(plan, data, ex.kept_answers(source, plan.id), today)
+            return result, tuple(ex.plan_warnings(source, plan))
+    return None, ()
 
 
 def _with_checks(report: ReportData) -> ReportData:
