@@ -304,3 +304,19 @@ def test_scatter_points_are_the_days(demo_inputs) -> None:  # type: ignore[no-un
     dots = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
     _, stats = bin_stats(demo_inputs.data, "sleep_h")
     assert sum(len(c.get_offsets()) for c in dots) == sum(s.days for s in stats)
+
+
+@pytest.mark.parametrize("n", [2, 3, 6, 7, 8])
+def test_timeline_of_the_first_week_has_one_point_per_day(n: int) -> None:
+    """Fewer days than the 7-day average once crashed the timeline (shapes (3,) and (7,))."""
+    from twitchlog.analysis.data import DailyData
+
+    dates = np.arange(np.datetime64("2026-03-01"), np.datetime64("2026-03-01") + n)
+    count = np.arange(n, dtype=float)
+    z = np.zeros(n)
+    fig = draw("timeline", _inputs_of(DailyData(dates, np.ones(n, bool), count, z, z)))
+    fig.canvas.draw()
+    (daily,) = _by_gid(fig, "daily")
+    (average,) = _by_gid(fig, "average")
+    assert list(daily.get_ydata()) == list(count)
+    assert len(average.get_ydata()) == n
