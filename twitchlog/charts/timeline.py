@@ -33,6 +33,7 @@ from twitchlog.charts.common import (
     runs,
 )
 from twitchlog.charts.theme import Theme, mix
+from twitchlog.words import plural
 
 ONE_DAY = np.timedelta64(1, "D")
 
@@ -110,7 +111,7 @@ def build_timeline(
         fig,
         "Twitching over time",
         theme,
-        f"{observed} of {n} days checked in; gaps are days without a check-in, not zero.",
+        f"{observed} of {plural(n, 'day')} checked in; gaps are days without a check-in, not zero.",
         ax,
     )
     ax.margins(y=0.25)

@@ -1,0 +1,54 @@
+"""Counted words in plain English: '1 check-in', '2 check-ins', '1 drink', '0.0 hours'.
+
+One rule for every sentence the window, the command line, the charts and the report
+print, so no place says "1 days" again. Standard library only: every layer imports it.
+"""
+
+from __future__ import annotations
+
+_IRREGULAR: dict[str, str] = {"day with twitches": "days with twitches", "entry": "entries"}
+_UNIT_SINGULAR: dict[str, str] = {
+    "drinks": "drink",
+    "cups": "cup",
+    "hours": "hour",
+    "minutes": "minute",
+    "days": "day",
+    "tablets": "tablet",
+}
+
+
+def plural_of(word: str) -> str:
+    """'day' → 'days', 'twitch' → 'twitches', 'check-in' → 'check-ins' (last word inflected)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith(("ch", "sh", "s", "x", "z")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def plural(n: float, word: str, many: str | None = None, *, number: str | None = None) -> str:
+    """'1 day', '3 days', '1 twitch', '2 twitches'; `number` replaces how n is written."""
+    shown = number if number is not None else _number(n)
+    return f"{shown} {word if _is_one(n) else (many or plural_of(word))}"
+
+
+def noun(n: float, word: str, many: str | None = None) -> str:
+    """The word alone as `n` asks for it: noun(1, 'day') == 'day', noun(2, 'day') == 'days'."""
+    return word if _is_one(n) else (many or plural_of(word))
+
+
+def unit_for(value: float, unit: str) -> str:
+    """A factor's unit as the value needs it: 1 'drinks' → 'drink'; 'mg' and 'h' stay."""
+    if _is_one(value):
+        return _UNIT_SINGULAR.get(unit, unit)
+    return unit
+
+
+def _is_one(n: float) -> bool:
+    return abs(n) == 1
+
+
+def _number(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
