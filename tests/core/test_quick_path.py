@@ -19,7 +19,7 @@ import pytest
 from twitchlog.db import lite
 from twitchlog.db import models as m
 from twitchlog.db.migrate import open_database
-from twitchlog.diary import days, episodes, treatments
+from twitchlog.diary import days, episodes, injections
 from twitchlog.diary.records import Place
 from twitchlog.errors import ValidationError
 from twitchlog.report.doctor_csv import export_doctor_csv
@@ -138,9 +138,7 @@ def test_doctor_csv_is_the_same_file_by_either_driver(tmp_path: Path) -> None:
                 places=["left:upper_eyelid"],
             )
         episodes.log_episode(s, started_at=dt.datetime(2026, 10, 2, 8, tzinfo=TZ), severity=1)
-        treatments.add_treatment(
-            s, "botulinum toxin", kind="injection", start=dt.date(2026, 10, 2), dose=25
-        )
+        injections.add_injection(s, dt.date(2026, 10, 2), product="ona", units=25)
     full, quick_csv = tmp_path / "full.csv", tmp_path / "quick.csv"
     with db.read() as s:
         assert export_doctor_csv(s, full) == 3

@@ -26,6 +26,10 @@ TABLES = (
     "episode_sign",
     "treatment",
     "setting",
+    "injection",
+    "injection_site",
+    "injection_side_effect",
+    "wearing_off",
 )
 TEST_REVISION = "20991231_01"
 SECOND_REVISION = f'''
@@ -61,15 +65,13 @@ def _alembic_diary(path: Path, revision: str) -> None:
 
 def _fill(path: Path) -> None:
     from twitchlog.diary.demo import fill_demo
-    from twitchlog.diary.treatments import add_treatment
+    from twitchlog.diary.injections import add_injection
 
     db = migrate.open_database(str(path))
     try:
         with db.write() as session:
             fill_demo(session, 90, seed=11)
-            add_treatment(
-                session, "botulinum toxin", kind="injection", start=dt.date(2026, 6, 1), dose=50
-            )
+            add_injection(session, dt.date(2026, 6, 1), product="ona", units=50)
     finally:
         db.close()
 
@@ -177,3 +179,50 @@ def test_alembic_schema_equals_the_fast_create_all_schema(tmp_path: Path) -> Non
     migrate.open_database(str(fast)).close()
     query = "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
     assert sorted(raw_rows(slow, query)) == sorted(raw_rows(fast, query))
+
+
+PREVIOUS_REVISION = "20261122_01"
+
+
+def test_upgrade_to_injections_carries_over_every_injection_treatment(tmp_path: Path) -> None:
+    """A diary made at the revision before injections had their own table: every
+    "injection" treatment becomes an injection, with nothing it said lost."""
+    path = tmp_path / "before-injections.sqlite3"
+    _alembic_diary(path, PREVIOUS_REVISION)
+    con = sqlite3.connect(path)
+    rows = [
+        ("Botox", "injection", "2025-03-01", None, 50.0, "units", "left eyelid", "first one"),
+        ("Xeomin", "injection", "2025-06-01", None, 40.0, "U", "", ""),
+        ("botulinum toxin", "injection", "2025-09-01", None, None, "", "", ""),
+        ("Dysport", "injection", "2025-12-01", None, 2.5, "ml", "both brows", ""),
+        ("botulinum toxin", "injection", "2025-12-01", None, 30.0, "units", "", "same day"),
+        ("magnesium", "medication", "2025-01-01", None, 250.0, "mg", "", ""),
+    ]
+    con.executemany(
+        'INSERT INTO treatment (name, kind, start, "end", dose, unit, sites, note) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    con.commit()
+    con.close()
+    migrate.open_database(str(path)).close()  # backs up, then upgrades
+    assert raw_rows(path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
+    assert raw_rows(path, "SELECT name, kind FROM treatment") == [("magnesium", "medication")]
+    got = raw_rows(path, "SELECT date, product, name, units, note FROM injection ORDER BY id")
+    assert got == [
+        ("2025-03-01", "onabotulinumtoxinA", "Botox", 50.0, "first one; sites: left eyelid"),
+        ("2025-06-01", "incobotulinumtoxinA", "Xeomin", 40.0, ""),
+        ("2025-09-01", "other", "botulinum toxin", None, ""),
+        ("2025-12-01", "abobotulinumtoxinA", "Dysport", None, "dose 2.5 ml; sites: both brows"),
+        ("2025-12-01", "other", "botulinum toxin", 30.0, "same day"),
+    ]
+    assert raw_rows(path, "PRAGMA integrity_check") == [("ok",)]
+    from twitchlog.db.lite import open_lite
+    from twitchlog.diary.injections import list_injections
+
+    lite = open_lite(str(path))
+    assert lite is not None
+    with lite.read() as conn:
+        shown = [i.dose_words for i in list_injections(conn)]
+    lite.close()
+    assert shown[0] == "onabotulinumtoxinA 50 units" and shown[2] == "botulinum toxin"

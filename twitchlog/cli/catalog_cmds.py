@@ -31,7 +31,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ts = t.add_subparsers(dest="action", metavar="ACTION", required=True)
     tadd = ts.add_parser("add", parents=[common], help="add a treatment")
     tadd.add_argument("name", help="e.g. 'botulinum toxin' or 'gabapentin'")
-    tadd.add_argument("--kind", required=True, choices=list(catalog.TREATMENT_KINDS))
+    tadd.add_argument(
+        "--kind",
+        required=True,
+        choices=[k for k in catalog.TREATMENT_KINDS if k != "injection"],
+        help="injections: see 'twitchlog injection add'",
+    )
     tadd.add_argument("--start", required=True, type=date_arg, metavar="DATE")
     tadd.add_argument("--end", type=date_arg, metavar="DATE")
     tadd.add_argument("--dose", help="amount, e.g. 250")

@@ -18,8 +18,8 @@ from twitchlog import catalog
 from twitchlog.analysis.data import DailyData, EpisodePoints, FactorInfo, TreatmentInfo
 from twitchlog.db import models as m
 from twitchlog.diary.factors import list_factors
+from twitchlog.diary.injections import all_treatments
 from twitchlog.diary.summaries import resolve_range
-from twitchlog.diary.treatments import list_treatments
 
 
 def _index(days: list[dt.date], start: dt.date) -> np.ndarray:
@@ -102,7 +102,7 @@ def load_daily_data(
         arr[at[mine]] = val[mine]
     treatments = tuple(
         TreatmentInfo(t.name, t.kind, t.start, t.end, t.dose, t.unit)
-        for t in list_treatments(session)
+        for t in all_treatments(session)
     )
     return DailyData(dates, observed, episodes, severity, minutes, values, info, treatments)
 

@@ -18,6 +18,7 @@ from twitchlog.db import models as m
 from twitchlog.diary import rules
 from twitchlog.diary.days import DayDraft, apply_days
 from twitchlog.diary.episodes import add_episodes
+from twitchlog.diary.injections import add_injection, mark_wearing_off
 from twitchlog.diary.records import Place
 from twitchlog.diary.treatments import add_treatment
 from twitchlog.errors import DiaryError
@@ -64,7 +65,7 @@ def fill_demo(
     flare = 0.0
     drafts: list[DayDraft] = []
     episodes: list[dict[str, object]] = []
-    injections = [first + dt.timedelta(days=d) for d in range(120, days, 91)]
+    injections = [first + dt.timedelta(days=d) for d in range(90, days, 91)]
     prev_sleep = 7.0
     gap_start = first + dt.timedelta(days=days // 2)
     for i in range(days):
@@ -129,16 +130,7 @@ def fill_demo(
         drafts.append(DayDraft(day, values, note, n == 0))
     apply_days(session, drafts)
     add_episodes(session, episodes)
-    for d in injections:
-        add_treatment(
-            session,
-            "botulinum toxin",
-            kind="injection",
-            start=d,
-            dose=25,
-            unit="units",
-            sites="left orbicularis oculi",
-        )
+    _add_injections(session, injections, last, random.Random(seed + 1))
     if days > 60:
         add_treatment(
             session,
@@ -149,6 +141,25 @@ def fill_demo(
             unit="mg",
         )
     return len(drafts), len(episodes)
+
+
+def _add_injections(
+    session: Session, days: list[dt.date], last: dt.date, rnd: random.Random
+) -> None:
+    """Each injection with its sites and side effects, and the day it felt like wearing off."""
+    for d in days:
+        effects = {"ptosis": rnd.choice([0, 0, 0, 1, 2]), "dry_eye": rnd.choice([0, 1, 1])}
+        add_injection(
+            session,
+            d,
+            product="onabotulinumtoxinA",
+            units=25,
+            sites=["left:upper_eyelid", "left:lower_eyelid", "left:eyebrow"],
+            side_effects=effects if d + dt.timedelta(days=21) <= last else {},
+        )
+        felt = d + dt.timedelta(days=rnd.randint(63, 84))
+        if felt <= last:
+            mark_wearing_off(session, felt)
 
 
 def _poisson(rnd: random.Random, lam: float) -> int:

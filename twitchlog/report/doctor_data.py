@@ -13,9 +13,9 @@ from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary.csvfiles import format_number
 from twitchlog.diary.factors import list_factors
+from twitchlog.diary.injections import all_treatments
 from twitchlog.diary.records import Factor, Place, Treatment
 from twitchlog.diary.summaries import DaySummary, day_summaries, resolve_range
-from twitchlog.diary.treatments import list_treatments
 
 INJECTION_SHOWN_DAYS = 182
 """Botulinum toxin works for about 3–4 months; after half a year the row stops naming it."""
@@ -155,7 +155,7 @@ def load_doctor_table(
     notes = dict(
         conn.execute("SELECT date, note FROM day WHERE date BETWEEN ? AND ? AND note != ''", span)
     )
-    in_effect = treatments_by_day(list_treatments(conn), lo, hi)
+    in_effect = treatments_by_day(all_treatments(conn), lo, hi)
 
     days = []
     for s in day_summaries(conn, lo, hi):
