@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from twitchlog.charts import CHART_NAMES, CHART_TITLES
+from twitchlog.gui.wheel import guard_wheel
 
 RunTask = Callable[
     [Callable[[Any], Any], Callable[[Any], None], Callable[[BaseException], None]], None
@@ -217,6 +218,7 @@ class ChartsView(QWidget):
         self.factor_box.currentIndexChanged.connect(lambda _i: self._redraw())
         self.tabs.currentChanged.connect(lambda _i: self._redraw())
         self.save_button.clicked.connect(self._ask_save)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     # -- public ----------------------------------------------------------------------------
     @property

@@ -25,6 +25,7 @@ from twitchlog.diary.records import Day, Factor
 from twitchlog.errors import DiaryError, ValidationError
 from twitchlog.gui.factor_fields import FactorField, error_label
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 # factors, the day loaded, what is recorded for it, today
 Refreshed = tuple[list[Factor], dt.date, Day | None, dt.date]
@@ -61,6 +62,8 @@ class CheckinForm(QWidget):
         self._layout.addWidget(self.general_error)
         self.no_twitches.toggled.connect(self.edited)
         self.note.textChanged.connect(self.edited)
+        self.no_twitches.toggled.connect(lambda _on: self.clear_error("no_twitches"))
+        self.note.textChanged.connect(lambda: self.clear_error("note"))
 
     def set_factors(self, factors: list[Factor]) -> None:
         """(Re)build the rows; values already typed are kept across a rebuild."""
@@ -86,6 +89,7 @@ class CheckinForm(QWidget):
                 field = FactorField(factor, self.units, group)
                 field.set_value(kept.get(factor.key))
                 field.edited.connect(self.edited)
+                field.edited.connect(lambda key=factor.key: self.clear_error(key))
                 label = QLabel(factor.heading, group)
                 label.setBuddy(field.control)
                 label.setToolTip(field.control.toolTip())
@@ -98,6 +102,7 @@ class CheckinForm(QWidget):
             box.addWidget(group)
         self._layout.replaceWidget(old, self._groups)
         old.deleteLater()
+        guard_wheel(self._groups)
 
     def values(self) -> dict[str, float | None]:
         return {key: field.value() for key, field in self.fields.items()}
@@ -111,6 +116,13 @@ class CheckinForm(QWidget):
             self.note.setPlainText(day.note if day else "")
             self.no_twitches.setChecked(bool(day and day.no_twitches))
         self.clear_errors()
+
+    def clear_error(self, key: str) -> None:
+        """The field was changed: its sentence goes (and a general one, which may be about it)."""
+        for label in (self.errors.get(key), self.general_error):
+            if label is not None and label.isVisible():
+                label.hide()
+                label.clear()
 
     def clear_errors(self) -> None:
         for label in [*self.errors.values(), self.general_error]:
@@ -171,15 +183,74 @@ class CheckinView(QWidget):
         lay.addWidget(scroll, 1)
         self.form.errors["date"] = self.date_error
         self.form.edited.connect(self._mark_dirty)
-        self.date.dateChanged.connect(lambda _d: self.load_day())
+        self._shown_day: dt.date | None = None  # the day the form holds
+        self._asking = False
+        self._filling = False
+        self.date.dateChanged.connect(lambda _d: self._day_changed())
         self.same.clicked.connect(self.same_as_last)
-        self.save.clicked.connect(self.submit)
+        self.save.clicked.connect(lambda: self.submit())
         QShortcut(QKeySequence("Ctrl+S"), self, self.submit)
         QShortcut(QKeySequence("Ctrl+Shift+Y"), self, self.same_as_last)
         runner.changed.connect(self.refresh)
+        guard_wheel(self)
+
+    def _load_form(self, day: Day | None, *, note: bool = True) -> None:
+        """Fill the form from the diary: that is no edit of the person's."""
+        self._filling = True
+        try:
+            self.form.load(day, note=note)
+        finally:
+            self._filling = False
 
     def _mark_dirty(self) -> None:
+        if self._filling:
+            return
+        if not self.dirty:
+            self.status.setText(
+                f"Not saved yet: your changes for {self.day().isoformat()} "
+                "(Save check-in or Ctrl+S keeps them)."
+            )
         self.dirty = True
+
+    # -- unsaved edits (see gui.unsaved) -----------------------------------------------------
+    def pending_edits(self) -> str | None:
+        if not self.dirty:
+            return None
+        return f"The check-in for {(self._shown_day or self.day()).isoformat()} is"
+
+    def save_pending(self) -> None:
+        self.submit(self._shown_day)
+
+    def discard_pending(self) -> None:
+        self.dirty = False
+        self.load_day()
+
+    def _day_changed(self) -> None:
+        """Another day picked: first ask what to do with edits to the day shown."""
+        if self._asking:
+            return
+        if not self.dirty or self._shown_day is None or self._shown_day == self.day():
+            self.load_day()
+            return
+        from twitchlog.gui.unsaved import ask_unsaved
+
+        wanted, shown = self.day(), self._shown_day
+        self._asking = True
+
+        def answer(choice: str) -> None:
+            self._asking = False
+            if choice == "cancel":
+                self.date.blockSignals(True)
+                self.set_day(shown)
+                self.date.blockSignals(False)
+                return
+            if choice == "save":
+                self.submit(shown)
+            self.dirty = False
+            self.set_day(wanted)
+            self.load_day()
+
+        ask_unsaved(self, f"The check-in for {shown.isoformat()} is", answer)
 
     def day(self) -> dt.date:
         return self.date.date().toPython()
@@ -229,8 +300,9 @@ class CheckinView(QWidget):
         self.runner.read(job, self._show_day)
 
     def _show_day(self, day: Day | None, *, say: bool = True) -> None:
-        self.form.load(day)
+        self._load_form(day)
         self.dirty = False
+        self._shown_day = self.day()
         if not say:
             return
         when = self.day().isoformat()
@@ -252,14 +324,15 @@ class CheckinView(QWidget):
             if last is None:
                 self.status.setText("There is no earlier check-in to copy.")
                 return
-            self.form.load(last, note=False)
+            self._load_form(last, note=False)
             self.dirty = True
             self.status.setText(f"Copied from {last.date.isoformat()}; check and save.")
 
         self.runner.read(job, done)
 
-    def submit(self) -> None:
-        day, values = self.day(), self.form.values()
+    def submit(self, day: dt.date | None = None) -> None:
+        """Save the form for `day` (default: the day picked)."""
+        day, values = day or self.day(), self.form.values()
         note, none = self.form.note.toPlainText(), self.form.no_twitches.isChecked()
         self.form.clear_errors()
 
@@ -269,8 +342,9 @@ class CheckinView(QWidget):
             return days.check_in(s, day, values, note=note, no_twitches=none)
 
         def done(record: Day) -> None:
-            self.dirty = False
-            self.status.setText(f"Saved the check-in for {record.date.isoformat()}.")
+            if self.form.values() == values and record.date == self.day():
+                self.dirty = False  # nothing typed while it was being saved
+                self.status.setText(f"Saved the check-in for {record.date.isoformat()}.")
             self.saved.emit(record)
 
         self.runner.write(job, done, self.form.show_error)

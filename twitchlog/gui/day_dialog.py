@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayou
 from twitchlog.diary.records import Day, Factor
 from twitchlog.gui.checkin_view import CheckinForm
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 
 class DayDialog(QDialog):
@@ -38,6 +39,7 @@ class DayDialog(QDialog):
             return factors.list_factors(s), days.get_day(s, date)
 
         runner.read(job, self._loaded)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def _loaded(self, result: tuple[list[Factor], Day | None]) -> None:
         factors, day = result

@@ -24,6 +24,7 @@ from twitchlog.errors import DiaryError
 from twitchlog.gui.face_picker import PlacePicker
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 
 def _named(widget: QWidget, name: str, tip: str) -> Any:
@@ -77,6 +78,7 @@ class EpisodeDialog(QDialog):
         form.addRow("Note", self.notes)
         form.addRow(self.error)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def changes(self) -> dict[str, Any]:
         code = self.place.code()

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from twitchlog.errors import DiaryError
+from twitchlog.gui.wheel import guard_wheel
 
 RunTask = Callable[[Callable[[Any], Any], Callable[[Any], None], Callable[[Exception], None]], None]
 PREVIEW_ROWS = 12
@@ -283,6 +284,7 @@ class ExportDialog(QDialog):
             box.toggled.connect(self._update_buttons)
         self._range_changed()
         self._run(diary_span, self._got_span, self._failed)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     # -- building blocks ------------------------------------------------------------------
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from twitchlog.diary.records import Day, Episode
 from twitchlog.gui.history_model import DayModel, EpisodeModel, fmt_duration
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 
 def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
@@ -85,6 +86,7 @@ class HistoryView(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
         runner.changed.connect(self.refresh)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value, self)

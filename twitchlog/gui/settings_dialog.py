@@ -27,6 +27,7 @@ from twitchlog.errors import DiaryError
 from twitchlog.gui import prefs
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 
 def reminder_time() -> dt.time | None:
@@ -103,6 +104,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.autostart)
         form.addRow(self.error)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
