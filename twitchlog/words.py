@@ -52,3 +52,14 @@ def _is_one(n: float) -> bool:
 
 def _number(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration_words(seconds: float) -> str:
+    """'45 seconds', '12 minutes', '1 minute', '2.5 hours': the unit a person would use."""
+    if round(seconds) < 60:
+        return plural(round(seconds), "second")
+    minutes = seconds / 60
+    if minutes < 90:
+        return plural(round(minutes), "minute")
+    hours = round(minutes / 60, 1)
+    return plural(hours, "hour")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from twitchlog.cli.common import date_arg, open_db, open_quick
+from twitchlog.words import plural
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -53,7 +54,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         with open_db(args).read() as session:
             n = writer(session, args.file, args.start, args.end)
     noun = "day" if args.what in ("doctor", "days") else "episode"
-    print(f"Wrote {n} {noun}{'' if n == 1 else 's'} to {args.file}.")
+    print(f"Wrote {plural(n, noun)} to {args.file}.")
     return 0
 
 
@@ -80,7 +81,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with db.write() as session:
         n_days, n_eps = demo.fill_demo(session, args.days, seed=args.seed)
     print(
-        f"Filled the diary with {n_days} checked-in days and {n_eps} episodes of made-up "
-        f"data ({args.days} days in all)."
+        f"Filled the diary with {plural(n_days, 'checked-in day')} and "
+        f"{plural(n_eps, 'episode')} of made-up data ({plural(args.days, 'day')} in all)."
     )
     return 0

@@ -15,6 +15,7 @@ from twitchlog.diary.factors import check_value, factors_by_key
 from twitchlog.diary.records import Day, Factor
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import NotFound, ValidationError
+from twitchlog.words import plural
 
 RawValue = str | float | int | None
 
@@ -77,7 +78,7 @@ def check_in(
         )
         if logged:
             raise ValidationError(
-                f"You logged {logged} twitch{'es' if logged > 1 else ''} on {date.isoformat()}; "
+                f"You logged {plural(logged, 'twitch')} on {date.isoformat()}; "
                 "delete them first or leave out 'no twitches today'.",
                 "no_twitches",
             )

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from twitchlog import catalog
+from twitchlog.words import unit_for
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Factor:
             return "yes" if value else "no"
         if self.kind == "scale":
             return f"{value:g}/10"
-        return f"{value:g} {self.unit}".rstrip()
+        return f"{value:g} {unit_for(value, self.unit)}".rstrip()
 
 
 @dataclass(frozen=True)

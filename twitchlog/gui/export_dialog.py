@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from twitchlog.errors import DiaryError
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.words import plural
 
 RunTask = Callable[[Callable[[Any], Any], Callable[[Any], None], Callable[[Exception], None]], None]
 PREVIEW_ROWS = 12
@@ -203,10 +205,13 @@ class ExportDialog(QDialog):
         self.end_edit = self._date_edit("To", _qdate(today))
         range_box = QGroupBox("Period")
         rl = QHBoxLayout(range_box)
-        rl.addWidget(QLabel("&From", buddy=self.start_edit))
-        rl.addWidget(self.start_edit)
-        rl.addWidget(QLabel("&To", buddy=self.end_edit))
-        rl.addWidget(self.end_edit)
+        for text, edit in (("&From", self.start_edit), ("&To", self.end_edit)):
+            label = QLabel(text, buddy=edit)
+            # Never squeezed below its text ("To" was clipped to "Tc" beside the stretch).
+            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(text.strip("&")) + 6)
+            rl.addWidget(label)
+            rl.addWidget(edit)
         self.days_label = QLabel()
         rl.addWidget(self.days_label, 1)
 
@@ -312,7 +317,7 @@ class ExportDialog(QDialog):
             self.days_label.setText("The end is before the start.")
         else:
             n = (end - start).days + 1
-            self.days_label.setText(f"{n} day{'s' if n != 1 else ''}")
+            self.days_label.setText(plural(n, "day"))
         self._update_buttons()
         self._preview_timer.start()
 
@@ -342,9 +347,7 @@ class ExportDialog(QDialog):
                 self.model.set_rows(rows)
                 self.preview.resizeColumnsToContents()
                 n = len(rows) - 1
-                self.preview_label.setText(
-                    f"Preview of the doctor CSV (first {n} day{'s' if n != 1 else ''})"
-                )
+                self.preview_label.setText(f"Preview of the doctor CSV (first {plural(n, 'day')})")
 
         self._run(lambda s: preview_rows(s, start, end), shown, self._failed)
 

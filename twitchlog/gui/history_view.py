@@ -25,6 +25,7 @@ from twitchlog.diary.records import Day, Episode
 from twitchlog.gui.history_model import DayModel, EpisodeModel, fmt_duration
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.words import plural
 
 
 def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
@@ -135,8 +136,8 @@ class HistoryView(QWidget):
                 if self.table.columnWidth(col) > 260:
                     self.table.setColumnWidth(col, 260)
             self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            what = "check-ins" if factors is not None else "twitches"
-            self.count.setText(f"{len(rows)} {what}")
+            what = "check-in" if factors is not None else "twitch"
+            self.count.setText(plural(len(rows), what))
             self.details_button.setEnabled(True)
 
         self.runner.read(job, done)
@@ -241,7 +242,7 @@ def day_details(day: dt.date, checkin: Day | None, eps: list[Episode], factors: 
                 lines.append(f"  {f.label}: {f.format_value(checkin.values[f.key])}")
         if checkin.note:
             lines.append(f"  Note: {checkin.note}")
-    lines.append(f"{len(eps)} twitch" + ("es" if len(eps) != 1 else "") + ":")
+    lines.append(f"{plural(len(eps), 'twitch')}:")
     for e in eps:
         where = ", ".join(p.words for p in e.places) or "no place given"
         extra = f", {fmt_duration(e.duration_s)}" if e.duration_s else ""
