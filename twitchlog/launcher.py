@@ -109,7 +109,7 @@ def entry_text(argv: Sequence[str], *, autostart: bool = False) -> str:
         "Categories=Utility;Qt;",
         "Keywords=twitch;eyelid;spasm;blepharospasm;diary;health;",
         "StartupNotify=true",
-        f"StartupWMClass={APP_ID}",
+        "StartupWMClass=twitchlog",  # X11 WM_CLASS: Qt takes it from the application name
     ]
     if autostart:
         lines += ["X-GNOME-Autostart-enabled=true", "NoDisplay=true"]

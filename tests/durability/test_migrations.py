@@ -11,8 +11,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from tests.durability.helpers import raw_rows
-from twitchlog.db import migrate
-from twitchlog.db.engine import Database, make_engine, sqlite_url
+from twitchlog.db import lite, migrate
 from twitchlog.db.models import Base
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
@@ -56,11 +55,7 @@ def downgrade() -> None:
 
 def _alembic_diary(path: Path, revision: str) -> None:
     """A diary built the slow way: alembic upgrade from an empty file to `revision`."""
-    db = Database(make_engine(sqlite_url(path)), path)
-    try:
-        migrate.upgrade(db, revision)
-    finally:
-        db.close()
+    migrate.upgrade(path, revision)
 
 
 def _fill(path: Path) -> None:
@@ -97,6 +92,7 @@ def second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (scripts / "versions" / f"{TEST_REVISION}_rebuild_episode.py").write_text(SECOND_REVISION)
     monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
     monkeypatch.setattr(migrate, "HEAD_REVISION", TEST_REVISION)
+    monkeypatch.setattr(lite, "HEAD_REVISION", TEST_REVISION)
     return scripts
 
 
@@ -106,9 +102,8 @@ def test_upgrade_with_a_table_rebuild_keeps_every_row(
     before = _snapshot(fixture_diary)
     assert len(before["episode_region"]) > 50 and len(before["factor_value"]) > 100
     db = migrate.open_database(str(fixture_diary))  # backs up, then upgrades
-    try:  # the connection used for the upgrade enforces foreign keys again afterwards
-        with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    try:  # the diary's connection enforces foreign keys after the upgrade
+        assert db.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     finally:
         db.close()
     assert raw_rows(fixture_diary, "SELECT version_num FROM alembic_version") == [(TEST_REVISION,)]
@@ -128,7 +123,7 @@ def test_the_rebuild_would_cascade_with_foreign_keys_on(
     guards something real."""
     from alembic import command
 
-    engine = create_engine(sqlite_url(fixture_diary))
+    engine = create_engine(f"sqlite:///{fixture_diary}")
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=ON")
         command.upgrade(migrate._alembic_config(conn), "head")
@@ -169,7 +164,7 @@ def test_alembic_schema_equals_the_fast_create_all_schema(tmp_path: Path) -> Non
 
     slow = tmp_path / "alembic.sqlite3"
     _alembic_diary(slow, "head")
-    engine = create_engine(sqlite_url(slow))
+    engine = create_engine(f"sqlite:///{slow}")
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(ctx, Base.metadata) == []
@@ -217,12 +212,10 @@ def test_upgrade_to_injections_carries_over_every_injection_treatment(tmp_path: 
         ("2025-12-01", "other", "botulinum toxin", 30.0, "same day"),
     ]
     assert raw_rows(path, "PRAGMA integrity_check") == [("ok",)]
-    from twitchlog.db.lite import open_lite
     from twitchlog.diary.injections import list_injections
 
-    lite = open_lite(str(path))
-    assert lite is not None
-    with lite.read() as conn:
+    opened = lite.open_diary(str(path))
+    with opened.read() as conn:
         shown = [i.dose_words for i in list_injections(conn)]
-    lite.close()
+    opened.close()
     assert shown[0] == "onabotulinumtoxinA 50 units" and shown[2] == "botulinum toxin"

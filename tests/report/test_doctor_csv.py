@@ -138,7 +138,7 @@ def test_every_formula_character_is_neutralised(tmp_path: Path, lead: str) -> No
     diary services (notes are stripped, NUL refused), so the table is built by hand."""
     custom = Factor(99, "odd", f"{lead}odd", "number", "", -50, 50, False, "custom")
     note = f"{lead}1+2 cmd|' /C calc'!A0"
-    summary = DaySummary(D0, True, 0, None, None, 0, 0)
+    summary = DaySummary(D0, True, 0, None, None, 0)
     table = DoctorTable(D0, D0, (custom,), (DoctorDay(summary, values={"odd": -12.5}, note=note),))
     out = tmp_path / "doctor.csv"
     write_doctor_csv(table, out)

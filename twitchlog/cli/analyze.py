@@ -32,9 +32,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from twitchlog.diary.dataset import load_daily_data
     from twitchlog.errors import ValidationError
 
+    db = open_db(args)  # dates in words are resolved with the diary's day-start hour
     if args.start and args.end and args.end < args.start:
         raise ValidationError("--to is before --from; swap them.")
-    db = open_db(args)
     with db.read() as session:
         # Load the whole diary: lags and 28-day blocks look outside the window asked for.
         data = load_daily_data(session)

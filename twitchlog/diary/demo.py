@@ -11,15 +11,12 @@ import datetime as dt
 import math
 import random
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from twitchlog.db import models as m
-from twitchlog.diary import rules
+from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary.days import DayDraft, apply_days
 from twitchlog.diary.episodes import add_episodes
 from twitchlog.diary.injections import add_injection, mark_wearing_off
 from twitchlog.diary.records import Place
+from twitchlog.diary.settings import diary_today
 from twitchlog.diary.treatments import add_treatment
 from twitchlog.errors import DiaryError
 
@@ -38,27 +35,31 @@ _HOURS = list(range(7, 24))
 _HOUR_WEIGHTS = [1, 2, 3, 3, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7, 6, 4]
 
 
-def is_empty(session: Session) -> bool:
-    return not (
-        session.scalar(select(func.count(m.Episode.id)))
-        or session.scalar(select(func.count(m.Day.id)))
-        or session.scalar(select(func.count(m.Treatment.id)))
+def is_empty(source: Source) -> bool:
+    """No episode, check-in or treatment yet (factors and settings do not count)."""
+    return (
+        not dbapi(source)
+        .execute(
+            "SELECT EXISTS (SELECT 1 FROM episode) OR EXISTS (SELECT 1 FROM day) "
+            "OR EXISTS (SELECT 1 FROM treatment)"
+        )
+        .fetchone()[0]
     )
 
 
 def fill_demo(
-    session: Session, days: int = 365, *, seed: int = 7, end: dt.date | None = None
+    source: Source, days: int = 365, *, seed: int = 7, end: dt.date | None = None
 ) -> tuple[int, int]:
     """Fill an empty diary with `days` days ending yesterday; returns (days, episodes)."""
     if days < 1 or days > 36_600:
         raise DiaryError("Choose between 1 and 36,600 demo days.")
-    if not is_empty(session):
+    if not is_empty(source):
         raise DiaryError(
             "This diary already has entries; the demo only fills a new, empty "
             "diary. Give another file with --db."
         )
     rnd = random.Random(seed)
-    last = end or rules.today(4) - dt.timedelta(days=1)
+    last = end or diary_today(source) - dt.timedelta(days=1)
     first = last - dt.timedelta(days=days - 1)
     tz = dt.datetime.now().astimezone().tzinfo
     stress = 4.0
@@ -128,12 +129,12 @@ def fill_demo(
             values["warm_compress"] = float(rnd.choice([5, 10, 15]))
         note = "Long day at the screen." if screen > 10 else ""
         drafts.append(DayDraft(day, values, note, n == 0))
-    apply_days(session, drafts)
-    add_episodes(session, episodes)
-    _add_injections(session, injections, last, random.Random(seed + 1))
+    apply_days(source, drafts)
+    add_episodes(source, episodes)
+    _add_injections(source, injections, last, random.Random(seed + 1))
     if days > 60:
         add_treatment(
-            session,
+            source,
             "magnesium",
             kind="medication",
             start=first + dt.timedelta(days=60),
@@ -143,14 +144,12 @@ def fill_demo(
     return len(drafts), len(episodes)
 
 
-def _add_injections(
-    session: Session, days: list[dt.date], last: dt.date, rnd: random.Random
-) -> None:
+def _add_injections(source: Source, days: list[dt.date], last: dt.date, rnd: random.Random) -> None:
     """Each injection with its sites and side effects, and the day it felt like wearing off."""
     for d in days:
         effects = {"ptosis": rnd.choice([0, 0, 0, 1, 2]), "dry_eye": rnd.choice([0, 1, 1])}
         add_injection(
-            session,
+            source,
             d,
             product="onabotulinumtoxinA",
             units=25,
@@ -159,7 +158,7 @@ def _add_injections(
         )
         felt = d + dt.timedelta(days=rnd.randint(63, 84))
         if felt <= last:
-            mark_wearing_off(session, felt)
+            mark_wearing_off(source, felt)
 
 
 def _poisson(rnd: random.Random, lam: float) -> int:

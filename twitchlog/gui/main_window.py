@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(diary, "&Log a twitch", "Ctrl+L", self.log_twitch)
         today = self.views["today"]
         self._action(diary, "Start/stop &timer", "Ctrl+T", lambda: today.toggle_timer())
-        self._action(diary, "&Check in today", "Ctrl+D", lambda: self.show_view("checkin"))
+        self._action(diary, "&Check in today", "Ctrl+D", self.check_in)
         diary.addSeparator()
         self._action(diary, "Add a &factor…", "", lambda: self.views["settings"].open_factor())
         self._action(
@@ -284,6 +284,11 @@ class MainWindow(QMainWindow):
         tray.setToolTip("twitchlog")
         tray.show()
         return tray
+
+    def check_in(self) -> None:
+        """The check-in, with the keyboard in its first question."""
+        self.show_view("checkin")
+        self.views["checkin"].focus_first_field()
 
     def log_twitch(self) -> None:
         self.show_view("today")
