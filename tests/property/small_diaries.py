@@ -91,6 +91,7 @@ class DiarySpec:
         from twitchlog.diary.days import check_in
         from twitchlog.diary.episodes import log_episode
         from twitchlog.diary.factors import add_factor
+        from twitchlog.diary.injections import add_injection
         from twitchlog.diary.settings import set_day_start_hour
         from twitchlog.diary.treatments import add_treatment
 
@@ -115,8 +116,14 @@ class DiarySpec:
                 note=c.note,
                 no_twitches=c.no_twitches and c.date not in twitch_days,
             )
+        injected: set[dt.date] = set()
         for tr in self.treatments:
-            add_treatment(session, tr.name, kind=tr.kind, start=tr.start, end=tr.end)
+            if tr.kind == "injection":  # entries of their own, one a day
+                if tr.start not in injected:
+                    add_injection(session, tr.start, product="ona", units=50)
+                    injected.add(tr.start)
+            else:
+                add_treatment(session, tr.name, kind=tr.kind, start=tr.start, end=tr.end)
 
 
 def _value(key: str) -> st.SearchStrategy[float]:
