@@ -211,6 +211,7 @@ class FacePicker(QWidget):
             if hovered:
                 fill = QColor(ACCENT)
                 fill.setAlpha(70)
+            outline = QPen(ACCENT, 1.5) if hovered else QPen(faint, 1)
             if (
                 self.selected
                 and key[1] == self.selected[1]
@@ -218,7 +219,8 @@ class FacePicker(QWidget):
             ):
                 fill = QColor(ACCENT)
                 fill.setAlpha(200)
-            p.setPen(QPen(ACCENT, 1.5) if hovered else QPen(faint, 1))
+                outline = QPen(pal.color(QPalette.ColorRole.WindowText), 2.5)  # not colour alone
+            p.setPen(outline)
             p.setBrush(fill)
             p.drawPath(path)
         if self.hasFocus() and self.keyboard_frame:
