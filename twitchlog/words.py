@@ -6,6 +6,9 @@ print, so no place says "1 days" again. Standard library only: every layer impor
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 _IRREGULAR: dict[str, str] = {"day with twitches": "days with twitches", "entry": "entries"}
 _UNIT_SINGULAR: dict[str, str] = {
     "drinks": "drink",
@@ -63,3 +66,23 @@ def duration_words(seconds: float) -> str:
         return plural(round(minutes), "minute")
     hours = round(minutes / 60, 1)
     return plural(hours, "hour")
+
+
+def nearest(word: str, choices: Iterable[str], n: int = 2) -> list[str]:
+    """The choices a typo most likely meant (stdlib difflib), best first; [] when none is near.
+
+    A choice that contains the word ('eyelid' in 'upper_eyelid') counts as near too.
+    """
+    options = list(dict.fromkeys(choices))
+    low = word.strip().lower()
+    close = difflib.get_close_matches(low, options, n=n, cutoff=0.6)
+    inside = [c for c in options if low and low in c.lower() and c not in close]
+    return (close + inside)[:n]
+
+
+def did_you_mean(word: str, choices: Iterable[str], n: int = 2) -> str:
+    """ " Did you mean 'log'?" (or "'a' or 'b'?"), with a leading space; '' when none is near."""
+    found = nearest(word, choices, n)
+    if not found:
+        return ""
+    return " Did you mean " + " or ".join(f"'{c}'" for c in found) + "?"

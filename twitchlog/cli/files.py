@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from twitchlog.cli.common import date_arg, open_db
+from twitchlog.cli.common import date_arg, open_db, output_file
 from twitchlog.words import plural
 
 
@@ -40,6 +40,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    names = {"doctor": "the doctor table", "days": "the days table", "episodes": "the episodes"}
+    args.file = output_file(args.file, ".csv", names[args.what])
     db = open_db(args)
     if args.what == "doctor":
         from twitchlog.report.doctor_csv import export_doctor_csv as writer

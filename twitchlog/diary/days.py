@@ -19,11 +19,21 @@ from twitchlog.diary.records import Day, Factor
 from twitchlog.diary.settings import diary_today
 from twitchlog.diary.twitchfree import refuse_flag_on_twitch_days
 from twitchlog.errors import NotFound, ValidationError
+from twitchlog.words import did_you_mean, nearest
 
 RawValue = str | float | int | None
 
 
-def _unknown_factor(key: str) -> ValidationError:
+def _unknown_factor(key: str, factors: Mapping[str, Factor]) -> ValidationError:
+    """Point at the factor most likely meant ('sleep' → 'sleep_h'), not at a second one."""
+    by_label = {f.label.lower(): k for k, f in factors.items()}
+    near = nearest(key, factors) or [by_label[w] for w in nearest(key, by_label)]
+    if near:
+        return ValidationError(
+            f"Unknown factor '{key}'.{did_you_mean(key, near)} "
+            "See 'twitchlog factor list' for every key.",
+            key,
+        )
     return ValidationError(
         f"Unknown factor '{key}'. See 'twitchlog factor list', or add it with "
         f"'twitchlog factor add {key} --kind number'.",
@@ -39,7 +49,7 @@ def validate_values(
     for key, raw in values.items():
         factor = factors.get(key)
         if factor is None:
-            raise _unknown_factor(key)
+            raise _unknown_factor(key, factors)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             clean[key] = None
         else:
