@@ -27,6 +27,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "import", parents=[common], help="import an episodes or days CSV (all rows or none)"
     )
     i.add_argument("file", type=Path, help="FILE.csv")
+    i.add_argument(
+        "--replace",
+        action="store_true",
+        help="where the file and the diary disagree on a day's value or note, use the "
+        "file's (without it such an import is refused and the differences are listed)",
+    )
     i.set_defaults(func=cmd_import)
 
     d = sub.add_parser(
@@ -66,7 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not empty:
         backup_now(db.path, "before-import")
     with db.write() as conn:
-        summary = transfer.import_csv(conn, args.file)
+        summary = transfer.import_csv(conn, args.file, replace=args.replace)
     print(summary.sentence())
     return 0
 

@@ -29,6 +29,7 @@ from twitchlog.diary.csvfiles import (
     read_csv,
     safe_text,
 )
+from twitchlog.diary.merge import merge_days
 from twitchlog.diary.records import ImportSummary, Place
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import DiaryError, ImportFailed, ValidationError
@@ -85,21 +86,22 @@ def export_days(
     return len(days)
 
 
-def import_csv(source: Source, path: str | Path) -> ImportSummary:
+def import_csv(source: Source, path: str | Path, *, replace: bool = False) -> ImportSummary:
     """Import an episodes or days file (detected from its header) in one transaction.
 
     Every row is checked before anything is written; one bad row means nothing is
-    imported, and the error lists each bad row with its line number.
+    imported, and the error lists each bad row with its line number. A value that
+    differs from the diary's is never overwritten unless `replace` (see diary.merge).
     """
     table = read_csv(path)
     conn = dbapi(source)
     if doctor_import.is_doctor_header(table.header):
-        return doctor_import.import_doctor(conn, table)
+        return doctor_import.import_doctor(conn, table, replace=replace)
     header = [h.strip().lower() for h in table.header]
     if "started_at" in header:
         return _import_episodes(conn, header, table.rows)
     if "date" in header:
-        return _import_days(conn, header, table.rows)
+        return _import_days(conn, header, table.rows, replace=replace)
     raise DiaryError(
         "This file has neither a 'started_at' column (episodes) nor a 'date' column (days); "
         "export a file from twitchlog to see the expected columns."
@@ -156,7 +158,7 @@ def _import_episodes(
 
 
 def _import_days(
-    source: Source, header: list[str], rows: list[tuple[int, list[str]]]
+    source: Source, header: list[str], rows: list[tuple[int, list[str]]], *, replace: bool
 ) -> ImportSummary:
     factors = factors_mod.factors_by_key(source)
     factor_cols = [h for h in header if h not in ("date", *DAY_EXTRA_COLUMNS)]
@@ -196,7 +198,8 @@ def _import_days(
     if problems:
         raise ImportFailed(problems)
     drafts = [d for _, d in parsed]
-    added, changed = days_mod.apply_days(source, drafts, first_line)
+    merged = merge_days(source, drafts, first_line, replace=replace)  # never overwrites
+    added, changed = days_mod.apply_days(source, merged.drafts, first_line)
     return ImportSummary(
         "days",
         len(drafts),
@@ -204,4 +207,5 @@ def _import_days(
         changed,
         len(drafts) - added - changed,
         tuple(f.key for f in created),
+        merged.words(),
     )
