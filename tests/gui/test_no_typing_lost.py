@@ -166,6 +166,7 @@ def test_quitting_with_a_check_in_pending_asks_and_saves(
     assert window.isVisible()  # nothing closes until answered
     box.button(QMessageBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    wait_idle(qtbot, window.runner)
     day = day_on_disk(diary, _today())
     assert day is not None and day.values["sleep_h"] == 7
 
@@ -179,6 +180,7 @@ def test_quitting_can_be_cancelled_and_discarded(qtbot: Any, window: Any, diary:
     window.close()
     _question(qtbot, window).button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    wait_idle(qtbot, window.runner)
     assert day_on_disk(diary, _today()) is None
 
 
@@ -211,6 +213,7 @@ def test_quitting_with_log_panel_changes_asks(qtbot: Any, window: Any, diary: An
     assert "twitch at" in box.text()
     box.button(QMessageBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    wait_idle(qtbot, window.runner)
     (ep,) = episodes_on_disk(diary)
     assert ep.severity == 3
 

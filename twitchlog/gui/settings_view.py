@@ -22,6 +22,7 @@ from twitchlog.gui import display, prefs
 from twitchlog.gui.settings_dialog import reminder_time
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.treatment_dialog import describe
+from twitchlog.gui.wheel import guard_wheel
 
 
 def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
@@ -86,6 +87,7 @@ class SettingsView(QWidget):
         self.add_treatment.clicked.connect(self.open_treatment)
         self.end_treatment.clicked.connect(self.open_end_treatment)
         runner.changed.connect(self.refresh)
+        guard_wheel(self)  # the wheel scrolls; it changes no field (the injection panel too)
 
     def refresh(self) -> None:
         def job(s: Any) -> tuple[list[Factor], list[Treatment], int]:
