@@ -107,7 +107,9 @@ def merge_days(
     for draft in drafts:
         have = days_mod.get_day(source, draft.date)
         if have is None:
-            values = {k: v for k, v in draft.values.items() if v is not None}
+            values: dict[str, float | None] = {
+                k: v for k, v in draft.values.items() if v is not None
+            }
             out.drafts.append(days_mod.DayDraft(draft.date, values, draft.note, draft.no_twitches))
             continue
         out.drafts.append(_merge_day(have, draft, factors, lines.get(draft.date), replace, out))
