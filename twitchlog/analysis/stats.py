@@ -22,7 +22,8 @@ def average_ranks(x: np.ndarray) -> np.ndarray:
     """Ranks 1..n with ties given their average rank (as scipy.stats.rankdata)."""
     from scipy.stats import rankdata
 
-    return rankdata(np.asarray(x, dtype=float)).astype(float)
+    ranks: np.ndarray = rankdata(np.asarray(x, dtype=float)).astype(float)
+    return ranks
 
 
 def _corr_centered(a: np.ndarray, b: np.ndarray) -> float:
@@ -52,7 +53,8 @@ def block_residuals(values: np.ndarray, blocks: np.ndarray) -> np.ndarray:
     counts = np.bincount(b)
     sums = np.bincount(b, weights=values)
     means = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
-    return values - means[b]
+    residuals: np.ndarray = values - means[b]
+    return residuals
 
 
 def calendar_autocorr(series: np.ndarray, positions: np.ndarray, max_lag: int) -> np.ndarray:

@@ -12,12 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from twitchlog.analysis import stats
 from twitchlog.analysis.data import DailyData, FactorInfo, factor_info
 from twitchlog.analysis.effects import Effect, Split, choose_split, fmt_num, group_effect
+
+if TYPE_CHECKING:  # imported when the analysis runs (it pulls in the treatment statistics)
+    from twitchlog.analysis.treatments import TreatmentResult
 
 OUTCOME_WORDS: dict[str, str] = {
     "count": "twitches a day",
@@ -106,7 +110,7 @@ class TriggerReport:
     power_note: str
     caveat: str = CAVEAT
     experiment_hint: str | None = None
-    treatments: tuple = field(default_factory=tuple)  # treatments.TreatmentResult
+    treatments: tuple[TreatmentResult, ...] = field(default_factory=tuple)
 
 
 def _lowerfirst(label: str) -> str:
@@ -271,9 +275,9 @@ def _not_enough_sentence(t: _Test) -> str:
 
 
 def _sentence(t: _Test, verdict: str, q: float, comparisons: int, words: str) -> str:
-    if verdict == "not enough data":
-        return _not_enough_sentence(t)
     e = t.effect
+    if verdict == "not enough data" or e is None:
+        return _not_enough_sentence(t)
     other = "on days without" if t.info.kind == "yesno" else "on other days"
     ratio = f"{e.ratio:.1f}×" if np.isfinite(e.ratio) else "none on other days"
     ci = (
@@ -371,7 +375,7 @@ def _finding(
     )
 
 
-def _sort_key(f: Finding) -> tuple:
+def _sort_key(f: Finding) -> tuple[int, float, float, str, int]:
     q = f.q if np.isfinite(f.q) else 2.0
     rw = abs(f.rho_within) if np.isfinite(f.rho_within) else 0.0
     return (VERDICT_RANK[f.verdict], q, -rw, f.factor, f.lag_days)

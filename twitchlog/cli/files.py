@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from twitchlog.cli.common import date_arg, open_db, output_file
+from twitchlog.cli.common import check_period, date_arg, open_db, output_file
 from twitchlog.words import plural
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     e = sub.add_parser("export", help="write episodes or days to a CSV file")
     es = e.add_subparsers(dest="what", metavar="WHAT", required=True)
     for what, words in (
@@ -46,9 +48,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from twitchlog.paths import resolve_location
+    from twitchlog.safefile import check_target
+
     names = {"doctor": "the doctor table", "days": "the days table", "episodes": "the episodes"}
     args.file = output_file(args.file, ".csv", names[args.what])
+    check_target(args.file, Path(resolve_location(args.db)).expanduser())
     db = open_db(args)
+    check_period(args.start, args.end)  # before the file is touched
     if args.what == "doctor":
         from twitchlog.report.doctor_csv import export_doctor_csv as writer
     else:

@@ -84,7 +84,9 @@ def _check(
     """Apply every episode rule; nothing is written until all of them pass."""
     if started_at.tzinfo is None:
         raise ValidationError("The episode time needs a UTC offset.", "at")
-    if started_at > rules.now_local() + rules.FUTURE_SLACK:
+    latest = rules.now_local() + rules.FUTURE_SLACK
+    rules.check_date_range(started_at.date(), latest.date(), field="at")
+    if started_at > latest:
         raise ValidationError(
             f"{started_at.strftime('%Y-%m-%d %H:%M')} is in the future; log episodes that "
             "have happened.",
@@ -321,3 +323,18 @@ def new_episodes(source: Source, items: Sequence[Mapping[str, Any]]) -> list[Map
             seen.add(key)
             fresh.append(item)
     return fresh
+
+
+def log_like_last(
+    source: Source, *, started_at: dt.datetime | None = None, duration_s: int | None = None
+) -> Episode:
+    """The window's one-press log: a twitch with the severity and place of the last one
+    (severity 2 and no place for the very first)."""
+    last = last_episode(source)
+    return log_episode(
+        source,
+        started_at=started_at,
+        severity=last.severity if last else 2,
+        places=last.places if last else (),
+        duration_s=duration_s,
+    )

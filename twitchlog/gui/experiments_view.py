@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -44,7 +44,7 @@ from twitchlog.analysis.experiment_plan import (
 )
 from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
-from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 from twitchlog.gui.wheel import guard_wheel
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class Loaded:
     result: ExperimentResult | None
 
 
-def _load(s: Any) -> Loaded:
+def _load(s: WorkerConnection) -> Loaded:
     from twitchlog.analysis.experiment import analyse_experiment
     from twitchlog.diary import experiments as ex
     from twitchlog.diary import factors, rules, settings
@@ -189,6 +189,7 @@ class ExperimentsView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes control to control
         QVBoxLayout(self).addWidget(scroll)
 
         self._power_timer = QTimer(self)
@@ -326,9 +327,9 @@ class ExperimentsView(QWidget):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
 
-            self._figure = Figure(figsize=(6.0, 4.0), layout="constrained")
+            self._figure = Figure(figsize=(6.0, 3.0), layout="constrained")
             self._canvas = FigureCanvasQTAgg(self._figure)
-            self._canvas.setMinimumSize(420, 290)
+            self._canvas.setMinimumSize(420, 240)
             self._canvas.setAccessibleName("Experiment result chart")
             self.chart_box.addWidget(self._canvas)
         pal = self.palette()
@@ -377,7 +378,7 @@ class ExperimentsView(QWidget):
     def _estimate_power(self) -> None:
         draft = self.draft()
 
-        def job(s: Any) -> tuple[Plan, str, list[str]]:
+        def job(s: WorkerConnection) -> tuple[Plan, str, list[str]]:
             from twitchlog.analysis.experiment_sim import plan_power, power_sentence
             from twitchlog.diary.experiments import plan_warnings
 
@@ -398,7 +399,7 @@ class ExperimentsView(QWidget):
         changed, usual = self.changed.text(), self.usual.text()
         self.form_error.hide()
 
-        def job(s: Any) -> Plan:
+        def job(s: WorkerConnection) -> Plan:
             from twitchlog.diary import experiments, rules, settings
 
             today = rules.today(settings.day_start_hour(s))
@@ -433,7 +434,7 @@ class ExperimentsView(QWidget):
             return
         plan_id = plan.id
 
-        def job(s: Any) -> Plan:
+        def job(s: WorkerConnection) -> Plan:
             from twitchlog.diary import experiments as ex
             from twitchlog.diary import rules, settings
 

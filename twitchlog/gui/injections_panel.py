@@ -4,7 +4,7 @@ switch, when the next one is due, and the cycles chart."""
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,7 +21,11 @@ from PySide6.QtWidgets import (
 
 from twitchlog import catalog
 from twitchlog.diary import injections as inj
+from twitchlog.gui.operations import UndoEntry
 from twitchlog.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from twitchlog.gui.main_window import MainWindow
 
 
 def describe(i: inj.Injection) -> str:
@@ -43,7 +47,7 @@ def due_words(c: inj.Cycles) -> str:
 
 
 class InjectionsPanel(QGroupBox):
-    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+    def __init__(self, runner: TaskRunner, window: MainWindow | None = None) -> None:
         super().__init__("Botulinum toxin injections")
         self.runner = runner
         self.window_ = window
@@ -138,7 +142,13 @@ class InjectionsPanel(QGroupBox):
             )
             self.canvas.setMinimumHeight(260)
             self.chart_box.addWidget(self.canvas)
-        build_cycles(self.cycles.report if self.cycles else None, fig=self.canvas.figure)
+        from twitchlog.charts.theme import theme_from_colors
+        from twitchlog.gui.display import chart_colours
+
+        background, text, size = chart_colours(self)  # the chosen display theme and text size
+        theme = theme_from_colors(background, text, font_size=size)
+        report = self.cycles.report if self.cycles else None
+        build_cycles(report, fig=self.canvas.figure, theme=theme)
         self.canvas.draw_idle()
 
     # -- writing ---------------------------------------------------------------------------
@@ -180,7 +190,7 @@ class InjectionsPanel(QGroupBox):
             self._say(f"Deleted the injection of {gone.date}. Edit › Undo brings it back.")
             if self.window_ is not None:
                 self.window_.push_undo(
-                    "delete injection", lambda conn: inj.restore_injection(conn, gone)
+                    UndoEntry("delete injection", lambda conn: inj.restore_injection(conn, gone))
                 )
 
         self.runner.write(job, done)

@@ -12,7 +12,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -21,8 +21,12 @@ from twitchlog.errors import DiaryError
 if TYPE_CHECKING:
     from twitchlog.db.lite import Diary
 
-OnDone = Callable[[Any], None] | None
-OnError = Callable[[DiaryError], None] | None
+WorkerConnection: TypeAlias = sqlite3.Connection
+"""What every job is handed: the diary's one connection, on the worker thread."""
+
+T = TypeVar("T")
+OnDone = Callable[[Any], object] | None
+OnError = Callable[[DiaryError], object] | None
 HOLD_LIMIT_S = 2.0  # a held open starts anyway after this long (a window that never paints)
 
 
@@ -76,9 +80,8 @@ class TaskRunner(QObject):
             from twitchlog.db.backup import daily_backup_warning
             from twitchlog.db.lite import open_diary
             from twitchlog.db.lock import acquire_window_lock
-            from twitchlog.paths import is_url
 
-            if not is_url(location) and self._lock is None:
+            if self._lock is None:
                 # One window per diary: a second one is refused with a clear sentence.
                 self._lock = acquire_window_lock(Path(location).expanduser().resolve())
             self.db = open_diary(location)  # the command line's opener
@@ -98,13 +101,13 @@ class TaskRunner(QObject):
 
     def read(
         self,
-        fn: Callable[[sqlite3.Connection], Any],
-        on_done: OnDone = None,
+        fn: Callable[[WorkerConnection], T],
+        on_done: Callable[[T], object] | None = None,
         on_error: OnError = None,
     ) -> None:
         """Run `fn(conn)` in a read transaction; nothing it does is committed."""
 
-        def job() -> Any:
+        def job() -> T:
             with self._database().read() as conn:
                 return fn(conn)
 
@@ -112,17 +115,17 @@ class TaskRunner(QObject):
 
     def write(
         self,
-        fn: Callable[[sqlite3.Connection], Any],
-        on_done: OnDone = None,
+        fn: Callable[[WorkerConnection], T],
+        on_done: Callable[[T], object] | None = None,
         on_error: OnError = None,
     ) -> None:
         """Run `fn(conn)` in one write transaction; all of it commits, or none."""
 
-        def job() -> Any:
+        def job() -> T:
             with self._database().write() as conn:
                 return fn(conn)
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             if on_done:
                 on_done(result)
             self.changed.emit()
@@ -167,7 +170,7 @@ class TaskRunner(QObject):
         future = self._pool.submit(job)
         future.add_done_callback(lambda f: self._report(f, on_done, on_error))
 
-    def _report(self, future: Future, on_done: OnDone, on_error: OnError) -> None:
+    def _report(self, future: Future[Any], on_done: OnDone, on_error: OnError) -> None:
         # Runs on the worker thread; the signal is queued to the UI thread.
         error = future.exception()
         self.finished.emit(on_done, on_error, None if error else future.result(), error)
