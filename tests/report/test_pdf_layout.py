@@ -54,7 +54,7 @@ def test_page_two_cells_never_overlap(report, length: int) -> None:  # type: ign
     findings = [
         replace(f, label=label) if f.factor == "sweets" else f for f in report.triggers.findings
     ]
-    page = _table_page(replace(report, triggers=replace(report.triggers, findings=findings)))
+    page = _table_page(report, replace(report.triggers, findings=findings))
     texts = _texts(page.fig)
     assert any(label.split()[0] in t for t, _box in texts)
     overlaps = [
