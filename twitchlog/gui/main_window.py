@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
             for view, _what in pending:
                 view.save_pending() if choice == "save" else view.discard_pending()
             # Behind the saves on the one worker: close once they are in, unless one failed.
-            self.runner.read(lambda _s: None, lambda _r: self._close_if_saved())
+            ReadOp(self.runner, lambda _c: None).success(lambda _r: self._close_if_saved()).run()
 
         ask_unsaved(self, "; ".join(w for _v, w in pending), answer)
         return False

@@ -187,7 +187,7 @@ class TodayView(QWidget):
         self.save_button.clicked.connect(self.save_changes)
         self.undo_button.clicked.connect(self.undo_log)
         self.note.returnPressed.connect(self.save_changes)
-        self.severity.idToggled.connect(lambda _id, on: on and self._panel_edited())
+        self.severity.idToggled.connect(self._severity_toggled)
         self.time.timeChanged.connect(lambda _t: self._panel_edited())
         self.duration.valueChanged.connect(lambda _v: self._panel_edited())
         self.note.textEdited.connect(lambda _t: self._panel_edited())
@@ -226,6 +226,10 @@ class TodayView(QWidget):
             )
 
     # -- unsaved edits (see gui.unsaved) -----------------------------------------------------
+    def _severity_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._panel_edited()
+
     def pending_edits(self) -> str | None:
         if not self.panel_dirty or self.current is None:
             return None
