@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-import numpy as np
-
 from twitchlog.analysis.data import DailyData
 from twitchlog.analysis.experiment_plan import (
     INJECTION_WARN_DAYS,
@@ -355,22 +353,8 @@ def resume_experiment(source: Source, experiment_id: int, today: dt.date) -> Pla
 
 
 def experiment_data(source: Source, plan: Plan, today: dt.date) -> DailyData:
-    """The days the experiment covers (to its end, or `today` while it runs) as DailyData:
-    checked-in days and what was logged on each; no factors are needed."""
-    last = max(plan.end or today, plan.start)
-    n = (last - plan.start).days + 1
-    dates = np.arange(np.datetime64(plan.start, "D"), np.datetime64(plan.start, "D") + n)
-    observed = np.zeros(n, bool)
-    episodes, severity, minutes = np.zeros(n), np.zeros(n), np.zeros(n)
-    conn = dbapi(source)
-    span = (plan.start.isoformat(), last.isoformat())
-    for (day,) in conn.execute("SELECT date FROM day WHERE date BETWEEN ? AND ?", span):
-        observed[(to_date(day) - plan.start).days] = True
-    for day, count, sev, secs in conn.execute(
-        "SELECT diary_date, COUNT(*), SUM(severity), COALESCE(SUM(duration_s), 0) FROM episode "
-        "WHERE diary_date BETWEEN ? AND ? GROUP BY diary_date",
-        span,
-    ):
-        i = (to_date(day) - plan.start).days
-        episodes[i], severity[i], minutes[i] = count, sev, secs / 60.0
-    return DailyData(dates, observed, episodes, severity, minutes)
+    """The days the experiment covers (to its end, or `today` while it runs), loaded the
+    one way the analysis and charts load days (`diary.dataset`)."""
+    from twitchlog.diary.dataset import load_daily_data
+
+    return load_daily_data(source, plan.start, max(plan.end or today, plan.start))
