@@ -157,6 +157,8 @@ def plan_experiment(
             "start.",
             "start",
         )
+    # The diary's own range; a plan alone may start ahead of today.
+    rules.check_date_range(start, today + dt.timedelta(days=MAX_DAYS_AHEAD), field="start")
     running = current_experiment(source, today)
     if running is not None:
         raise ValidationError(
