@@ -9,6 +9,7 @@ verdict, split, high_days, low_days, more_days), so any object with those works.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,7 +42,14 @@ def verdict_style(verdict: str, theme: Theme) -> dict[str, Any]:
 
 
 def lag_words(lag: int) -> str:
-    return {0: "same day", 1: "day before", 2: "2 days before"}.get(lag, f"{lag} days before")
+    from twitchlog.analysis.sentences import when_words
+
+    return when_words(lag)
+
+
+def _reversed(f: Any) -> bool:
+    """The reverse check (bad days → more of the factor next day) explains this row."""
+    return bool(getattr(f, "reverse_stronger", False))
 
 
 def ordered(findings: Sequence[Any]) -> list[Any]:
@@ -98,8 +106,10 @@ def build_triggers(
         row_label = f"{label} · {lag_words(f.lag_days)}"
         days = f"{f.high_days} vs {f.low_days} days"
         if f.verdict == NOT_ENOUGH:
+            from twitchlog.analysis.sentences import days_words
+
             more = getattr(f, "more_days", None)
-            need = f"needs ~{more} more days" if more else "needs more days"
+            need = f"needs about {days_words(more)} more" if more else "needs more days"
             ax.plot(
                 [xmin, xmax],
                 [y, y],
@@ -152,11 +162,12 @@ def build_triggers(
                 zorder=3,
                 gid="ratio",
             )
-            add_hover(fig, pt, [f"{row_label}: {ratio_txt}{ci_txt}, {f.verdict}; {days}"])
+            hover = getattr(f, "sentence", "") or f"{ratio_txt}{ci_txt}, {f.verdict}; {days}"
+            add_hover(fig, pt, [f"{row_label}: {hover}"])
         tx.text(
             0.02,
             y,
-            f"{ratio_txt}{ci_txt}",
+            f"{ratio_txt}{ci_txt}" + ("  ↺ after bad days" if _reversed(f) else ""),
             va="center",
             color=theme.foreground,
             fontsize=theme.font_size - 1,
@@ -207,14 +218,32 @@ def build_triggers(
         fontsize=theme.font_size - 1,
         labelcolor=theme.foreground,
     )
-    outcome = OUTCOMES.get(getattr(report, "outcome", "count"), "twitches a day")
+    outcome = OUTCOMES.get(getattr(report, "outcome", "count"), "episodes a day")
     checks = getattr(report, "comparisons", None)
-    sub = "Lines: 95% intervals"
+    sub = "Lines: 95% intervals; days compared within the same month"
     if checks:
         sub += f"; {checks} comparisons checked together"
+    notes = []
+    seen: set[str] = set()
+    for f in rows:
+        if _reversed(f) and f.factor not in seen:
+            seen.add(f.factor)
+            notes.append(f"↺ {f.label}: {_reverse_clause(f.sentence)}")
+    if getattr(report, "checkin_bias", False):
+        notes.append(getattr(report, "checkin_note", ""))
     title(fig, "Which factors go with more twitching", theme)
     ax.set_xlabel(
         f"ratio of {outcome}: those days / other days (log scale)\n{sub}.\n"
         "A link is not proof of cause: something else may move with both."
+        + "".join(f"\n{textwrap.fill(n, 110)}" for n in notes[:3])
     )
     return fig
+
+
+def _reverse_clause(sentence: str) -> str:
+    """'You tend to have more caffeine after bad days; that may explain the link.'"""
+    i = sentence.find("You tend to")
+    if i < 0:
+        return "bad days may change it the day after."
+    j = sentence.find(".", i)
+    return sentence[i : j + 1 if j > 0 else None]

@@ -18,6 +18,7 @@ from matplotlib.patches import Rectangle
 from sqlalchemy.orm import Session
 
 from twitchlog import catalog
+from twitchlog.analysis.sentences import q_text
 from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
 from twitchlog.report.summary import ReportData
@@ -337,6 +338,11 @@ def _triggers(page: Page, r: ReportData) -> None:
             "checked-in days).",
             8.5,
         )
+    for f in r.reversed_links[:2]:
+        page.text(f"↺ Other way round — {f.label}: {f.sentence}", 8)
+        page.y -= 1.5 * PT
+    if r.triggers.checkin_note:
+        page.text(r.triggers.checkin_note, 7.5, color=GREY)
     page.text(r.triggers.power_note, 7.5, color=GREY)
     page.text(ASSOCIATION + " " + r.triggers.caveat, 7.5, weight="bold")
 
@@ -402,9 +408,6 @@ def _footer(page: Page, number: int, total: int) -> None:
     )
 
 
-_LAG_WORDS = {0: "same day", 1: "day before", 2: "2 days before"}
-
-
 def _table_page(r: ReportData) -> Page:
     page = Page()
     page.text(
@@ -416,7 +419,8 @@ def _table_page(r: ReportData) -> Page:
     t = r.triggers
     page.text(
         f"{t.observed_days} checked-in days; {t.comparisons} comparisons checked together "  # type: ignore[attr-defined]
-        "(Benjamini–Hochberg q). Effect: episodes a day on 'high' days vs other days.",
+        "(each factor's days as one family, then Benjamini–Hochberg q across factors). "
+        "Ratio: episodes a day on 'high' days against other days of the same month.",
         8,
     )
     cols = (
@@ -446,11 +450,11 @@ def _table_page(r: ReportData) -> Page:
         )
         cells = (
             f"{f.label[:22]} ({f.split})" if f.split else f.label[:34],
-            _LAG_WORDS.get(f.lag_days, f"{f.lag_days} d"),
+            f.when,
             f"{f.high_days} / {f.low_days}",
             f"{num(f.high_mean)} vs {num(f.low_mean)}",
             ratio,
-            num(f.q),
+            q_text(f.q) if np.isfinite(f.q) else "–",
             f.verdict,
         )
         bold = f.verdict in ("clear link", "possible link")

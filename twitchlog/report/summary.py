@@ -65,6 +65,17 @@ class ReportData:
         return [f for f in self.triggers.findings if f.verdict in LINK_VERDICTS]  # type: ignore[attr-defined]
 
     @property
+    def reversed_links(self) -> list:
+        """One finding per factor whose link may run the other way (bad days → factor)."""
+        if self.triggers is None:
+            return []
+        seen: dict[str, object] = {}
+        for f in self.triggers.findings:  # type: ignore[attr-defined]
+            if f.reverse_stronger and f.verdict == "no clear link":
+                seen.setdefault(f.factor, f)
+        return list(seen.values())
+
+    @property
     def treatments(self) -> list:
         """Before/after results for treatments that started within the period."""
         results = getattr(self.triggers, "treatments", ()) or ()
