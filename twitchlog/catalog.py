@@ -162,6 +162,26 @@ TREATMENT_KINDS: dict[str, str] = {
     "procedure": "procedure (surgery)",
 }
 
+# Botulinum toxin products (generic names; the units of one are not the units of another).
+INJECTION_PRODUCTS: dict[str, str] = {
+    "onabotulinumtoxinA": "onabotulinumtoxinA (Botox)",
+    "incobotulinumtoxinA": "incobotulinumtoxinA (Xeomin)",
+    "abobotulinumtoxinA": "abobotulinumtoxinA (Dysport)",
+    "other": "other",
+}
+# Side effects asked about for each injection cycle, and how bad each was.
+SIDE_EFFECTS: dict[str, str] = {
+    "ptosis": "drooping eyelid",
+    "dry_eye": "dry eye",
+    "tearing": "tearing",
+    "double_vision": "double vision",
+    "eye_closure": "trouble closing the eye",
+    "bruising": "bruising",
+}
+SIDE_EFFECT_GRADES: tuple[str, ...] = ("none", "mild", "moderate", "severe")
+DEFAULT_INJECTION_INTERVAL_DAYS = 84  # 12 weeks, until the person's own cycles say otherwise
+DEFAULT_INJECTION_REMINDER_DAYS = 7
+
 DEFAULT_DAY_START_HOUR = 4
 MAX_DURATION_S = 24 * 3600
 MAX_COUNT = 100_000

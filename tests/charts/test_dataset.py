@@ -7,7 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
 
 from twitchlog.db import models as m
 from twitchlog.diary.dataset import load_daily_data, load_episode_points
@@ -48,15 +49,20 @@ def _reference_values(session, lo: dt.date, n: int) -> dict[str, np.ndarray]:  #
     return out
 
 
+def _orm(path: Path) -> Session:
+    """The reference reads the same file through the models, one object per row."""
+    return Session(create_engine(f"sqlite:///{path}"))
+
+
 @pytest.mark.parametrize(("start", "end"), RANGES)
 def test_episode_points_match_row_by_row(demo_db_path: Path, start, end) -> None:  # type: ignore[no-untyped-def]
     from twitchlog.db.migrate import open_database
 
     db = open_database(str(demo_db_path))
     try:
-        with db.read() as s:
+        with db.read() as s, _orm(demo_db_path) as orm:
             pts = load_episode_points(s, start, end)
-            ref = _reference_points(s, start, end)
+            ref = _reference_points(orm, start, end)
     finally:
         db.close()
     got = (pts.diary_date, pts.local_hour, pts.weekend, pts.severity, pts.duration_s)
@@ -72,11 +78,11 @@ def test_daily_factor_values_match_row_by_row(demo_db_path: Path, start, end) ->
 
     db = open_database(str(demo_db_path))
     try:
-        with db.read() as s:
+        with db.read() as s, _orm(demo_db_path) as orm:
             data = load_daily_data(s, start, end)
             lo = data.dates[0].astype(dt.date)
-            ref = _reference_values(s, lo, data.n_days)
-            days = {d.date for d in s.scalars(select(m.Day))}
+            ref = _reference_values(orm, lo, data.n_days)
+            days = {d.date for d in orm.scalars(select(m.Day))}
     finally:
         db.close()
     assert set(data.factors) == set(ref)

@@ -194,15 +194,11 @@ def test_treatments_add_list_end(run_cli, db):  # type: ignore[no-untyped-def]
     code, out, err = run_cli(
         "treatment",
         "add",
-        "botulinum toxin",
+        "physiotherapy",
         "--kind",
-        "injection",
+        "therapy",
         "--start",
         "2026-09-01",
-        "--dose",
-        "25",
-        "--unit",
-        "units",
     )
     assert code == 0, err
     assert (
@@ -222,7 +218,7 @@ def test_treatments_add_list_end(run_cli, db):  # type: ignore[no-untyped-def]
         == 0
     )
     code, out, _ = run_cli("treatment", "list")
-    assert "botulinum toxin" in out and "250 mg" in out
+    assert "physiotherapy" in out and "250 mg" in out
     assert run_cli("treatment", "end", "2", "--on", "2026-10-01")[0] == 0
     code, _, err = run_cli("treatment", "end", "2", "--on", "2026-07-01")
     assert code == 2 and "before the start" in err
@@ -236,7 +232,7 @@ def test_treatments_add_list_end(run_cli, db):  # type: ignore[no-untyped-def]
         ts = treatments.list_treatments(s)
     assert [(t.name, t.end) for t in ts] == [
         ("magnesium", dt.date(2026, 10, 1)),
-        ("botulinum toxin", None),
+        ("physiotherapy", None),
     ]
 
 

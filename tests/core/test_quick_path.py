@@ -1,8 +1,8 @@
-"""`log` and `export doctor` run on the stdlib driver when the diary needs nothing done.
+"""One way in: every use case runs on the stdlib sqlite3 connection, without SQLAlchemy.
 
-What a user would check: the same entry and the same file as through the full path, the
-quick path never taken for a diary that must be created, upgraded or refused, and no
-SQLAlchemy import on the everyday commands (that import alone costs ~0.17 s).
+What a user would check: the everyday commands and the window's loading stay fast (the
+SQLAlchemy import alone costs ~0.17 s), rows written by plain SQL read back exactly
+through the models that declare the schema, and a refused entry leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -17,72 +17,90 @@ from pathlib import Path
 import pytest
 
 from twitchlog.db import lite
-from twitchlog.db import models as m
-from twitchlog.db.migrate import open_database
-from twitchlog.diary import days, episodes, treatments
+from twitchlog.diary import episodes
 from twitchlog.diary.records import Place
 from twitchlog.errors import ValidationError
-from twitchlog.report.doctor_csv import export_doctor_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 TZ = dt.timezone(dt.timedelta(hours=1))
+HEAVY = ("sqlalchemy", "alembic")
 
 
-def _modules_after(argv: list[str]) -> list[str]:
-    """Run the CLI in a fresh process; which heavy libraries did it import?"""
-    code = (
-        "import sys; from twitchlog.cli import main; rc = main(sys.argv[1:]); "
-        "print(rc, *[m for m in ('sqlalchemy', 'alembic', 'numpy') if m in sys.modules])"
-    )
+def _modules_after(code: str, *argv: str) -> list[str]:
+    """Run `code` in a fresh process; which of HEAVY had it imported at the end?"""
+    probe = f"; print('heavy:', *[m for m in {HEAVY!r} if m in sys.modules])"
     out = subprocess.run(
-        [sys.executable, "-c", code, *argv],
+        [sys.executable, "-c", "import sys; " + code + probe, *argv],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         check=True,
     ).stdout
-    return out.strip().splitlines()[-1].split()
+    return out.strip().splitlines()[-1].split()[1:]
 
 
-def test_everyday_commands_do_not_import_sqlalchemy(db_path: Path, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
-    assert run_cli("log")[0] == 0  # creates the diary (the full path)
-    # The exit code, and no heavy module named after it.
-    assert _modules_after(["log", "--severity", "3", "--db", str(db_path)]) == ["0"]
-    out = tmp_path / "doctor.csv"
-    assert _modules_after(["export", "doctor", str(out), "--db", str(db_path)]) == ["0"]
-    assert out.stat().st_size > 0
+def _cli(*argv: str) -> list[str]:
+    run = "from twitchlog.cli import main; rc = main(sys.argv[1:]); assert rc == 0, rc"
+    return _modules_after(run, *argv)
+
+
+def test_use_cases_on_an_up_to_date_diary_import_no_sqlalchemy(
+    db_path: Path, tmp_path: Path, run_cli
+) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("log")[0] == 0  # creates the diary (the one path that needs the models)
+    db = ["--db", str(db_path)]
+    assert _cli("log", "--severity", "3", "--at", "yesterday 21:15", *db) == []
+    assert _cli("day", "yesterday", "--sleep", "7", "--cups", "2", *db) == []
+    days_csv, episodes_csv = tmp_path / "days.csv", tmp_path / "episodes.csv"
+    assert _cli("export", "days", str(days_csv), *db) == []
+    assert _cli("export", "episodes", str(episodes_csv), *db) == []
+    assert _cli("export", "doctor", str(tmp_path / "doctor.csv"), *db) == []
+    assert _cli("import", str(days_csv), *db) == []
+    assert _cli("import", str(episodes_csv), *db) == []
+    assert _cli("settings", "--day-start", "5", *db) == []
+    load = (
+        "from twitchlog.db.lite import open_diary; "
+        "from twitchlog.diary.dataset import load_daily_data, load_episode_points; "
+        "d = open_diary(sys.argv[1]); c = d.read().__enter__(); "
+        "print(load_daily_data(c).n_days, len(load_episode_points(c).severity))"
+    )
+    assert _modules_after(load, str(db_path)) == []
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT severity FROM episode ORDER BY id").fetchall() == [(2,), (3,)]
 
 
-def test_quick_path_is_refused_when_opening_has_work_to_do(tmp_path: Path) -> None:
-    missing = tmp_path / "new.sqlite3"
-    assert lite.open_lite(str(missing)) is None and not missing.exists()
+def test_a_new_or_changed_diary_is_prepared_by_the_same_opener(tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite3"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
-    assert lite.open_lite(str(other)) is None  # the full path refuses it with a sentence
-    assert lite.open_lite("sqlite:///" + str(other)) is None
+    with pytest.raises(Exception, match="not a twitchlog diary"):
+        lite.open_diary(str(other))
     diary = tmp_path / "diary.sqlite3"
-    open_database(str(diary)).close()
-    quick = lite.open_lite(str(diary))
-    assert quick is not None
-    quick.close()
+    lite.open_diary(str(diary)).close()  # created from the models
     con = sqlite3.connect(diary)
     con.execute("UPDATE factor SET label = 'Old name' WHERE key = 'caffeine_mg'")
     con.commit()
     con.close()
-    assert lite.open_lite(str(diary)) is None  # the catalog must be brought up to date first
-    open_database(str(diary)).close()
-    assert lite.open_lite(str(diary)) is not None
+    # A catalog from an older version is brought up to date, still without SQLAlchemy.
+    code = "from twitchlog.db.lite import open_diary; open_diary(sys.argv[1]).close(); print()"
+    assert _modules_after(code, str(diary)) == []
+    label = (
+        sqlite3.connect(diary)
+        .execute("SELECT label FROM factor WHERE key = 'caffeine_mg'")
+        .fetchone()
+    )
+    assert label == ("Caffeine",)
 
 
-def test_an_episode_logged_quickly_reads_back_through_the_orm(tmp_path: Path) -> None:
+def test_an_episode_written_in_sql_reads_back_through_the_models(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from twitchlog.db import models as m
+
     diary = tmp_path / "diary.sqlite3"
-    open_database(str(diary)).close()
-    quick = lite.open_lite(str(diary))
-    assert quick is not None
+    opened = lite.open_diary(str(diary))
     at = dt.datetime(2026, 11, 1, 9, 30, tzinfo=TZ)
-    with quick.write() as conn:
+    with opened.write() as conn:
         logged = episodes.log_episode(
             conn,
             started_at=at,
@@ -92,9 +110,9 @@ def test_an_episode_logged_quickly_reads_back_through_the_orm(tmp_path: Path) ->
             signs=["pain"],
             notes="after coffee",
         )
-    quick.close()
-    db = open_database(str(diary))
-    with db.read() as s:
+    opened.close()
+    engine = create_engine(f"sqlite:///{diary}")
+    with Session(engine) as s:
         row = s.get(m.Episode, logged.id)
         assert row is not None
         assert row.started_utc == dt.datetime(2026, 11, 1, 8, 30)
@@ -104,53 +122,16 @@ def test_an_episode_logged_quickly_reads_back_through_the_orm(tmp_path: Path) ->
             ("right", "cheek"),
         ]
         assert [x.sign for x in row.signs] == ["pain"]
-        assert episodes.list_episodes(s) == [logged]
-    db.close()
+    engine.dispose()
     assert logged.places == (Place("left", "upper_eyelid"), Place("right", "cheek"))
     assert logged.started_at == at
 
 
-def test_a_refused_entry_leaves_nothing_half_written_on_the_quick_path(tmp_path: Path) -> None:
-    diary = tmp_path / "diary.sqlite3"
-    open_database(str(diary)).close()
-    quick = lite.open_lite(str(diary))
-    assert quick is not None
-    with pytest.raises(ValidationError, match="Severity must be"), quick.write() as conn:
+def test_a_refused_entry_leaves_nothing_half_written(tmp_path: Path) -> None:
+    opened = lite.open_diary(str(tmp_path / "diary.sqlite3"))
+    with pytest.raises(ValidationError, match="Severity must be"), opened.write() as conn:
         episodes.log_episode(conn, severity=2)
         episodes.log_episode(conn, severity=9)  # the whole transaction is refused
-    with quick.read() as conn:
+    with opened.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM episode").fetchone() == (0,)
-    quick.close()
-
-
-def test_doctor_csv_is_the_same_file_by_either_driver(tmp_path: Path) -> None:
-    diary = tmp_path / "diary.sqlite3"
-    db = open_database(str(diary))
-    with db.write() as s:
-        days.check_in(s, dt.date(2026, 10, 1), {"caffeine_mg": 300, "sleep_h": 5.5}, note="=1+1")
-        days.check_in(s, dt.date(2026, 10, 3), {}, no_twitches=True)
-        for hour, sev in ((9, 2), (15, 4)):
-            episodes.log_episode(
-                s,
-                started_at=dt.datetime(2026, 10, 1, hour, tzinfo=TZ),
-                severity=sev,
-                duration_s=60,
-                places=["left:upper_eyelid"],
-            )
-        episodes.log_episode(s, started_at=dt.datetime(2026, 10, 2, 8, tzinfo=TZ), severity=1)
-        treatments.add_treatment(
-            s, "botulinum toxin", kind="injection", start=dt.date(2026, 10, 2), dose=25
-        )
-    full, quick_csv = tmp_path / "full.csv", tmp_path / "quick.csv"
-    with db.read() as s:
-        assert export_doctor_csv(s, full) == 3
-    db.close()
-    quick = lite.open_lite(str(diary))
-    assert quick is not None
-    with quick.read() as conn:
-        assert export_doctor_csv(conn, quick_csv) == 3
-    quick.close()
-    assert quick_csv.read_bytes() == full.read_bytes()
-    text = full.read_text(encoding="utf-8-sig")
-    assert "2026-10-02,no (only episodes logged),1," in text
-    assert "'=1+1" in text  # the note stays text in a spreadsheet
+    opened.close()

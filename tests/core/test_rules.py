@@ -57,8 +57,56 @@ def test_region_parsing() -> None:
         rules.parse_region("left:elbow")
 
 
-def test_numbers_accept_comma_decimals_and_yes_no() -> None:
+def test_numbers_accept_comma_decimals_and_refuse_words() -> None:
     assert rules.parse_number("6,5", what="Sleep") == 6.5
-    assert rules.parse_number("yes", what="B12") == 1.0
+    with pytest.raises(ValidationError, match="must be a number"):
+        rules.parse_number("yes", what="Caffeine")  # yes/no belongs to yes/no factors
     with pytest.raises(ValidationError, match="finite"):
         rules.parse_number("inf", what="Sleep")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("6,5", 6.5),
+        ("0,250", 0.25),
+        ("1,000,000", 1_000_000.0),
+        ("1,000.5", 1000.5),
+        ("1.000,5", 1000.5),
+        ("1.000.000", 1_000_000.0),
+        ("12,34", 12.34),
+        ("1.5", 1.5),
+        ("-2", -2.0),
+    ],
+)
+def test_thousands_separators_and_decimal_commas_are_told_apart(text: str, value: float) -> None:
+    assert rules.parse_number(text, what="Caffeine") == value
+
+
+@pytest.mark.parametrize("text", ["1,000", "12,345", "2,500"])
+def test_a_number_that_could_be_either_is_refused_with_both_readings(text: str) -> None:
+    whole, fraction = text.split(",")
+    with pytest.raises(
+        ValidationError, match=f"could mean {whole}{fraction} .* or {whole}.{fraction}"
+    ):
+        rules.parse_number(text, what="Caffeine")
+
+
+@pytest.mark.parametrize("text", ["1,00,0", "1.000,000,5", "1_000", "0x10", "1 000"])
+def test_malformed_groupings_are_not_numbers(text: str) -> None:
+    with pytest.raises(ValidationError, match="must be a number"):
+        rules.parse_number(text, what="Caffeine")
+
+
+def test_one_yes_no_vocabulary() -> None:
+    for word in ("yes", "Y", "TRUE", "1", "x", "X", "✓"):
+        assert rules.parse_yes_no(word, what="B12") is True
+    for word in ("no", "N", "false", "0"):
+        assert rules.parse_yes_no(word, what="B12") is False
+    assert rules.parse_yes_no("", what="B12") is None
+    assert rules.parse_yes_no(" ", what="B12") is None
+    with pytest.raises(ValidationError, match="B12 is yes or no"):
+        rules.parse_yes_no("yesterday", what="B12")
+    assert rules.is_yes_no_column(["x", "", "x", "✓"])
+    assert not rules.is_yes_no_column(["x", "2"])
+    assert not rules.is_yes_no_column(["", ""])

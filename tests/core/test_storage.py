@@ -18,12 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_new_diary_is_private_and_durable(db, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import text
-
     with db.read() as s:
-        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
-        assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert s.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert s.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert s.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
     assert db_path.stat().st_mode & 0o777 == 0o600
     assert db_path.parent.stat().st_mode & 0o777 == 0o700
 
@@ -46,14 +44,11 @@ def test_upgrade_from_empty_file_matches_models(tmp_path: Path) -> None:
     from alembic.migration import MigrationContext
     from sqlalchemy import create_engine
 
-    from twitchlog.db.engine import Database, make_engine
     from twitchlog.db.migrate import upgrade
     from twitchlog.db.models import Base
 
     path = tmp_path / "via-alembic.sqlite3"
-    db = Database(make_engine(f"sqlite:///{path}"), path)
-    upgrade(db)
-    db.close()
+    upgrade(path)
     engine = create_engine(f"sqlite:///{path}")
     with engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)

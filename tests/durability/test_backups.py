@@ -119,8 +119,7 @@ def test_backup_during_an_open_write_holds_only_committed_data(demo_diary: Path)
     db = open_database(str(demo_diary))
     try:
         with db.write() as session:
-            log_episode(session, severity=4, notes="not yet committed")
-            session.flush()  # written to the connection, transaction still open
+            log_episode(session, severity=4, notes="not yet committed")  # transaction open
             copy = backup_now(demo_diary, "manual")
         assert _count(demo_diary) == before + 1
     finally:

@@ -11,8 +11,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from tests.durability.helpers import raw_rows
-from twitchlog.db import migrate
-from twitchlog.db.engine import Database, make_engine, sqlite_url
+from twitchlog.db import lite, migrate
 from twitchlog.db.models import Base
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
@@ -26,6 +25,10 @@ TABLES = (
     "episode_sign",
     "treatment",
     "setting",
+    "injection",
+    "injection_site",
+    "injection_side_effect",
+    "wearing_off",
 )
 TEST_REVISION = "20991231_01"
 SECOND_REVISION = f'''
@@ -52,24 +55,18 @@ def downgrade() -> None:
 
 def _alembic_diary(path: Path, revision: str) -> None:
     """A diary built the slow way: alembic upgrade from an empty file to `revision`."""
-    db = Database(make_engine(sqlite_url(path)), path)
-    try:
-        migrate.upgrade(db, revision)
-    finally:
-        db.close()
+    migrate.upgrade(path, revision)
 
 
 def _fill(path: Path) -> None:
     from twitchlog.diary.demo import fill_demo
-    from twitchlog.diary.treatments import add_treatment
+    from twitchlog.diary.injections import add_injection
 
     db = migrate.open_database(str(path))
     try:
         with db.write() as session:
             fill_demo(session, 90, seed=11)
-            add_treatment(
-                session, "botulinum toxin", kind="injection", start=dt.date(2026, 6, 1), dose=50
-            )
+            add_injection(session, dt.date(2026, 6, 1), product="ona", units=50)
     finally:
         db.close()
 
@@ -95,6 +92,7 @@ def second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (scripts / "versions" / f"{TEST_REVISION}_rebuild_episode.py").write_text(SECOND_REVISION)
     monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
     monkeypatch.setattr(migrate, "HEAD_REVISION", TEST_REVISION)
+    monkeypatch.setattr(lite, "HEAD_REVISION", TEST_REVISION)
     return scripts
 
 
@@ -104,9 +102,8 @@ def test_upgrade_with_a_table_rebuild_keeps_every_row(
     before = _snapshot(fixture_diary)
     assert len(before["episode_region"]) > 50 and len(before["factor_value"]) > 100
     db = migrate.open_database(str(fixture_diary))  # backs up, then upgrades
-    try:  # the connection used for the upgrade enforces foreign keys again afterwards
-        with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    try:  # the diary's connection enforces foreign keys after the upgrade
+        assert db.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     finally:
         db.close()
     assert raw_rows(fixture_diary, "SELECT version_num FROM alembic_version") == [(TEST_REVISION,)]
@@ -126,7 +123,7 @@ def test_the_rebuild_would_cascade_with_foreign_keys_on(
     guards something real."""
     from alembic import command
 
-    engine = create_engine(sqlite_url(fixture_diary))
+    engine = create_engine(f"sqlite:///{fixture_diary}")
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=ON")
         command.upgrade(migrate._alembic_config(conn), "head")
@@ -167,7 +164,7 @@ def test_alembic_schema_equals_the_fast_create_all_schema(tmp_path: Path) -> Non
 
     slow = tmp_path / "alembic.sqlite3"
     _alembic_diary(slow, "head")
-    engine = create_engine(sqlite_url(slow))
+    engine = create_engine(f"sqlite:///{slow}")
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(ctx, Base.metadata) == []
@@ -177,3 +174,48 @@ def test_alembic_schema_equals_the_fast_create_all_schema(tmp_path: Path) -> Non
     migrate.open_database(str(fast)).close()
     query = "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
     assert sorted(raw_rows(slow, query)) == sorted(raw_rows(fast, query))
+
+
+PREVIOUS_REVISION = "20261122_01"
+
+
+def test_upgrade_to_injections_carries_over_every_injection_treatment(tmp_path: Path) -> None:
+    """A diary made at the revision before injections had their own table: every
+    "injection" treatment becomes an injection, with nothing it said lost."""
+    path = tmp_path / "before-injections.sqlite3"
+    _alembic_diary(path, PREVIOUS_REVISION)
+    con = sqlite3.connect(path)
+    rows = [
+        ("Botox", "injection", "2025-03-01", None, 50.0, "units", "left eyelid", "first one"),
+        ("Xeomin", "injection", "2025-06-01", None, 40.0, "U", "", ""),
+        ("botulinum toxin", "injection", "2025-09-01", None, None, "", "", ""),
+        ("Dysport", "injection", "2025-12-01", None, 2.5, "ml", "both brows", ""),
+        ("botulinum toxin", "injection", "2025-12-01", None, 30.0, "units", "", "same day"),
+        ("magnesium", "medication", "2025-01-01", None, 250.0, "mg", "", ""),
+    ]
+    con.executemany(
+        'INSERT INTO treatment (name, kind, start, "end", dose, unit, sites, note) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    con.commit()
+    con.close()
+    migrate.open_database(str(path)).close()  # backs up, then upgrades
+    assert raw_rows(path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
+    assert raw_rows(path, "SELECT name, kind FROM treatment") == [("magnesium", "medication")]
+    got = raw_rows(path, "SELECT date, product, name, units, note FROM injection ORDER BY id")
+    assert got == [
+        ("2025-03-01", "onabotulinumtoxinA", "Botox", 50.0, "first one; sites: left eyelid"),
+        ("2025-06-01", "incobotulinumtoxinA", "Xeomin", 40.0, ""),
+        ("2025-09-01", "other", "botulinum toxin", None, ""),
+        ("2025-12-01", "abobotulinumtoxinA", "Dysport", None, "dose 2.5 ml; sites: both brows"),
+        ("2025-12-01", "other", "botulinum toxin", 30.0, "same day"),
+    ]
+    assert raw_rows(path, "PRAGMA integrity_check") == [("ok",)]
+    from twitchlog.diary.injections import list_injections
+
+    opened = lite.open_diary(str(path))
+    with opened.read() as conn:
+        shown = [i.dose_words for i in list_injections(conn)]
+    opened.close()
+    assert shown[0] == "onabotulinumtoxinA 50 units" and shown[2] == "botulinum toxin"

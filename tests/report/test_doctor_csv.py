@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from twitchlog.diary import days, episodes, factors, treatments
+from twitchlog.diary import days, episodes, factors, injections, treatments
 from twitchlog.diary.records import Factor
 from twitchlog.diary.summaries import DaySummary
 from twitchlog.report.doctor_csv import export_doctor_csv, neutralise, write_doctor_csv
@@ -46,9 +46,7 @@ def diary(db):  # type: ignore[no-untyped-def]
         )
         episodes.log_episode(s, started_at=at(D0 + dt.timedelta(days=2)), severity=2)
         days.check_in(s, D0 + dt.timedelta(days=3), {"caffeine_mg": 0}, no_twitches=True)
-        treatments.add_treatment(
-            s, "botulinum toxin", kind="injection", start=D0 - dt.timedelta(14)
-        )
+        injections.add_injection(s, D0 - dt.timedelta(14), product="ona", units=50)
         treatments.add_treatment(s, "magnesium", kind="medication", start=D0, dose=250, unit="mg")
     return db
 
@@ -109,7 +107,7 @@ def test_observed_unobserved_and_unknown_days(diary, tmp_path: Path) -> None:
     assert first["Vitamin B12 taken"] == "yes"
     assert first["Chocolate (g)"] == "40"
     assert first["Stress / anxiety (0–10)"] == ""
-    assert "botulinum toxin, day 14 after injection" in first["Treatments"]
+    assert "onabotulinumtoxinA, day 14 after injection" in first["Treatments"]
     assert "magnesium 250 mg" in first["Treatments"]
     # unknown: no check-in, no episodes -> empty counts, never 0
     assert unknown["Checked in"].startswith("no")
@@ -140,7 +138,7 @@ def test_every_formula_character_is_neutralised(tmp_path: Path, lead: str) -> No
     diary services (notes are stripped, NUL refused), so the table is built by hand."""
     custom = Factor(99, "odd", f"{lead}odd", "number", "", -50, 50, False, "custom")
     note = f"{lead}1+2 cmd|' /C calc'!A0"
-    summary = DaySummary(D0, True, 0, None, None, 0, 0)
+    summary = DaySummary(D0, True, 0, None, None, 0)
     table = DoctorTable(D0, D0, (custom,), (DoctorDay(summary, values={"odd": -12.5}, note=note),))
     out = tmp_path / "doctor.csv"
     write_doctor_csv(table, out)

@@ -61,7 +61,7 @@ def test_demo_year_report(db, tmp_path: Path, run_cli, db_path) -> None:  # type
     assert "Period 2024-07-01 to 2025-06-30 (365 days)" in flat
     assert "Ana Smith" in flat
     assert "Association, not cause" in flat
-    assert "botulinum toxin" in flat
+    assert "onabotulinumtoxinA" in flat
     # fonts are embedded TrueType (vector text a doctor's PDF viewer can search)
     fonts = reader.pages[0]["/Resources"]["/Font"]
     for ref in fonts.values():

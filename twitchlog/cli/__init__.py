@@ -19,6 +19,7 @@ COMMAND_MODULE = {
     "settings": "twitchlog.cli.entries",
     "factor": "twitchlog.cli.catalog_cmds",
     "treatment": "twitchlog.cli.catalog_cmds",
+    "injection": "twitchlog.cli.injections",
     "export": "twitchlog.cli.files",
     "import": "twitchlog.cli.files",
     "demo": "twitchlog.cli.files",
@@ -29,6 +30,7 @@ COMMAND_MODULE = {
     "chart": "twitchlog.cli.chart_cmd",
     "report": "twitchlog.cli.report_cmd",
     "gui": "twitchlog.cli.gui_cmd",
+    "desktop": "twitchlog.cli.desktop_cmd",
 }
 _COMMAND_MODULES = tuple(dict.fromkeys(COMMAND_MODULE.values()))  # each feature owns one
 

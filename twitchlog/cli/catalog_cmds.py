@@ -31,7 +31,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ts = t.add_subparsers(dest="action", metavar="ACTION", required=True)
     tadd = ts.add_parser("add", parents=[common], help="add a treatment")
     tadd.add_argument("name", help="e.g. 'botulinum toxin' or 'gabapentin'")
-    tadd.add_argument("--kind", required=True, choices=list(catalog.TREATMENT_KINDS))
+    tadd.add_argument(
+        "--kind",
+        required=True,
+        choices=[k for k in catalog.TREATMENT_KINDS if k != "injection"],
+        help="injections: see 'twitchlog injection add'",
+    )
     tadd.add_argument("--start", required=True, type=date_arg, metavar="DATE")
     tadd.add_argument("--end", type=date_arg, metavar="DATE")
     tadd.add_argument("--dose", help="amount, e.g. 250")
@@ -50,9 +55,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def cmd_factor_add(args: argparse.Namespace) -> int:
     rules.check_factor_key(args.key)
     db = open_db(args)
-    with db.write() as session:
+    with db.write() as conn:
         f = factors.add_factor(
-            session,
+            conn,
             args.key,
             label=args.label,
             kind=args.kind,
@@ -68,8 +73,8 @@ def cmd_factor_add(args: argparse.Namespace) -> int:
 
 def cmd_factor_list(args: argparse.Namespace) -> int:
     db = open_db(args)
-    with db.read() as session:
-        rows = factors.list_factors(session)
+    with db.read() as conn:
+        rows = factors.list_factors(conn)
     print(
         table(
             ["key", "name", "kind", "range", "kind of factor"],
@@ -90,9 +95,9 @@ def cmd_factor_list(args: argparse.Namespace) -> int:
 
 def cmd_treatment_add(args: argparse.Namespace) -> int:
     db = open_db(args)
-    with db.write() as session:
+    with db.write() as conn:
         t = treatments.add_treatment(
-            session,
+            conn,
             args.name,
             kind=args.kind,
             start=args.start,
@@ -111,8 +116,8 @@ def cmd_treatment_add(args: argparse.Namespace) -> int:
 
 def cmd_treatment_list(args: argparse.Namespace) -> int:
     db = open_db(args)
-    with db.read() as session:
-        rows = treatments.list_treatments(session)
+    with db.read() as conn:
+        rows = treatments.list_treatments(conn)
     if not rows:
         print(
             "No treatments yet. Add one with 'twitchlog treatment add NAME --kind medication "
@@ -142,7 +147,7 @@ def cmd_treatment_list(args: argparse.Namespace) -> int:
 
 def cmd_treatment_end(args: argparse.Namespace) -> int:
     db = open_db(args)
-    with db.write() as session:
-        t = treatments.end_treatment(session, args.id, args.on)
+    with db.write() as conn:
+        t = treatments.end_treatment(conn, args.id, args.on)
     print(f"Treatment {t.id} ({t.name}) ended on {t.end}.")
     return 0

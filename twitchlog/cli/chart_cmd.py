@@ -47,6 +47,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
         raise ValidationError(
             f"Give the output file a .png, .svg or .pdf name, not {args.out.name!r}.", "out"
         )
+    db = open_db(args)  # dates in words are resolved with the diary's day-start hour
     if args.start and args.end and args.start > args.end:
         raise ValidationError("--from is after --to; give the earlier date first.", "from")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -55,7 +56,6 @@ def cmd_chart(args: argparse.Namespace) -> int:
     from twitchlog.charts.theme import DARK, LIGHT
     from twitchlog.diary.dataset import load_daily_data, load_episode_points
 
-    db = open_db(args)
     with db.read() as session:
         data = load_daily_data(session, args.start, args.end)
         points = load_episode_points(session, args.start, args.end)

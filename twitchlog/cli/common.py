@@ -3,42 +3,34 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from twitchlog.diary import rules
 
 if TYPE_CHECKING:
-    from twitchlog.db.engine import Database
-    from twitchlog.db.lite import LiteDiary
-
-DB = TypeVar("DB", "Database", "LiteDiary")
+    from twitchlog.db.lite import Diary
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """Open (create, upgrade) the diary named by --db, with today's backup."""
-    from twitchlog.db.migrate import open_database
-    from twitchlog.paths import resolve_location
+def open_db(args: argparse.Namespace) -> Diary:
+    """Open (create, upgrade) the diary named by --db, with today's backup.
 
-    return _backed_up(open_database(resolve_location(args.db)))
-
-
-def open_quick(args: argparse.Namespace) -> Database | LiteDiary:
-    """Like open_db, but a diary that needs nothing done opens without SQLAlchemy.
-
-    For the commands whose diary functions take either connection (see db.lite): the
-    everyday `log` then takes tens of milliseconds instead of a few hundred.
+    Then every date or time given in words ('yesterday', '21:15') is resolved with the
+    diary's own day-start hour, which is known only now.
     """
-    from twitchlog.db.lite import open_lite
+    from twitchlog.db.lite import open_diary
+    from twitchlog.diary.settings import day_start_hour
     from twitchlog.paths import resolve_location
 
-    lite = open_lite(resolve_location(args.db))
-    return open_db(args) if lite is None else _backed_up(lite)
-
-
-def _backed_up(db: DB) -> DB:
+    db = open_diary(resolve_location(args.db))
+    try:
+        with db.read() as conn:
+            hour = day_start_hour(conn)
+        resolve_date_words(args, hour)
+    except BaseException:
+        db.close()
+        raise
     from twitchlog.db.backup import daily_backup_warning
 
     warning = daily_backup_warning(db)
@@ -47,10 +39,21 @@ def _backed_up(db: DB) -> DB:
     return db
 
 
-def date_arg(text: str) -> dt.date:
-    """argparse type for a DATE: YYYY-MM-DD, today or yesterday (errors say how to write it)."""
+open_quick = open_db  # one opener now; the name stays for the commands that used it
+
+
+def resolve_date_words(args: argparse.Namespace, day_start_hour: int) -> None:
+    """Replace each date or time argument still in words by its value for this diary."""
+    for name, value in vars(args).items():
+        if isinstance(value, rules.DateWords):
+            resolved = value.when(day_start_hour) if value.moment else value.day(day_start_hour)
+            setattr(args, name, resolved)
+
+
+def date_arg(text: str) -> rules.DateWords:
+    """argparse type for a DATE: YYYY-MM-DD, today or yesterday (resolved once open)."""
     try:
-        return rules.parse_date(text)
+        return rules.read_date_words(text)
     except Exception as exc:  # argparse shows ArgumentTypeError messages as they are
         raise argparse.ArgumentTypeError(str(exc)) from None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from twitchlog import catalog
-from twitchlog.cli.common import date_arg, fmt_duration, open_db, open_quick, table
+from twitchlog.cli.common import date_arg, fmt_duration, open_db, table
 from twitchlog.diary import episodes, factors, rules, settings
 from twitchlog.diary import summaries as summaries_mod
 from twitchlog.errors import ValidationError
@@ -26,7 +26,10 @@ DAY_FLAGS = {
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("log", parents=[common], help="log a twitch episode (now by default)")
     p.add_argument(
-        "--at", metavar="TIME", help="when it started: 'YYYY-MM-DD HH:MM' or 'HH:MM' (local time)"
+        "--at",
+        metavar="TIME",
+        help="when it started (local time): 'YYYY-MM-DD HH:MM', 'HH:MM' (the last such time), "
+        "'today 9:00' or 'yesterday 21:15'",
     )
     p.add_argument(
         "--severity",
@@ -90,12 +93,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    started = rules.parse_when(args.at) if args.at else None
-    db = open_quick(args)
-    with db.write() as session:
+    if args.at:
+        rules.read_date_words(args.at, moment=True)  # a typo is refused before opening
+    db = open_db(args)
+    with db.write() as conn:
+        # Words such as 'yesterday 21:15' mean the diary's days, so the hour comes first.
+        hour = settings.day_start_hour(conn)
         e = episodes.log_episode(
-            session,
-            started_at=started,
+            conn,
+            started_at=rules.parse_when(args.at, day_start_hour=hour) if args.at else None,
             severity=args.severity,
             duration_s=args.duration,
             count=args.count,
@@ -145,11 +151,11 @@ def cmd_day(args: argparse.Namespace) -> int:
 
     values = _day_values(args)
     db = open_db(args)
-    with db.write() as session:
+    with db.write() as conn:
         day = days.check_in(
-            session, args.date, values, note=args.note, no_twitches=True if args.none else None
+            conn, args.date, values, note=args.note, no_twitches=True if args.none else None
         )
-        labels = {f.key: f for f in factors.list_factors(session)}
+        labels = {f.key: f for f in factors.list_factors(conn)}
     recorded = ", ".join(
         f"{labels[k].label} {labels[k].format_value(v)}" for k, v in day.values.items()
     )
@@ -166,8 +172,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     from twitchlog.diary import days
 
     db = open_db(args)
-    with db.read() as session:
-        span = summaries_mod.date_span(session)
+    with db.read() as conn:
+        span = summaries_mod.date_span(conn)
         if span is None:
             print(
                 "The diary is empty. Log a twitch with 'twitchlog log' or check in a day "
@@ -178,10 +184,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         end = args.end or max(span[1], start)
         if end < start:
             raise ValidationError("--to is before --from; swap them.")
-        summaries = summaries_mod.day_summaries(session, start, end)
-        checked = {d.date: d for d in days.list_days(session, start, end)}
-        eps = episodes.list_episodes(session, start, end)
-        flist = factors.list_factors(session)
+        summaries = summaries_mod.day_summaries(conn, start, end)
+        checked = {d.date: d for d in days.list_days(conn, start, end)}
+        eps = episodes.list_episodes(conn, start, end)
+        flist = factors.list_factors(conn)
     shown = [f for f in flist if any(f.key in d.values for d in checked.values())]
     rows = []
     for s in summaries:
@@ -233,10 +239,10 @@ def _num(value: float | None) -> str:
 def cmd_settings(args: argparse.Namespace) -> int:
     db = open_db(args)
     if args.day_start is not None:
-        with db.write() as session:
-            settings.set_day_start_hour(session, args.day_start)
-    with db.read() as session:
-        hour = settings.day_start_hour(session)
-    print(f"Diary: {db.path or db.engine.url}")
+        with db.write() as conn:
+            settings.set_day_start_hour(conn, args.day_start)
+    with db.read() as conn:
+        hour = settings.day_start_hour(conn)
+    print(f"Diary: {db.path}")
     print(f"A new diary day begins at {hour}:00 (earlier twitches count for the evening before).")
     return 0

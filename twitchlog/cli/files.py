@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from twitchlog.cli.common import date_arg, open_db, open_quick
+from twitchlog.cli.common import date_arg, open_db
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -39,19 +39,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    db = open_db(args)
     if args.what == "doctor":
-        # The doctor's table runs on either connection: no SQLAlchemy for the common case.
-        from twitchlog.report.doctor_csv import export_doctor_csv
-
-        quick = open_quick(args)
-        with quick.read() as source:
-            n = export_doctor_csv(source, args.file, args.start, args.end)
+        from twitchlog.report.doctor_csv import export_doctor_csv as writer
     else:
         from twitchlog.diary import transfer
 
         writer = transfer.export_episodes if args.what == "episodes" else transfer.export_days
-        with open_db(args).read() as session:
-            n = writer(session, args.file, args.start, args.end)
+    with db.read() as conn:
+        n = writer(conn, args.file, args.start, args.end)
     noun = "day" if args.what in ("doctor", "days") else "episode"
     print(f"Wrote {n} {noun}{'' if n == 1 else 's'} to {args.file}.")
     return 0
@@ -62,13 +58,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from twitchlog.diary import demo, transfer
 
     db = open_db(args)
-    if db.path is not None:
-        with db.read() as session:
-            empty = demo.is_empty(session)
-        if not empty:
-            backup_now(db.path, "before-import")
-    with db.write() as session:
-        summary = transfer.import_csv(session, args.file)
+    with db.read() as conn:
+        empty = demo.is_empty(conn)
+    if not empty:
+        backup_now(db.path, "before-import")
+    with db.write() as conn:
+        summary = transfer.import_csv(conn, args.file)
     print(summary.sentence())
     return 0
 
@@ -77,8 +72,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from twitchlog.diary import demo
 
     db = open_db(args)
-    with db.write() as session:
-        n_days, n_eps = demo.fill_demo(session, args.days, seed=args.seed)
+    with db.write() as conn:
+        n_days, n_eps = demo.fill_demo(conn, args.days, seed=args.seed)
     print(
         f"Filled the diary with {n_days} checked-in days and {n_eps} episodes of made-up "
         f"data ({args.days} days in all)."

@@ -22,6 +22,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "(for documentation pictures)",
     )
     p.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start minimised (how the start-at-login entry opens it: the reminder runs)",
+    )
+    p.add_argument(
         "--view", default=None, metavar="VIEW", help="which view: " + ", ".join(VIEW_NAMES)
     )
     p.set_defaults(func=cmd_gui)
@@ -43,4 +48,4 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
             names = ", ".join(v[0] for v in VIEWS)
             raise ValidationError(f"There is no view '{view}'; pick one of: {names}.", "view")
-    return run(getattr(args, "db", None), args.screenshot, view, args.wait_loaded)
+    return run(getattr(args, "db", None), args.screenshot, view, args.wait_loaded, args.minimized)

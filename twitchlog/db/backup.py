@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING
 from twitchlog.paths import backups_dir, create_private_file, make_private_dir
 
 if TYPE_CHECKING:
-    from twitchlog.db.engine import Database
-    from twitchlog.db.lite import LiteDiary
+    from twitchlog.db.lite import Diary
 
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9_.-]+?)(?:-\d+)?\.sqlite3$"
@@ -168,7 +167,7 @@ def file_stamp(db_path: Path) -> list[int]:
     return out
 
 
-def maybe_daily_backup(db: Database | LiteDiary, *, now: dt.datetime | None = None) -> Path | None:
+def maybe_daily_backup(db: Diary, *, now: dt.datetime | None = None) -> Path | None:
     """Take today's backup if there is none yet and the diary changed since the last one.
 
     Cheap when nothing is due (a few stat calls and a folder listing); call it after
@@ -198,7 +197,7 @@ def maybe_daily_backup(db: Database | LiteDiary, *, now: dt.datetime | None = No
     return new
 
 
-def daily_backup_warning(db: Database | LiteDiary) -> str | None:
+def daily_backup_warning(db: Diary) -> str | None:
     """Run today's backup; a failure (e.g. a full disk) must not stop the diary opening,
     so it comes back as a warning sentence for the front end to show."""
     try:

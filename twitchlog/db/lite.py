@@ -1,31 +1,31 @@
-"""The diary through Python's own sqlite3 driver, for the paths that must start at once.
+"""The one way into a diary: open it, and hand out its sqlite3 connection.
 
-Importing SQLAlchemy costs ~0.17 s: several times what logging one twitch or writing the
-doctor's CSV should take. So the diary functions on those paths run plain SQL on a
-DB-API connection. Each takes a `Source`: either a `sqlite3.Connection` opened here, or
-a SQLAlchemy `Session`, whose own connection (inside its transaction) is used. A rule is
-therefore written once and serves the window, the CLI and the fast path alike. The ORM
-models in `models.py` stay the one definition of the schema and its migrations.
+Every use case (log, check-in, edit, import, export, demo, loading for charts and
+analysis, settings) runs plain SQL on one stdlib `sqlite3` connection, in the window's
+worker as on the command line: a `Source` *is* that connection. The SQLAlchemy models
+in `models.py` stay the one declaration of the schema and drive Alembic; they are
+imported only when `open_diary` finds a new file to create or an older diary to
+upgrade (`migrate.bring_to_head`). See docs/architecture.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 
 from twitchlog import catalog
 from twitchlog.db.check import header_problem, wal_problem
 from twitchlog.db.schema import HEAD_REVISION
-from twitchlog.paths import is_url
+from twitchlog.errors import DiaryUnavailable
+from twitchlog.paths import create_private_file, is_url, make_private_dir
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-Source: TypeAlias = "Session | sqlite3.Connection"
+Source: TypeAlias = sqlite3.Connection
+"""What every diary function takes: the open diary's connection, inside a transaction."""
 
 BUSY_TIMEOUT_S = 15.0
 PRAGMAS = (
@@ -34,10 +34,12 @@ PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}",
 )
-"""Set on every connection to a diary, by either driver."""
+"""Set on every connection to a diary (the migrations' engine included)."""
 
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
-"""How SQLAlchemy's SQLite DateTime stores an instant; raw SQL writes the same text."""
+"""How an instant is stored (SQLAlchemy's SQLite DateTime text, which the models declare)."""
+
+_ID_BITS = 31
 
 
 def apply_pragmas(conn: sqlite3.Connection) -> None:
@@ -48,11 +50,8 @@ def apply_pragmas(conn: sqlite3.Connection) -> None:
 
 
 def dbapi(source: Source) -> sqlite3.Connection:
-    """The sqlite3 connection behind `source`; a Session is flushed first so SQL sees its work."""
-    if isinstance(source, sqlite3.Connection):
-        return source
-    source.flush()
-    return source.connection().connection.driver_connection  # type: ignore[return-value]
+    """The connection itself (kept so code written against the older two-driver API runs)."""
+    return source
 
 
 def data_version(source: Source) -> tuple[int, int]:
@@ -61,12 +60,7 @@ def data_version(source: Source) -> tuple[int, int]:
     SQLite's `PRAGMA data_version` counts commits by *other* connections as seen from
     this one, so the connection's identity is part of the answer.
     """
-    conn = dbapi(source)
-    return (id(conn), conn.execute("PRAGMA data_version").fetchone()[0])
-
-
-def date_text(day: dt.date) -> str:
-    return day.isoformat()
+    return (id(source), source.execute("PRAGMA data_version").fetchone()[0])
 
 
 def to_date(text: str) -> dt.date:
@@ -81,8 +75,8 @@ def to_datetime(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-class LiteDiary:
-    """An open diary file on the stdlib driver: `read()`/`write()` hand out the connection."""
+class Diary:
+    """An open diary file: `read()` and `write()` hand out its one connection."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
@@ -99,7 +93,11 @@ class LiteDiary:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction: everything in it is committed, or nothing."""
+        """One IMMEDIATE transaction: everything in it is committed, or nothing.
+
+        IMMEDIATE takes the write lock at once, so two programs writing at the same
+        time queue on the busy timeout instead of failing half-way.
+        """
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -117,44 +115,132 @@ class LiteDiary:
         self.conn.close()
 
 
-def open_lite(location: str) -> LiteDiary | None:
-    """Open an existing diary file that needs nothing done before use, else None.
+LiteDiary = Diary  # the name before the two ways in became one
 
-    None means: let `migrate.open_database` open it (a new, empty, older, newer or damaged
-    file, a URL, or a catalog to bring up to date). The checks are the ones that opening
-    makes, so a diary is never used here in a state the full path would refuse or change.
+
+def open_diary(location: str) -> Diary:
+    """Open a diary for use, creating, upgrading or refusing it first as needed.
+
+    The everyday case (a diary at this version's schema) costs a few queries and no
+    SQLAlchemy; a new file or an older diary goes through `migrate.bring_to_head`
+    (which backs the older one up first). A damaged file, another program's database or
+    a diary from a newer twitchlog is refused with a sentence and left as it was.
     """
     if is_url(location):
-        return None
+        raise DiaryUnavailable(
+            f"'{location}' is a URL; twitchlog keeps its diary in a file. Give a file "
+            "name with --db instead."
+        )
     path = Path(location).expanduser().resolve()
-    try:
-        if not path.is_file() or path.stat().st_size == 0:
-            return None
-    except OSError:
-        return None
-    if header_problem(path) or wal_problem(path):
-        return None  # the full path refuses it with the words and the backup to restore
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    _prepare_file(path)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
         apply_pragmas(conn)
-        if _ready(conn):
-            return LiteDiary(path, conn)
-    except sqlite3.Error:
-        pass
-    conn.close()
-    return None
+        revision = stored_revision(conn)
+        if revision != HEAD_REVISION:
+            from twitchlog.db import migrate  # SQLAlchemy and alembic: only this once
+
+            migrate.bring_to_head(path, conn, revision)
+        sync_catalog(conn)
+        _ensure_identity(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if _is_damage(exc):
+            raise DiaryUnavailable(
+                f"{path.name} is damaged (SQLite says: {exc}). It was not changed. "
+                + restore_advice(path)
+            ) from exc
+        raise
+    except BaseException:
+        conn.close()
+        raise
+    return Diary(path, conn)
 
 
-def _ready(conn: sqlite3.Connection) -> bool:
-    """At the current schema, with its identity, and with this version's built-in factors."""
-    if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-        return False
-    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    if revision is None or revision[0] != HEAD_REVISION:
-        return False
-    return catalog_in_sync(dict(conn.execute("SELECT key, label FROM factor WHERE builtin")))
+def _is_damage(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def _prepare_file(path: Path) -> None:
+    """Create a new private diary file, or make sure an existing one is whole before use.
+
+    A damaged file (bad header, cut short, a stray -wal beside it) is refused before
+    SQLite may write to it; the message names the newest good backup.
+    """
+    if path.is_dir():
+        raise DiaryUnavailable(f"{path} is a folder, not a diary file. Give a file name instead.")
+    make_private_dir(path.parent)
+    if not path.exists():
+        create_private_file(path)
+        return
+    if path.stat().st_size == 0:
+        return
+    problem = header_problem(path) or wal_problem(path)
+    if problem:
+        raise DiaryUnavailable(f"{problem} It was not changed. " + restore_advice(path))
+
+
+def restore_advice(path: Path) -> str:
+    """What to do about a damaged diary: name the newest good backup and the command."""
+    from twitchlog.db.backup import newest_good_backup
+
+    good = newest_good_backup(path)
+    if good is None:
+        return (
+            "There is no good backup of it; choose another file with --db, and keep this one "
+            "for someone who can repair SQLite files."
+        )
+    return (
+        f"The newest good backup is {good.describe()}; restore it with "
+        f"'twitchlog restore --yes' (the damaged file is kept aside)."
+    )
+
+
+def stored_revision(conn: sqlite3.Connection) -> str | None:
+    """The schema revision recorded in the diary, or None if there is none."""
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if not has_table:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
 
 
 def catalog_in_sync(stored: dict[str, str]) -> bool:
     """Whether the stored built-in factors (key -> label) match this version's catalog."""
     return all(stored.get(f.key) == f.label for f in catalog.BUILTIN_FACTORS)
+
+
+def sync_catalog(conn: sqlite3.Connection) -> None:
+    """Make the factor table hold every built-in factor of this version's catalog."""
+    if catalog_in_sync(dict(conn.execute("SELECT key, label FROM factor WHERE builtin"))):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany(
+            "INSERT INTO factor (key, label, kind, unit, minimum, maximum, builtin, category) "
+            "VALUES (?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (key) DO UPDATE SET "
+            "label = excluded.label, kind = excluded.kind, unit = excluded.unit, "
+            "minimum = excluded.minimum, maximum = excluded.maximum, builtin = 1, "
+            "category = excluded.category",
+            [
+                (f.key, f.label, f.kind, f.unit, f.minimum, f.maximum, f.category)
+                for f in catalog.BUILTIN_FACTORS
+            ],
+        )
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _ensure_identity(conn: sqlite3.Connection) -> None:
+    """Give the diary a random identity in PRAGMA user_version (once).
+
+    It lives in the file header, so a -wal left by another diary is recognised
+    (check.wal_problem) before SQLite replays it into this one.
+    """
+    if not conn.execute("PRAGMA user_version").fetchone()[0]:
+        conn.execute(f"PRAGMA user_version={secrets.randbits(_ID_BITS) or 1}")

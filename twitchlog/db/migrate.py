@@ -1,178 +1,94 @@
-"""Open a diary: create it, check its schema revision, back up and upgrade an older one.
+"""Create a new diary or bring an older one up to date: the only run-time use of SQLAlchemy.
 
-The fast path (a diary already at HEAD) costs one query and never imports alembic.
-A diary from a newer twitchlog is refused and left byte-for-byte untouched.
+`lite.open_diary` calls `bring_to_head` when the stored schema revision is not this
+version's; the models (`models.py`) create a fresh diary in one go, and Alembic runs the
+migrations for an older one, after a backup. A diary from a newer twitchlog and another
+program's database are refused and left byte-for-byte untouched.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event
 
-from twitchlog import catalog
 from twitchlog.db.backup import backup_now
-from twitchlog.db.check import header_problem, wal_problem
-from twitchlog.db.engine import Database, make_engine, sqlite_url
-from twitchlog.db.lite import catalog_in_sync
-from twitchlog.db.models import Base, Factor
+from twitchlog.db.lite import (
+    BUSY_TIMEOUT_S,
+    Diary,
+    apply_pragmas,
+    open_diary,
+    restore_advice,
+)
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
-from twitchlog.paths import create_private_file, is_url, make_private_dir
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-_ID_BITS = 31
+__all__ = ["bring_to_head", "migrations_dir", "open_database", "restore_advice", "upgrade"]
 
 
-def open_database(location: str) -> Database:
-    """Open (creating if needed) and migrate the diary at a path or SQLAlchemy URL."""
-    if is_url(location):
-        db = Database(make_engine(location), None)
-    else:
-        path = Path(location).expanduser().resolve()
-        _prepare_file(path)
-        db = Database(make_engine(sqlite_url(path)), path)
-    try:
-        _bring_to_head(db)
-    except Exception as exc:
-        db.close()
-        if db.path is not None and _is_damage(exc):
-            raise DiaryUnavailable(
-                f"{db.path.name} is damaged (SQLite says: {exc.__cause__ or exc}). "
-                "It was not changed. " + restore_advice(db.path)
-            ) from exc
-        raise
-    return db
+def open_database(location: str) -> Diary:
+    """The one opener (`lite.open_diary`), under the name older code and tests know."""
+    return open_diary(location)
 
 
-def _is_damage(exc: Exception) -> bool:
-    text = str(exc).lower()
-    return "malformed" in text or "not a database" in text
-
-
-def _prepare_file(path: Path) -> None:
-    """Create a new private diary file, or make sure an existing one is whole before use.
-
-    A damaged file (bad header, cut short, a stray -wal beside it) is refused before
-    SQLite may write to it; the message names the newest good backup.
-    """
-    if path.is_dir():
-        raise DiaryUnavailable(f"{path} is a folder, not a diary file. Give a file name instead.")
-    make_private_dir(path.parent)
-    if not path.exists():
-        create_private_file(path)
-        return
-    if path.stat().st_size == 0:
-        return
-    problem = header_problem(path) or wal_problem(path)
-    if problem:
-        raise DiaryUnavailable(f"{problem} It was not changed. " + restore_advice(path))
-
-
-def restore_advice(path: Path) -> str:
-    """What to do about a damaged diary: name the newest good backup and the command."""
-    from twitchlog.db.backup import newest_good_backup
-
-    good = newest_good_backup(path)
-    if good is None:
-        return (
-            "There is no good backup of it; choose another file with --db, and keep this one "
-            "for someone who can repair SQLite files."
-        )
-    return (
-        f"The newest good backup is {good.describe()}; restore it with "
-        f"'twitchlog restore --yes' (the damaged file is kept aside)."
+def make_engine(path: Path) -> Engine:
+    """An engine for the migrations, with the diary's pragmas on every connection."""
+    engine = create_engine(
+        f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
     )
 
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        apply_pragmas(dbapi_conn)
 
-def stored_revision(conn: Connection) -> str | None:
-    """The alembic revision recorded in the diary, or None if there is none."""
-    try:
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except Exception:
-        conn.rollback()
-        return None
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
 
 
-def _bring_to_head(db: Database) -> None:
-    with db.engine.connect() as conn:
-        revision = stored_revision(conn)
-        has_tables = bool(inspect(conn).get_table_names()) if revision is None else True
-    if revision == HEAD_REVISION:
-        _sync_builtin_factors(db)
-        _ensure_identity(db)
-        return
+def bring_to_head(path: Path, conn: sqlite3.Connection, revision: str | None) -> None:
+    """Create, upgrade or refuse the diary at `path`, whose stored revision is `revision`.
+
+    `conn` is the opener's own connection (outside any transaction), used for the cheap
+    questions; the schema work runs on an engine of its own.
+    """
     if revision is None:
-        if has_tables:
+        tables = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'")
+        if tables.fetchone()[0]:
             raise DiaryUnavailable(
                 "This database holds tables but is not a twitchlog diary; it was not changed. "
                 "Choose another file with --db."
             )
-        _create_fresh(db)
+        _create_fresh(path)
         return
-    if revision not in _known_revisions():
+    if revision not in known_revisions():
         raise DiaryUnavailable(
             f"This diary was written by a newer version of twitchlog (schema {revision}). "
             "It was not changed. Install the newer twitchlog to open it."
         )
-    if db.path is not None:
-        backup_now(db.path, f"before-upgrade-from-{revision}")
-    upgrade(db)
-    _sync_builtin_factors(db)
-    _ensure_identity(db)
+    backup_now(path, f"before-upgrade-from-{revision}")
+    upgrade(path)
 
 
-def _create_fresh(db: Database) -> None:
-    """A new diary: create the head schema directly and stamp it (no alembic import)."""
-    with db.engine.begin() as conn:
-        Base.metadata.create_all(conn)
-        conn.execute(
-            text(
+def _create_fresh(path: Path) -> None:
+    """A new diary: create the head schema from the models and stamp it (no migrations run)."""
+    from twitchlog.db.models import Base
+
+    engine = make_engine(path)
+    try:
+        with engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            conn.exec_driver_sql(
                 "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
                 "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
             )
-        )
-        conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": HEAD_REVISION})
-    _sync_builtin_factors(db)
-    _ensure_identity(db)
-
-
-def _ensure_identity(db: Database) -> None:
-    """Give the diary a random identity in PRAGMA user_version (once).
-
-    It lives in the file header, so a -wal left by another diary is recognised
-    (check.wal_problem) before SQLite replays it into this one.
-    """
-    if db.engine.dialect.name != "sqlite":
-        return
-    with db.engine.connect() as conn:
-        current = conn.exec_driver_sql("PRAGMA user_version").scalar()
-        conn.rollback()
-    if current:
-        return
-    import secrets
-
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql(f"PRAGMA user_version={secrets.randbits(_ID_BITS) or 1}")
-        conn.commit()
-
-
-def _sync_builtin_factors(db: Database) -> None:
-    """Make the factor table hold every built-in factor of this version's catalog."""
-    with db.read() as session:
-        rows = session.execute(select(Factor.key, Factor.label).where(Factor.builtin))
-        present = {key: label for key, label in rows}
-    if catalog_in_sync(present):
-        return
-    with db.write() as session:
-        existing = {f.key: f for f in session.scalars(select(Factor))}
-        for f in catalog.BUILTIN_FACTORS:
-            row = existing.get(f.key) or Factor(key=f.key)
-            row.label, row.kind, row.unit = f.label, f.kind, f.unit
-            row.minimum, row.maximum = f.minimum, f.maximum
-            row.builtin, row.category = True, f.category
-            session.add(row)
+            conn.exec_driver_sql("INSERT INTO alembic_version VALUES (?)", (HEAD_REVISION,))
+    finally:
+        engine.dispose()
 
 
 def migrations_dir() -> Path:
@@ -193,34 +109,36 @@ def _alembic_config(conn: Connection | None = None):  # type: ignore[no-untyped-
     return cfg
 
 
-def _known_revisions() -> set[str]:
+def known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade(db: Database, target: str = "head") -> None:
+def upgrade(path: Path, target: str = "head") -> None:
     """Run alembic upgrade with foreign keys off so batch table rebuilds cascade nothing."""
     from alembic import command
 
-    sqlite = db.engine.dialect.name == "sqlite"
-    with db.engine.connect() as conn:
-        # PRAGMA foreign_keys is a no-op inside a transaction, and SQLAlchemy would
-        # begin one first; so it goes straight to the driver connection, outside any.
-        raw = conn.connection.driver_connection if sqlite else None
-        if raw is not None:
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn:
+            # PRAGMA foreign_keys is a no-op inside a transaction, and SQLAlchemy would
+            # begin one first; so it goes straight to the driver connection, outside any.
+            raw = conn.connection.driver_connection
+            assert raw is not None
             raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            command.upgrade(_alembic_config(conn), target)
-            conn.commit()
-            bad = raw.execute("PRAGMA foreign_key_check").fetchall() if raw is not None else []
-        finally:
-            if raw is not None:
+            try:
+                command.upgrade(_alembic_config(conn), target)
+                conn.commit()
+                bad = raw.execute("PRAGMA foreign_key_check").fetchall()
+            finally:
                 conn.rollback()
                 raw.execute("PRAGMA foreign_keys=ON")
-        if bad:
-            raise DiaryUnavailable(
-                f"The upgrade left {len(bad)} broken references; restore the backup taken "
-                "just before it with 'twitchlog restore'."
-            )
+    finally:
+        engine.dispose()
+    if bad:
+        raise DiaryUnavailable(
+            f"The upgrade left {len(bad)} broken references; restore the backup taken "
+            "just before it with 'twitchlog restore'."
+        )

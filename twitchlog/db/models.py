@@ -163,6 +163,67 @@ class Treatment(Base):
     )
 
 
+class Injection(Base):
+    """A botulinum toxin injection: its own entry, because each one starts a cycle."""
+
+    __tablename__ = "injection"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    product: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    units: Mapped[float | None] = mapped_column(Float, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint(
+            "product IN ('onabotulinumtoxinA', 'incobotulinumtoxinA', 'abobotulinumtoxinA', "
+            "'other')",
+            name="product",
+        ),
+        CheckConstraint("units IS NULL OR units > 0", name="units"),
+    )
+
+
+class InjectionSite(Base):
+    """A place on the face that was injected (the episodes' places vocabulary)."""
+
+    __tablename__ = "injection_site"
+
+    injection_id: Mapped[int] = mapped_column(
+        ForeignKey("injection.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    side: Mapped[str] = mapped_column(String(5))
+    region: Mapped[str] = mapped_column(String(20))
+
+    __table_args__ = (CheckConstraint("side IN ('left', 'right', 'both')", name="side"),)
+
+
+class InjectionSideEffect(Base):
+    """A side effect the person rated for one injection's cycle (no row = not rated)."""
+
+    __tablename__ = "injection_side_effect"
+
+    injection_id: Mapped[int] = mapped_column(
+        ForeignKey("injection.id", ondelete="CASCADE"), primary_key=True
+    )
+    effect: Mapped[str] = mapped_column(String(20), primary_key=True)
+    grade: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (CheckConstraint("grade BETWEEN 0 AND 3", name="grade"),)
+
+
+class WearingOff(Base):
+    """A day the person felt the injection wearing off (one marker a day)."""
+
+    __tablename__ = "wearing_off"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, unique=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class Setting(Base):
     """Diary-wide settings that both front ends must agree on (e.g. the day-start hour)."""
 

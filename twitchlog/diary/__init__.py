@@ -1,1 +1,2 @@
-"""Use cases over the diary: take a Session, return plain records, raise clear errors."""
+"""Use cases over the diary: take the sqlite3 connection (`db.lite.Source`), return plain
+records, raise clear errors. See docs/architecture.md for where each rule lives."""

@@ -1,26 +1,26 @@
-"""Use cases for the daily check-in: record, update, undo, list, and per-day summaries."""
+"""Use cases for the daily check-in: record, update, undo, list.
+
+Plain SQL on the diary's sqlite3 connection (see `db.lite`). A check-in typed in the
+window or on the command line and a day read from a file pass through the same two
+steps: `make_draft` applies every rule of one day, `apply_days` writes checked days.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from twitchlog.db import models as m
+from twitchlog.db.lite import Source, datetime_text, dbapi, to_date
 from twitchlog.diary import rules
 from twitchlog.diary.factors import check_value, factors_by_key
 from twitchlog.diary.records import Day, Factor
-from twitchlog.diary.settings import day_start_hour
+from twitchlog.diary.settings import diary_today
+from twitchlog.diary.twitchfree import refuse_flag_on_twitch_days
 from twitchlog.errors import NotFound, ValidationError
 
 RawValue = str | float | int | None
-
-
-def to_record(row: m.Day) -> Day:
-    return Day(row.date, row.no_twitches, row.note, {v.factor.key: v.value for v in row.values})
 
 
 def _unknown_factor(key: str) -> ValidationError:
@@ -47,82 +47,13 @@ def validate_values(
     return clean
 
 
-def check_in(
-    session: Session,
-    date: dt.date,
-    values: Mapping[str, RawValue] | None = None,
-    *,
-    note: str | None = None,
-    no_twitches: bool | None = None,
-) -> Day:
-    """Record (or update) the check-in for `date`; the day then counts as observed.
+@dataclass(frozen=True)
+class DayDraft:
+    """A day whose values and note passed the rules (`make_draft`), ready to write.
 
     Values named are set (None clears one); values not named keep what was recorded.
     `note=None` keeps the note; `no_twitches=None` keeps the flag.
     """
-    today = rules.today(day_start_hour(session))
-    if date > today:
-        raise ValidationError(
-            f"{date.isoformat()} is in the future; check in days that have happened "
-            f"(today is {today.isoformat()}).",
-            "date",
-        )
-    factors = factors_by_key(session)
-    clean = validate_values(factors, values or {})
-    text = None if note is None else rules.check_text(note, what="note")
-    if no_twitches:
-        logged = (
-            session.scalar(select(func.count(m.Episode.id)).where(m.Episode.diary_date == date))
-            or 0
-        )
-        if logged:
-            raise ValidationError(
-                f"You logged {logged} twitch{'es' if logged > 1 else ''} on {date.isoformat()}; "
-                "delete them first or leave out 'no twitches today'.",
-                "no_twitches",
-            )
-    row = session.scalar(select(m.Day).where(m.Day.date == date))
-    if row is None:
-        row = _new_day(date)
-        session.add(row)
-    _merge(row, factors, clean, text, no_twitches)
-    session.flush()
-    session.refresh(row)
-    return to_record(row)
-
-
-def _new_day(date: dt.date) -> m.Day:
-    return m.Day(date=date, no_twitches=False, note="", values=[])
-
-
-def _merge(
-    row: m.Day,
-    factors: Mapping[str, Factor],
-    clean: Mapping[str, float | None],
-    note: str | None,
-    no_twitches: bool | None,
-) -> None:
-    """Apply checked values to a day row: named values set or cleared, others kept."""
-    row.checked_in_utc = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    if note is not None:
-        row.note = note
-    if no_twitches is not None:
-        row.no_twitches = no_twitches
-    by_id = {v.factor_id: v for v in row.values}
-    for key, value in clean.items():
-        existing = by_id.get(factors[key].id)
-        if value is None:
-            if existing is not None:
-                row.values.remove(existing)
-        elif existing is not None:
-            existing.value = value
-        else:
-            row.values.append(m.FactorValue(factor_id=factors[key].id, value=value))
-
-
-@dataclass(frozen=True)
-class DayDraft:
-    """A checked-in day read from a file, already validated."""
 
     date: dt.date
     values: dict[str, float | None]
@@ -130,28 +61,95 @@ class DayDraft:
     no_twitches: bool | None = None
 
 
-def apply_days(session: Session, drafts: list[DayDraft]) -> tuple[int, int]:
-    """Merge many checked days at once (import); returns (days added, days changed)."""
-    factors = factors_by_key(session)
-    dates = [d.date for d in drafts]
-    existing: dict[dt.date, m.Day] = {}
-    for i in range(0, len(dates), 500):
-        for row in session.scalars(select(m.Day).where(m.Day.date.in_(dates[i : i + 500]))):
-            existing[row.date] = row
+def make_draft(
+    factors: Mapping[str, Factor],
+    date: dt.date,
+    values: Mapping[str, RawValue],
+    *,
+    note: str | None = None,
+    no_twitches: bool | None = None,
+) -> DayDraft:
+    """Every rule of one day's own fields: the one check for check-ins and imports alike."""
+    clean = validate_values(factors, values)
+    text = None if note is None else rules.check_text(note, what="note")
+    return DayDraft(date, clean, text, no_twitches)
+
+
+def check_in(
+    source: Source,
+    date: dt.date,
+    values: Mapping[str, RawValue] | None = None,
+    *,
+    note: str | None = None,
+    no_twitches: bool | None = None,
+) -> Day:
+    """Record (or update) the check-in for `date`; the day then counts as observed."""
+    conn = dbapi(source)
+    today = diary_today(conn)
+    if date > today:
+        raise ValidationError(
+            f"{date.isoformat()} is in the future; check in days that have happened "
+            f"(today is {today.isoformat()}).",
+            "date",
+        )
+    draft = make_draft(factors_by_key(conn), date, values or {}, note=note, no_twitches=no_twitches)
+    _write(conn, [draft], skip_same=False)
+    found = get_day(conn, date)
+    assert found is not None
+    return found
+
+
+def apply_days(
+    source: Source, drafts: Sequence[DayDraft], lines: Mapping[dt.date, int] | None = None
+) -> tuple[int, int]:
+    """Merge many checked days at once (import, demo); returns (days added, days changed).
+
+    `lines` (date -> line in the file) lets a refusal name the line of an import.
+    """
+    return _write(dbapi(source), drafts, skip_same=True, lines=lines)
+
+
+def _write(
+    conn: sqlite3.Connection,
+    drafts: Sequence[DayDraft],
+    *,
+    skip_same: bool,
+    lines: Mapping[dt.date, int] | None = None,
+) -> tuple[int, int]:
+    refuse_flag_on_twitch_days(conn, [d.date for d in drafts if d.no_twitches], lines)
+    factors = factors_by_key(conn)
+    existing = _load(conn, [d.date for d in drafts])
+    now = datetime_text(dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0))
     added = changed = 0
     for draft in drafts:
-        row = existing.get(draft.date)
-        if row is None:
-            row = existing[draft.date] = _new_day(draft.date)
-            session.add(row)
+        found = existing.get(draft.date)
+        if found is None:
+            cur = conn.execute(
+                "INSERT INTO day (date, no_twitches, note, checked_in_utc) VALUES (?, ?, ?, ?)",
+                (draft.date.isoformat(), bool(draft.no_twitches), draft.note or "", now),
+            )
+            assert cur.lastrowid is not None
+            day_id = cur.lastrowid
+            existing[draft.date] = (day_id, Day(draft.date))
             added += 1
         else:
-            before = to_record(row)
-            if _same(before, draft):
+            day_id, before = found
+            if skip_same and _same(before, draft):
                 continue
             changed += 1
-        _merge(row, factors, draft.values, draft.note, draft.no_twitches)
-    session.flush()
+            conn.execute(
+                "UPDATE day SET checked_in_utc = ?, note = COALESCE(?, note), "
+                "no_twitches = COALESCE(?, no_twitches) WHERE id = ?",
+                (now, draft.note, draft.no_twitches, day_id),
+            )
+        cleared = [(day_id, factors[k].id) for k, v in draft.values.items() if v is None]
+        kept = [(day_id, factors[k].id, v) for k, v in draft.values.items() if v is not None]
+        conn.executemany("DELETE FROM factor_value WHERE day_id = ? AND factor_id = ?", cleared)
+        conn.executemany(
+            "INSERT INTO factor_value (day_id, factor_id, value) VALUES (?, ?, ?) "
+            "ON CONFLICT (day_id, factor_id) DO UPDATE SET value = excluded.value",
+            kept,
+        )
     return added, changed
 
 
@@ -169,42 +167,80 @@ def _same(day: Day, draft: DayDraft) -> bool:
     )
 
 
-def get_day(session: Session, date: dt.date) -> Day | None:
-    row = session.scalar(select(m.Day).where(m.Day.date == date))
-    return to_record(row) if row else None
+def _load(conn: sqlite3.Connection, dates: Sequence[dt.date]) -> dict[dt.date, tuple[int, Day]]:
+    """The stored days among `dates`, with their row ids."""
+    wanted = sorted({d.isoformat() for d in dates})
+    found: dict[dt.date, tuple[int, Day]] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ", ".join("?" * len(chunk))
+        for day_id, day in _select(conn, f"WHERE d.date IN ({marks})", chunk):
+            found[day.date] = (day_id, day)
+    return found
 
 
-def latest_day_before(session: Session, date: dt.date) -> Day | None:
+def _select(
+    conn: sqlite3.Connection, clause: str, params: Sequence[object]
+) -> list[tuple[int, Day]]:
+    """Days matching `clause` (on alias d) with their values, by date."""
+    values: dict[int, dict[str, float]] = {}
+    for day_id, key, value in conn.execute(
+        "SELECT v.day_id, f.key, v.value FROM factor_value v JOIN factor f ON f.id = v.factor_id "
+        f"JOIN day d ON d.id = v.day_id {clause} ORDER BY v.day_id, v.factor_id",
+        params,
+    ):
+        values.setdefault(day_id, {})[key] = value
+    return [
+        (day_id, Day(to_date(date), bool(flag), note, values.get(day_id, {})))
+        for day_id, date, flag, note in conn.execute(
+            f"SELECT d.id, d.date, d.no_twitches, d.note FROM day d {clause} ORDER BY d.date",
+            params,
+        )
+    ]
+
+
+def get_day(source: Source, date: dt.date) -> Day | None:
+    found = _select(dbapi(source), "WHERE d.date = ?", (date.isoformat(),))
+    return found[0][1] if found else None
+
+
+def latest_day_before(source: Source, date: dt.date) -> Day | None:
     """The most recent check-in before `date` ("same as yesterday" in the form)."""
-    row = session.scalar(
-        select(m.Day).where(m.Day.date < date).order_by(m.Day.date.desc()).limit(1)
-    )
-    return to_record(row) if row else None
+    conn = dbapi(source)
+    row = conn.execute(
+        "SELECT date FROM day WHERE date < ? ORDER BY date DESC LIMIT 1", (date.isoformat(),)
+    ).fetchone()
+    return get_day(conn, to_date(row[0])) if row else None
 
 
-def delete_day(session: Session, date: dt.date) -> Day:
+def delete_day(source: Source, date: dt.date) -> Day:
     """Remove a check-in (the day becomes unknown again) and return it for Undo."""
-    row = session.scalar(select(m.Day).where(m.Day.date == date))
-    if row is None:
+    conn = dbapi(source)
+    found = _select(conn, "WHERE d.date = ?", (date.isoformat(),))
+    if not found:
         raise NotFound(f"There is no check-in for {date.isoformat()}.")
-    record = to_record(row)
-    session.delete(row)
-    session.flush()
+    day_id, record = found[0]
+    conn.execute("DELETE FROM factor_value WHERE day_id = ?", (day_id,))
+    conn.execute("DELETE FROM day WHERE id = ?", (day_id,))
     return record
 
 
-def restore_day(session: Session, record: Day) -> Day:
+def restore_day(source: Source, record: Day) -> Day:
+    """Put a deleted check-in back (Undo), under the same rules as a new one."""
     return check_in(
-        session, record.date, dict(record.values), note=record.note, no_twitches=record.no_twitches
+        source, record.date, dict(record.values), note=record.note, no_twitches=record.no_twitches
     )
 
 
 def list_days(
-    session: Session, start: dt.date | None = None, end: dt.date | None = None
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[Day]:
-    q = select(m.Day).order_by(m.Day.date)
+    where, params = [], []
     if start:
-        q = q.where(m.Day.date >= start)
+        where.append("d.date >= ?")
+        params.append(start.isoformat())
     if end:
-        q = q.where(m.Day.date <= end)
-    return [to_record(r) for r in session.scalars(q)]
+        where.append("d.date <= ?")
+        params.append(end.isoformat())
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    return [day for _, day in _select(dbapi(source), clause, params)]

@@ -11,14 +11,12 @@ import datetime as dt
 import math
 import random
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from twitchlog.db import models as m
-from twitchlog.diary import rules
+from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary.days import DayDraft, apply_days
 from twitchlog.diary.episodes import add_episodes
+from twitchlog.diary.injections import add_injection, mark_wearing_off
 from twitchlog.diary.records import Place
+from twitchlog.diary.settings import diary_today
 from twitchlog.diary.treatments import add_treatment
 from twitchlog.errors import DiaryError
 
@@ -37,34 +35,38 @@ _HOURS = list(range(7, 24))
 _HOUR_WEIGHTS = [1, 2, 3, 3, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7, 6, 4]
 
 
-def is_empty(session: Session) -> bool:
-    return not (
-        session.scalar(select(func.count(m.Episode.id)))
-        or session.scalar(select(func.count(m.Day.id)))
-        or session.scalar(select(func.count(m.Treatment.id)))
+def is_empty(source: Source) -> bool:
+    """No episode, check-in or treatment yet (factors and settings do not count)."""
+    return (
+        not dbapi(source)
+        .execute(
+            "SELECT EXISTS (SELECT 1 FROM episode) OR EXISTS (SELECT 1 FROM day) "
+            "OR EXISTS (SELECT 1 FROM treatment)"
+        )
+        .fetchone()[0]
     )
 
 
 def fill_demo(
-    session: Session, days: int = 365, *, seed: int = 7, end: dt.date | None = None
+    source: Source, days: int = 365, *, seed: int = 7, end: dt.date | None = None
 ) -> tuple[int, int]:
     """Fill an empty diary with `days` days ending yesterday; returns (days, episodes)."""
     if days < 1 or days > 36_600:
         raise DiaryError("Choose between 1 and 36,600 demo days.")
-    if not is_empty(session):
+    if not is_empty(source):
         raise DiaryError(
             "This diary already has entries; the demo only fills a new, empty "
             "diary. Give another file with --db."
         )
     rnd = random.Random(seed)
-    last = end or rules.today(4) - dt.timedelta(days=1)
+    last = end or diary_today(source) - dt.timedelta(days=1)
     first = last - dt.timedelta(days=days - 1)
     tz = dt.datetime.now().astimezone().tzinfo
     stress = 4.0
     flare = 0.0
     drafts: list[DayDraft] = []
     episodes: list[dict[str, object]] = []
-    injections = [first + dt.timedelta(days=d) for d in range(120, days, 91)]
+    injections = [first + dt.timedelta(days=d) for d in range(90, days, 91)]
     prev_sleep = 7.0
     gap_start = first + dt.timedelta(days=days // 2)
     for i in range(days):
@@ -127,21 +129,12 @@ def fill_demo(
             values["warm_compress"] = float(rnd.choice([5, 10, 15]))
         note = "Long day at the screen." if screen > 10 else ""
         drafts.append(DayDraft(day, values, note, n == 0))
-    apply_days(session, drafts)
-    add_episodes(session, episodes)
-    for d in injections:
-        add_treatment(
-            session,
-            "botulinum toxin",
-            kind="injection",
-            start=d,
-            dose=25,
-            unit="units",
-            sites="left orbicularis oculi",
-        )
+    apply_days(source, drafts)
+    add_episodes(source, episodes)
+    _add_injections(source, injections, last, random.Random(seed + 1))
     if days > 60:
         add_treatment(
-            session,
+            source,
             "magnesium",
             kind="medication",
             start=first + dt.timedelta(days=60),
@@ -149,6 +142,23 @@ def fill_demo(
             unit="mg",
         )
     return len(drafts), len(episodes)
+
+
+def _add_injections(source: Source, days: list[dt.date], last: dt.date, rnd: random.Random) -> None:
+    """Each injection with its sites and side effects, and the day it felt like wearing off."""
+    for d in days:
+        effects = {"ptosis": rnd.choice([0, 0, 0, 1, 2]), "dry_eye": rnd.choice([0, 1, 1])}
+        add_injection(
+            source,
+            d,
+            product="onabotulinumtoxinA",
+            units=25,
+            sites=["left:upper_eyelid", "left:lower_eyelid", "left:eyebrow"],
+            side_effects=effects if d + dt.timedelta(days=21) <= last else {},
+        )
+        felt = d + dt.timedelta(days=rnd.randint(63, 84))
+        if felt <= last:
+            mark_wearing_off(source, felt)
 
 
 def _poisson(rnd: random.Random, lam: float) -> int:

@@ -9,11 +9,11 @@ The column names live in doctor_columns, shared with the writer.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
+from twitchlog.db.lite import Source
 from twitchlog.diary import days as days_mod
 from twitchlog.diary import factors as factors_mod
 from twitchlog.diary import rules
@@ -27,13 +27,11 @@ from twitchlog.diary.doctor_columns import (
     SUMMARY_COLUMNS,
     TRAILING_COLUMNS,
 )
-from twitchlog.diary.records import Factor
+from twitchlog.diary.records import Factor, ImportSummary
 from twitchlog.diary.settings import day_start_hour
-from twitchlog.diary.transfer import ImportSummary
 from twitchlog.errors import DiaryError, ImportFailed
 
 _HEADING_RE = re.compile(r"^(?P<label>.*?)\s*\((?P<unit>[^()]*)\)$")
-_YESNO = {"yes", "no", "y", "n", "true", "false"}
 
 
 def is_doctor_header(header: list[str]) -> bool:
@@ -79,16 +77,16 @@ def _new_key(label: str, taken: set[str]) -> str:
     return key
 
 
-def _create_factor(session: Session, heading: str, cells: list[str], taken: set[str]) -> Factor:
+def _create_factor(source: Source, heading: str, cells: list[str], taken: set[str]) -> Factor:
     """A custom factor from 'Label (unit)' and the values in its column."""
     label, unit = _split_heading(heading)
     values = {c.strip().casefold() for c in cells} - {""}
     key = _new_key(label, taken)
     taken.add(key)
     if unit.replace("-", "–") == "0–10":
-        return factors_mod.add_factor(session, key, label=label, kind="scale")
-    if values and values <= _YESNO:
-        return factors_mod.add_factor(session, key, label=label, kind="yesno")
+        return factors_mod.add_factor(source, key, label=label, kind="scale")
+    if rules.is_yes_no_column(cells):
+        return factors_mod.add_factor(source, key, label=label, kind="yesno")
     numbers = []
     for v in values:
         try:
@@ -98,11 +96,11 @@ def _create_factor(session: Session, heading: str, cells: list[str], taken: set[
     lo = min([0.0, *numbers])
     hi = max([1_000_000.0, *numbers])
     return factors_mod.add_factor(
-        session, key, label=label, kind="number", unit=unit, minimum=lo, maximum=hi
+        source, key, label=label, kind="number", unit=unit, minimum=lo, maximum=hi
     )
 
 
-def import_doctor(session: Session, table: CsvTable) -> DoctorImportSummary:
+def import_doctor(source: Source, table: CsvTable) -> DoctorImportSummary:
     """Check every row, then merge the checked-in days in one go (all rows or none)."""
     header = [plain_text(h).strip() for h in table.header]
     folded = [h.casefold() for h in header]
@@ -111,7 +109,7 @@ def import_doctor(session: Session, table: CsvTable) -> DoctorImportSummary:
         for name in LEADING_COLUMNS + TRAILING_COLUMNS
         if name.casefold() in folded
     }
-    factors = factors_mod.list_factors(session)
+    factors = factors_mod.list_factors(source)
     by_heading = {f.heading.casefold(): f for f in factors}
     taken = {f.key for f in factors}
     factor_cols: list[tuple[int, Factor]] = []
@@ -121,16 +119,16 @@ def import_doctor(session: Session, table: CsvTable) -> DoctorImportSummary:
             continue
         factor = by_heading.get(name.casefold())
         if factor is None:
-            observed_cells = [cells[i] for _, cells in table.rows if _checked(cells, col)]
-            factor = _create_factor(session, name, observed_cells, taken)
+            observed_cells = [cells[i] for _, cells in table.rows if _says_checked(cells, col)]
+            factor = _create_factor(source, name, observed_cells, taken)
             by_heading[name.casefold()] = factor
             created.append(factor)
         factor_cols.append((i, factor))
     by_key = {f.key: f for _, f in factor_cols}
-    hour = day_start_hour(session)
+    hour = day_start_hour(source)
     drafts: list[days_mod.DayDraft] = []
     problems: list[str] = []
-    first_line: dict[object, int] = {}
+    first_line: dict[dt.date, int] = {}
     episodes = 0
     for line, cells in table.rows:
         try:
@@ -144,16 +142,13 @@ def import_doctor(session: Session, table: CsvTable) -> DoctorImportSummary:
             if not _checked(cells, col):
                 continue
             raw = {f.key: cells[i].strip() for i, f in factor_cols}
-            values = days_mod.validate_values(by_key, raw)
-            note = None
-            if COL_NOTE in col:
-                note = rules.check_text(plain_text(cells[col[COL_NOTE]].strip()), what="note")
-            drafts.append(days_mod.DayDraft(date, values, note, None))
+            note = plain_text(cells[col[COL_NOTE]].strip()) if COL_NOTE in col else None
+            drafts.append(days_mod.make_draft(by_key, date, raw, note=note))
         except DiaryError as exc:
             problems.append(f"line {line}: {exc}")
     if problems:
         raise ImportFailed(problems)
-    added, changed = days_mod.apply_days(session, drafts)
+    added, changed = days_mod.apply_days(source, drafts, first_line)
     return DoctorImportSummary(
         "days",
         len(drafts),
@@ -166,7 +161,17 @@ def import_doctor(session: Session, table: CsvTable) -> DoctorImportSummary:
 
 
 def _checked(cells: list[str], col: dict[str, int]) -> bool:
-    return plain_text(cells[col[COL_CHECKED]]).strip().casefold().startswith("yes")
+    """'yes', 'no' or 'no (only episodes logged)': the yes/no words before any remark."""
+    said = plain_text(cells[col[COL_CHECKED]]).partition("(")[0]
+    return bool(rules.parse_yes_no(said, what=f"'{COL_CHECKED}'", field=COL_CHECKED))
+
+
+def _says_checked(cells: list[str], col: dict[str, int]) -> bool:
+    """_checked for choosing a new factor's kind; a bad cell is reported with its line later."""
+    try:
+        return _checked(cells, col)
+    except DiaryError:
+        return False
 
 
 def _count(cell: str) -> int:

@@ -1,7 +1,7 @@
 """Use cases for episodes: log, edit, delete (with undo), list.
 
-Plain SQL on the diary's DB-API connection (see `db.lite`): `twitchlog log` runs this
-without importing SQLAlchemy, and the window runs the very same code in its Session.
+Plain SQL on the diary's sqlite3 connection (see `db.lite`), the same code for the
+window's worker, the command line and the importers.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from twitchlog.db.lite import Source, datetime_text, dbapi, to_date, to_datetime
 from twitchlog.diary import rules
 from twitchlog.diary.records import Episode, Place
 from twitchlog.diary.settings import day_start_hour
+from twitchlog.diary.twitchfree import clear_flag
 from twitchlog.errors import NotFound, ValidationError
 
 FIELDS = ("started_at", "severity", "duration_s", "count", "places", "signs", "notes")
@@ -148,7 +149,7 @@ def _insert(
         assert cur.lastrowid is not None
         _store_parts(conn, cur.lastrowid, row)
         out.append(row.record(cur.lastrowid))
-    _clear_no_twitches(conn, {r.diary_date for r in rows})
+    clear_flag(conn, [r.diary_date for r in rows])
     return out
 
 
@@ -181,14 +182,6 @@ def _delete_parts(conn: sqlite3.Connection, episode_id: int) -> None:
     conn.execute("DELETE FROM episode_sign WHERE episode_id = ?", (episode_id,))
 
 
-def _clear_no_twitches(conn: sqlite3.Connection, days: set[dt.date]) -> None:
-    """A twitch logged on a day checked in as 'no twitches' corrects that day."""
-    conn.executemany(
-        "UPDATE day SET no_twitches = 0 WHERE date = ? AND no_twitches",
-        [(d.isoformat(),) for d in days],
-    )
-
-
 def get_episode(source: Source, episode_id: int) -> Episode:
     found = _select(dbapi(source), "WHERE e.id = ?", (episode_id,))
     if not found:
@@ -213,7 +206,7 @@ def update_episode(source: Source, episode_id: int, **changes: object) -> Episod
     )
     _delete_parts(conn, episode_id)
     _store_parts(conn, episode_id, checked)
-    _clear_no_twitches(conn, {checked.diary_date})
+    clear_flag(conn, [checked.diary_date])
     return checked.record(episode_id)
 
 
@@ -294,18 +287,45 @@ def _select(conn: sqlite3.Connection, clause: str, params: Sequence[object]) -> 
     ]
 
 
-def existing_instants(source: Source, instants: Sequence[dt.datetime]) -> set[dt.datetime]:
-    """Which of these UTC instants already hold an episode (import skips those)."""
+EpisodeKey = tuple[object, ...]
+
+
+def episode_key(e: Episode) -> EpisodeKey:
+    """What makes two episodes the same one: every field the person gave, not just the time.
+
+    Two twitches logged at the same minute in different places are two episodes; the
+    offset is left out because the same instant written in another zone is the same twitch.
+    """
+    return (
+        to_utc_naive(e.started_at),
+        e.severity,
+        e.duration_s,
+        e.count,
+        tuple(sorted(p.code for p in e.places)),
+        tuple(sorted(e.signs)),
+        e.notes,
+    )
+
+
+def new_episodes(source: Source, items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The items (log_episode's fields) that are neither in the diary nor earlier in `items`.
+
+    Each item is checked first (the same rules as logging), so a bad one is refused here.
+    """
     conn = dbapi(source)
-    found: set[dt.datetime] = set()
-    items = [datetime_text(i) for i in instants]
-    for i in range(0, len(items), 500):
-        chunk = items[i : i + 500]
+    hour = day_start_hour(conn)
+    keyed = [(item, episode_key(_check(hour, **item).record(0))) for item in items]
+    instants = sorted({datetime_text(key[0]) for _, key in keyed})  # type: ignore[arg-type]
+    seen: set[EpisodeKey] = set()
+    for i in range(0, len(instants), 500):
+        chunk = instants[i : i + 500]
         marks = ", ".join("?" * len(chunk))
-        found.update(
-            to_datetime(text)
-            for (text,) in conn.execute(
-                f"SELECT started_utc FROM episode WHERE started_utc IN ({marks})", chunk
-            )
+        seen.update(
+            episode_key(e) for e in _select(conn, f"WHERE e.started_utc IN ({marks})", chunk)
         )
-    return found
+    fresh = []
+    for item, key in keyed:
+        if key not in seen:
+            seen.add(key)
+            fresh.append(item)
+    return fresh

@@ -1,6 +1,6 @@
 """The factor catalog as stored: built-ins plus the person's own factors.
 
-Plain SQL (see `db.lite`): the doctor export lists factors without importing SQLAlchemy.
+Plain SQL on the diary's sqlite3 connection (see `db.lite`).
 """
 
 from __future__ import annotations
@@ -79,6 +79,11 @@ def add_factor(
 
 def check_value(factor: Factor, raw: str | float | int) -> float:
     """Parse and range-check one value for one factor (the single rule for every front end)."""
+    if factor.kind == "yesno":
+        said = rules.parse_yes_no(raw, what=factor.label, field=factor.key)
+        if said is None:
+            raise ValidationError(f"{factor.label} is empty; leave it out instead.", factor.key)
+        return 1.0 if said else 0.0
     value = rules.parse_number(raw, what=factor.label, field=factor.key)
     return rules.check_factor_value(
         factor.key, factor.label, factor.kind, factor.unit, factor.minimum, factor.maximum, value

@@ -1,4 +1,4 @@
-"""Plain records the diary services return: no SQLAlchemy objects leak to the front ends."""
+"""Plain records the diary functions take and return: the front ends see no database rows."""
 
 from __future__ import annotations
 
@@ -90,7 +90,25 @@ class Treatment:
     sites: str = ""
     note: str = ""
 
-    def active_on(self, day: dt.date) -> bool:
-        if self.kind == "injection" and self.end is None:
-            return day >= self.start
-        return self.start <= day and (self.end is None or day <= self.end)
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did, for the sentence the CLI prints and the window shows."""
+
+    kind: str  # "episodes" | "days"
+    rows: int
+    added: int
+    changed: int
+    skipped: int
+    new_factors: tuple[str, ...] = ()
+
+    def sentence(self) -> str:
+        noun = "episodes" if self.kind == "episodes" else "days"
+        parts = [f"Read {self.rows} {noun}: {self.added} added"]
+        if self.kind == "days":
+            parts.append(f"{self.changed} updated")
+        parts.append(f"{self.skipped} already in the diary")
+        text = ", ".join(parts) + "."
+        if self.new_factors:
+            text += " New factors: " + ", ".join(self.new_factors) + "."
+        return text

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from twitchlog import catalog
 from twitchlog.errors import ValidationError
@@ -34,6 +36,119 @@ def today(day_start_hour: int) -> dt.date:
     return diary_date(now_local(), day_start_hour)
 
 
+_TIME_RE = r"\d{1,2}:\d{2}(?::\d{2})?"
+_DAY_WORDS = {"today": 0, "yesterday": -1}
+_WORDS_RE = re.compile(rf"(?P<word>today|yesterday)?\s*(?P<time>{_TIME_RE})?")
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """A day or a moment as a person wrote it, resolved only once the diary is open.
+
+    'today', 'yesterday' and a bare 'HH:MM' depend on the diary's own day-start hour,
+    which is known only after opening it; so parsing (at once, for the syntax) and
+    resolving (later, with the hour) are two steps. Accepted: 'today', 'yesterday',
+    'YYYY-MM-DD', and for moments also 'HH:MM', 'today 9:00', 'yesterday 21:15',
+    'YYYY-MM-DD HH:MM' and ISO 8601 with or without an offset.
+    """
+
+    text: str
+    field: str
+    moment: bool  # a moment is wanted (log --at), not a day
+    offset: int | None = None  # days from the diary's today ('today' 0, 'yesterday' -1)
+    date: dt.date | None = None
+    time: dt.time | None = None
+    stamp: dt.datetime | None = None  # a full ISO date-time as written
+
+    def day(self, day_start_hour: int, *, allow_future: bool = False) -> dt.date:
+        """The diary day meant; refuses days after today unless `allow_future`."""
+        base = today(day_start_hour)
+        value = self.date if self.offset is None else base + dt.timedelta(days=self.offset)
+        assert value is not None
+        if not allow_future and value > base:
+            raise ValidationError(
+                f"{value.isoformat()} is in the future; a diary records days that have happened "
+                f"(today is {base.isoformat()}).",
+                self.field,
+            )
+        return value
+
+    def when(self, day_start_hour: int) -> dt.datetime:
+        """The aware local moment meant; refuses one in the future.
+
+        A day word with a time names a time of that diary day, so with the day starting
+        at 4:00, 'yesterday 01:30' is the night at the end of yesterday. A bare time is
+        its latest occurrence, i.e. within the last day.
+        """
+        if self.stamp is not None:
+            value = self.stamp
+        else:
+            assert self.time is not None
+            if self.offset is None:
+                now = now_local()
+                value = dt.datetime.combine(now.date(), self.time)
+                if value.astimezone() > now + FUTURE_SLACK:
+                    value -= dt.timedelta(days=1)
+            else:
+                base = today(day_start_hour) + dt.timedelta(days=self.offset)
+                night = self.time.hour < day_start_hour
+                value = dt.datetime.combine(base + dt.timedelta(days=int(night)), self.time)
+        if value.tzinfo is None:
+            value = value.astimezone()  # local wall time (the machine's zone, DST included)
+        value = value.replace(microsecond=0)
+        if value > now_local() + FUTURE_SLACK:
+            raise ValidationError(
+                f"{value.strftime('%Y-%m-%d %H:%M')} is in the future; log episodes that have "
+                "happened.",
+                self.field,
+            )
+        return value
+
+
+def read_date_words(text: str, *, moment: bool = False, field: str | None = None) -> DateWords:
+    """Check the syntax of a day (or, with `moment`, a time); resolve it later.
+
+    The one parser of dates and times typed or imported anywhere.
+    """
+    name = field or ("at" if moment else "date")
+    raw = text.strip()
+    low = raw.lower()
+    words = _WORDS_RE.fullmatch(low) if low else None
+    try:
+        if words and (words["word"] or words["time"]):
+            offset = _DAY_WORDS[words["word"]] if words["word"] else None
+            clock = words["time"]
+            if clock is None:
+                if moment:
+                    raise ValueError  # 'today' alone is no moment
+                return DateWords(text, name, moment, offset=offset)
+            if not moment:
+                raise ValueError
+            hour, minute, *second = (int(part) for part in clock.split(":"))
+            t = dt.time(hour, minute, *second)
+            return DateWords(text, name, moment, offset=offset, time=t)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            day = dt.date.fromisoformat(raw)
+            if moment:
+                raise ValueError
+            return DateWords(text, name, moment, date=day)
+        if moment:
+            return DateWords(text, name, moment, stamp=dt.datetime.fromisoformat(raw))
+    except ValueError:
+        pass
+    if moment:
+        raise ValidationError(
+            f"'{text}' is not a time; write it as 'YYYY-MM-DD HH:MM' (e.g. '2026-11-20 21:15'), "
+            "'HH:MM' for the last such time, or 'yesterday 21:15'.",
+            name,
+        )
+    raise ValidationError(
+        f"'{text}' is not a date; write it as YYYY-MM-DD (e.g. {dt.date.today().isoformat()}), "
+        "'today' or 'yesterday'.",
+        name,
+    )
+
+
 def parse_date(
     text: str,
     *,
@@ -41,57 +156,15 @@ def parse_date(
     allow_future: bool = False,
     field: str = "date",
 ) -> dt.date:
-    """Parse YYYY-MM-DD, 'today' or 'yesterday'; refuse days after today."""
-    raw = text.strip().lower()
-    base = today(day_start_hour)
-    if raw == "today":
-        return base
-    if raw == "yesterday":
-        return base - dt.timedelta(days=1)
-    try:
-        value = dt.date.fromisoformat(raw)
-    except ValueError:
-        raise ValidationError(
-            f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. {base.isoformat()}.", field
-        ) from None
-    if not allow_future and value > base:
-        raise ValidationError(
-            f"{value.isoformat()} is in the future; a diary records days that have happened "
-            f"(today is {base.isoformat()}).",
-            field,
-        )
-    return value
+    """Parse and resolve a day at once (importers, which know the diary's hour)."""
+    return read_date_words(text, field=field).day(day_start_hour, allow_future=allow_future)
 
 
-def parse_when(text: str, *, field: str = "at") -> dt.datetime:
-    """Parse a moment: 'YYYY-MM-DD HH:MM[:SS]', ISO 8601 with or without offset, or 'HH:MM'.
-
-    Without an offset the time is local (the machine's zone on that date, DST included).
-    Returns an aware datetime; refuses a moment in the future.
-    """
-    raw = text.strip()
-    try:
-        if re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", raw):
-            t = dt.time.fromisoformat(raw.zfill(5) if len(raw) == 4 else raw)
-            value = dt.datetime.combine(now_local().date(), t)
-        else:
-            value = dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise ValidationError(
-            f"'{text}' is not a time; write it as 'YYYY-MM-DD HH:MM' (e.g. '2026-11-20 21:15') "
-            "or 'HH:MM' for today.",
-            field,
-        ) from None
-    if value.tzinfo is None:
-        value = value.astimezone()  # interpret as local wall time
-    value = value.replace(microsecond=0)
-    if value > now_local() + FUTURE_SLACK:
-        raise ValidationError(
-            f"{value.strftime('%Y-%m-%d %H:%M')} is in the future; log episodes that have "
-            "happened.",
-            field,
-        )
-    return value
+def parse_when(
+    text: str, *, day_start_hour: int = catalog.DEFAULT_DAY_START_HOUR, field: str = "at"
+) -> dt.datetime:
+    """Parse and resolve a moment at once; returns an aware datetime, never in the future."""
+    return read_date_words(text, moment=True, field=field).when(day_start_hour)
 
 
 def parse_duration(text: str | int | float | None, *, field: str = "duration") -> int | None:
@@ -183,21 +256,87 @@ def check_sign(text: str) -> str:
     return sign
 
 
+YES_WORDS = frozenset({"yes", "y", "true", "1", "x", "✓", "✔"})
+NO_WORDS = frozenset({"no", "n", "false", "0"})
+"""The one yes/no vocabulary (any case) of the command line, the window and every import;
+an empty cell means "not said"."""
+
+
+def parse_yes_no(
+    text: str | float | int | None, *, what: str, field: str | None = None
+) -> bool | None:
+    """yes/no/y/n/true/false/1/0/x/✓ (any case) as True/False; None or an empty cell is None."""
+    if text is None:
+        return None
+    raw = format(text, "g") if isinstance(text, int | float) else str(text).strip().casefold()
+    if not raw:
+        return None
+    if raw in YES_WORDS:
+        return True
+    if raw in NO_WORDS:
+        return False
+    raise ValidationError(
+        f"{what} is yes or no (yes/no, y/n, true/false, 1/0, or x/✓ for yes); got '{text}'.",
+        field,
+    )
+
+
+def is_yes_no_column(cells: Iterable[str]) -> bool:
+    """Whether a column's filled cells all speak the yes/no vocabulary (a new factor's kind)."""
+    filled = {c.strip().casefold() for c in cells} - {""}
+    return bool(filled) and filled <= YES_WORDS | NO_WORDS
+
+
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
+
+
+def _grouped(text: str, sep: str) -> bool:
+    """'1,000,000' with sep ',': digits in groups of three after the first."""
+    return bool(re.fullmatch(rf"[+-]?\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+", text))
+
+
+def _decimal_text(raw: str, what: str, field: str | None) -> str:
+    """Tell thousands separators from decimal commas, or refuse when both readings fit.
+
+    '6,5' is 6.5 and '1.000,5' 1000.5 (decimal comma); '1,000,000' and '1,000.5' carry
+    thousands separators; '1,000' could be either, so it is refused, never guessed.
+    """
+    dot, comma = raw.rfind("."), raw.rfind(",")
+    if dot >= 0 and comma >= 0:
+        decimal, thousands = (".", ",") if dot > comma else (",", ".")
+        whole, _, fraction = raw.rpartition(decimal)
+        if not _grouped(whole, thousands):
+            raise ValidationError(f"{what} must be a number; got '{raw}'.", field)
+        return whole.replace(thousands, "") + "." + fraction
+    for sep in (",", "."):
+        if raw.count(sep) > 1:
+            if not _grouped(raw, sep):
+                raise ValidationError(f"{what} must be a number; got '{raw}'.", field)
+            return raw.replace(sep, "")
+    if comma < 0:
+        return raw
+    whole, fraction = raw.split(",")
+    if len(fraction) == 3 and fraction.isdigit() and whole.lstrip("+-") not in ("", "0"):
+        raise ValidationError(
+            f"{what}: '{raw}' could mean {whole}{fraction} (thousands separator) or "
+            f"{whole}.{fraction} (decimal comma); write it as {whole}{fraction} or "
+            f"{whole}.{fraction}.",
+            field,
+        )
+    return whole + "." + fraction
+
+
 def parse_number(text: str | float | int, *, what: str, field: str | None = None) -> float:
-    """Parse a number typed by a person (comma decimal accepted), refusing NaN and infinity."""
+    """Parse a number typed by a person or a spreadsheet, refusing NaN, infinity and guesses."""
     if isinstance(text, int | float) and not isinstance(text, bool):
         value = float(text)
     else:
-        raw = str(text).strip().replace(",", ".")
-        lowered = raw.lower()
-        if lowered in {"yes", "y", "true"}:
-            return 1.0
-        if lowered in {"no", "n", "false"}:
-            return 0.0
-        try:
-            value = float(raw)
-        except ValueError:
-            raise ValidationError(f"{what} must be a number; got '{text}'.", field) from None
+        raw = str(text).strip().replace("\u2212", "-")
+        plain = _decimal_text(raw, what, field) if ("," in raw or raw.count(".") > 1) else raw
+        special = plain.lower().lstrip("+-") in {"nan", "inf", "infinity"}
+        if not (special or _NUMBER_RE.fullmatch(plain.lower())):
+            raise ValidationError(f"{what} must be a number; got '{text}'.", field)
+        value = float(plain)
     if not math.isfinite(value):
         raise ValidationError(f"{what} must be a finite number; got '{text}'.", field)
     return value

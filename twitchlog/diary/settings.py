@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
+from twitchlog.diary import rules
 from twitchlog.errors import ValidationError
 
 DAY_START_HOUR = "day_start_hour"
@@ -14,6 +17,11 @@ def day_start_hour(source: Source) -> int:
     row = dbapi(source).execute("SELECT value FROM setting WHERE key = ?", (DAY_START_HOUR,))
     found = row.fetchone()
     return int(found[0]) if found else catalog.DEFAULT_DAY_START_HOUR
+
+
+def diary_today(source: Source) -> dt.date:
+    """Today's diary day under this diary's own day-start hour (the one place that asks)."""
+    return rules.today(day_start_hour(source))
 
 
 def set_day_start_hour(source: Source, hour: int | str) -> int:

@@ -1,16 +1,21 @@
-"""Per-day totals and which days count: the diary at a glance, aggregated in SQL.
+"""Per-day totals, which days count, and where and how it twitched: aggregated in SQL once.
 
 A day is observed when it has a check-in; a day without one is unknown, never zero,
-even if twitches were logged on it. Plain SQL (see `db.lite`), so the doctor export
-runs without importing SQLAlchemy.
+even if twitches were logged on it. The doctor's table, the analysis arrays, the
+history list and the command line all take their totals from here, so they agree.
+Rows are keyed by the ISO text SQLite returns: no date parsing per row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from twitchlog.db.lite import Source, dbapi, to_date
+
+DayTotals = tuple[str, int, int, float, int, int]
+"""(ISO diary date, episodes, highest severity, mean severity, sum of severities, seconds)."""
 
 
 @dataclass(frozen=True)
@@ -22,34 +27,119 @@ class DaySummary:
     episodes: int
     max_severity: int | None
     mean_severity: float | None
-    total_severity: int
     duration_s: int
+
+
+def _span(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list[str]]:
+    """A WHERE clause limiting `column` to the inclusive range (open ends allowed)."""
+    where, params = [], []
+    if start:
+        where.append(f"{column} >= ?")
+        params.append(start.isoformat())
+    if end:
+        where.append(f"{column} <= ?")
+        params.append(end.isoformat())
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def day_totals(
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
+) -> list[DayTotals]:
+    """Each diary day with episodes in the range, with its totals (unmeasured = 0 s)."""
+    clause, params = _span("diary_date", start, end)
+    return (
+        dbapi(source)
+        .execute(
+            "SELECT diary_date, COUNT(id), MAX(severity), AVG(severity), SUM(severity), "
+            f"COALESCE(SUM(duration_s), 0) FROM episode {clause} GROUP BY diary_date",
+            params,
+        )
+        .fetchall()
+    )
+
+
+def observed_dates(
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
+) -> list[str]:
+    """The observed (checked-in) days in the range, as ISO text in date order."""
+    clause, params = _span("date", start, end)
+    return [
+        d for (d,) in dbapi(source).execute(f"SELECT date FROM day {clause} ORDER BY date", params)
+    ]
+
+
+def episodes_per_day(
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
+) -> dict[dt.date, int]:
+    """How many episodes each diary day with any holds."""
+    return {to_date(row[0]): row[1] for row in day_totals(source, start, end)}
+
+
+def place_counts(
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
+) -> list[tuple[str, str, str, int]]:
+    """(ISO diary date, side, region, episodes felt there) for each day and place."""
+    clause, params = _span("e.diary_date", start, end)
+    return (
+        dbapi(source)
+        .execute(
+            "SELECT e.diary_date, r.side, r.region, COUNT(*) FROM episode_region r "
+            f"JOIN episode e ON e.id = r.episode_id {clause} "
+            "GROUP BY e.diary_date, r.side, r.region",
+            params,
+        )
+        .fetchall()
+    )
+
+
+def sign_counts(
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
+) -> list[tuple[str, str, int]]:
+    """(ISO diary date, warning sign, episodes with it) for each day and sign."""
+    clause, params = _span("e.diary_date", start, end)
+    return (
+        dbapi(source)
+        .execute(
+            "SELECT e.diary_date, s.sign, COUNT(*) FROM episode_sign s "
+            f"JOIN episode e ON e.id = s.episode_id {clause} GROUP BY e.diary_date, s.sign",
+            params,
+        )
+        .fetchall()
+    )
+
+
+def factor_values(
+    source: Source, start: dt.date | None = None, end: dt.date | None = None, *, chunk: int = 500
+) -> Iterator[list[tuple[str, int, float]]]:
+    """(ISO date, factor id, value) of every recorded value in the range, a chunk at a time.
+
+    Chunks keep the rows from piling up as Python objects: with matplotlib and scipy
+    loaded, a full garbage collection over them would cost more than the query.
+    """
+    clause, params = _span("d.date", start, end)
+    cur = dbapi(source).execute(
+        "SELECT d.date, v.factor_id, v.value FROM factor_value v "
+        f"JOIN day d ON d.id = v.day_id {clause}",
+        params,
+    )
+    while rows := cur.fetchmany(chunk):
+        yield rows
 
 
 def day_summaries(source: Source, start: dt.date, end: dt.date) -> list[DaySummary]:
     """Every calendar day from start to end, observed or not, with its episode totals."""
-    conn = dbapi(source)
-    span = (start.isoformat(), end.isoformat())
-    by_day = {  # keyed by the ISO text SQLite returns: no date parsing per row
-        row[0]: row
-        for row in conn.execute(
-            "SELECT diary_date, COUNT(id), MAX(severity), AVG(severity), SUM(severity), "
-            "COALESCE(SUM(duration_s), 0) FROM episode "
-            "WHERE diary_date BETWEEN ? AND ? GROUP BY diary_date",
-            span,
-        )
-    }
-    observed = {d for (d,) in conn.execute("SELECT date FROM day WHERE date BETWEEN ? AND ?", span)}
+    by_day = {row[0]: row for row in day_totals(source, start, end)}
+    observed = set(observed_dates(source, start, end))
     out: list[DaySummary] = []
     day, one = start, dt.timedelta(days=1)
     while day <= end:
         key = day.isoformat()
         row = by_day.get(key)
         if row:
-            _, n, top, mean, total, seconds = row
-            out.append(DaySummary(day, key in observed, n, top, float(mean), total, seconds))
+            _, n, top, mean, _total, seconds = row
+            out.append(DaySummary(day, key in observed, n, top, float(mean), seconds))
         else:
-            out.append(DaySummary(day, key in observed, 0, None, None, 0, 0))
+            out.append(DaySummary(day, key in observed, 0, None, None, 0))
         day += one
     return out
 

@@ -13,16 +13,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
+from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary import days as days_mod
+from twitchlog.diary import doctor_import, rules
 from twitchlog.diary import episodes as ep_mod
 from twitchlog.diary import factors as factors_mod
-from twitchlog.diary import rules
 from twitchlog.diary.csvfiles import (
     cells_by_name,
     format_number,
@@ -31,44 +29,23 @@ from twitchlog.diary.csvfiles import (
     read_csv,
     safe_text,
 )
-from twitchlog.diary.records import Place
+from twitchlog.diary.records import ImportSummary, Place
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import DiaryError, ImportFailed, ValidationError
 from twitchlog.safefile import atomic_write
 
 EPISODE_COLUMNS = ["started_at", "severity", "duration_s", "regions", "count", "signs", "notes"]
 DAY_EXTRA_COLUMNS = ["no_twitches", "note"]
-_CHUNK = 2_000  # rows per flush, so a big import runs in bounded memory
-_TRUE = {"1", "yes", "y", "true", "x"}
-_FALSE = {"0", "no", "n", "false", ""}
+_CHUNK = 2_000  # episodes written per batch
 
-
-@dataclass(frozen=True)
-class ImportSummary:
-    kind: str  # "episodes" | "days"
-    rows: int
-    added: int
-    changed: int
-    skipped: int
-    new_factors: tuple[str, ...] = ()
-
-    def sentence(self) -> str:
-        noun = "episodes" if self.kind == "episodes" else "days"
-        parts = [f"Read {self.rows} {noun}: {self.added} added"]
-        if self.kind == "days":
-            parts.append(f"{self.changed} updated")
-        parts.append(f"{self.skipped} already in the diary")
-        text = ", ".join(parts) + "."
-        if self.new_factors:
-            text += " New factors: " + ", ".join(self.new_factors) + "."
-        return text
+__all__ = ["ImportSummary", "export_days", "export_episodes", "import_csv"]
 
 
 def export_episodes(
-    session: Session, path: str | Path, start: dt.date | None = None, end: dt.date | None = None
+    source: Source, path: str | Path, start: dt.date | None = None, end: dt.date | None = None
 ) -> int:
     """Write the episodes file; returns the number of rows written."""
-    episodes = ep_mod.list_episodes(session, start, end)
+    episodes = ep_mod.list_episodes(source, start, end)
     with atomic_write(path) as fh:
         writer = csv.writer(fh)
         writer.writerow(EPISODE_COLUMNS)
@@ -88,11 +65,11 @@ def export_episodes(
 
 
 def export_days(
-    session: Session, path: str | Path, start: dt.date | None = None, end: dt.date | None = None
+    source: Source, path: str | Path, start: dt.date | None = None, end: dt.date | None = None
 ) -> int:
     """Write the days file (every checked-in day, every factor as a column)."""
-    factors = factors_mod.list_factors(session)
-    days = days_mod.list_days(session, start, end)
+    factors = factors_mod.list_factors(source)
+    days = days_mod.list_days(source, start, end)
     with atomic_write(path) as fh:
         writer = csv.writer(fh)
         writer.writerow(["date", *(f.key for f in factors), *DAY_EXTRA_COLUMNS])
@@ -108,22 +85,21 @@ def export_days(
     return len(days)
 
 
-def import_csv(session: Session, path: str | Path) -> ImportSummary:
+def import_csv(source: Source, path: str | Path) -> ImportSummary:
     """Import an episodes or days file (detected from its header) in one transaction.
 
     Every row is checked before anything is written; one bad row means nothing is
     imported, and the error lists each bad row with its line number.
     """
     table = read_csv(path)
-    from twitchlog.diary import doctor_import
-
+    conn = dbapi(source)
     if doctor_import.is_doctor_header(table.header):
-        return doctor_import.import_doctor(session, table)
+        return doctor_import.import_doctor(conn, table)
     header = [h.strip().lower() for h in table.header]
     if "started_at" in header:
-        return _import_episodes(session, header, table.rows)
+        return _import_episodes(conn, header, table.rows)
     if "date" in header:
-        return _import_days(session, header, table.rows)
+        return _import_days(conn, header, table.rows)
     raise DiaryError(
         "This file has neither a 'started_at' column (episodes) nor a 'date' column (days); "
         "export a file from twitchlog to see the expected columns."
@@ -146,7 +122,7 @@ def _collect(
 
 
 def _import_episodes(
-    session: Session, header: list[str], rows: list[tuple[int, list[str]]]
+    source: Source, header: list[str], rows: list[tuple[int, list[str]]]
 ) -> ImportSummary:
     unknown = [h for h in header if h not in EPISODE_COLUMNS]
     if unknown:
@@ -157,11 +133,13 @@ def _import_episodes(
             ]
         )
 
+    hour = day_start_hour(source)
+
     def parse(cells: dict[str, str]) -> dict[str, Any]:
         if not cells.get("started_at"):
             raise ValidationError("started_at is empty; every episode needs its time.")
         return {
-            "started_at": rules.parse_when(cells["started_at"]),
+            "started_at": rules.parse_when(cells["started_at"], day_start_hour=hour),
             "severity": rules.check_severity(cells.get("severity") or ""),
             "duration_s": rules.parse_duration(cells.get("duration_s") or None),
             "count": rules.check_count(cells.get("count")),
@@ -171,47 +149,39 @@ def _import_episodes(
         }
 
     items = [item for _, item in _collect(rows, header, parse)]
-    instants = [ep_mod.to_utc_naive(i["started_at"]) for i in items]
-    seen = ep_mod.existing_instants(session, instants)
-    fresh = []
-    for item, instant in zip(items, instants, strict=True):
-        if instant not in seen:
-            fresh.append(item)
-            seen.add(instant)
+    fresh = ep_mod.new_episodes(source, items)
     for at in range(0, len(fresh), _CHUNK):
-        ep_mod.add_episodes(session, fresh[at : at + _CHUNK])
-        session.expunge_all()  # flushed rows need not stay in memory until commit
+        ep_mod.add_episodes(source, fresh[at : at + _CHUNK])
     return ImportSummary("episodes", len(items), len(fresh), 0, len(items) - len(fresh))
 
 
 def _import_days(
-    session: Session, header: list[str], rows: list[tuple[int, list[str]]]
+    source: Source, header: list[str], rows: list[tuple[int, list[str]]]
 ) -> ImportSummary:
-    factors = factors_mod.factors_by_key(session)
+    factors = factors_mod.factors_by_key(source)
     factor_cols = [h for h in header if h not in ("date", *DAY_EXTRA_COLUMNS)]
     new_keys = [h for h in factor_cols if h not in factors]
     for key in new_keys:
         rules.check_factor_key(key)
     created = []
     for key in new_keys:
-        values = {cells_by_name(header, c)[key] for _, c in rows} - {""}
-        kind = "yesno" if values and values <= _TRUE | _FALSE else "number"
-        created.append(factors_mod.add_factor(session, key, kind=kind))
-    factors = factors_mod.factors_by_key(session)
-    hour = day_start_hour(session)
+        column = [cells_by_name(header, c)[key] for _, c in rows]
+        kind = "yesno" if rules.is_yes_no_column(column) else "number"
+        created.append(factors_mod.add_factor(source, key, kind=kind))
+    factors = factors_mod.factors_by_key(source)
+    hour = day_start_hour(source)
     first_line: dict[dt.date, int] = {}
 
     def parse(cells: dict[str, str]) -> days_mod.DayDraft:
         date = rules.parse_date(cells["date"], day_start_hour=hour)
-        values = days_mod.validate_values(factors, {k: cells[k] for k in factor_cols})
-        flag = cells.get("no_twitches", "").lower()
-        if flag not in _TRUE | _FALSE:
-            raise ValidationError(f"no_twitches must be 1 or 0; got '{flag}'.")
-        return days_mod.DayDraft(
+        return days_mod.make_draft(
+            factors,
             date,
-            values,
-            plain_text(cells["note"]) if "note" in cells else None,
-            flag in _TRUE if "no_twitches" in cells else None,
+            {k: cells[k] for k in factor_cols},
+            note=plain_text(cells["note"]) if "note" in cells else None,
+            no_twitches=rules.parse_yes_no(
+                cells.get("no_twitches"), what="no_twitches", field="no_twitches"
+            ),
         )
 
     parsed = _collect(rows, header, parse)
@@ -226,7 +196,7 @@ def _import_days(
     if problems:
         raise ImportFailed(problems)
     drafts = [d for _, d in parsed]
-    added, changed = days_mod.apply_days(session, drafts)
+    added, changed = days_mod.apply_days(source, drafts, first_line)
     return ImportSummary(
         "days",
         len(drafts),

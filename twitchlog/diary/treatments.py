@@ -46,6 +46,12 @@ def add_treatment(
     clean_name = rules.check_text(name, what="name", limit=120)
     if not clean_name:
         raise ValidationError("A treatment needs a name, e.g. 'botulinum toxin'.", "name")
+    if kind == "injection":
+        raise ValidationError(
+            "Injections are entries of their own: add one with 'twitchlog injection add DATE "
+            "--product ona --units 50', or in Settings › Treatments › Add an injection.",
+            "kind",
+        )
     if kind not in catalog.TREATMENT_KINDS:
         raise ValidationError(
             f"Unknown treatment kind '{kind}'; use one of: "

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from twitchlog.gui import prefs
+from twitchlog.launcher import APP_ID
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -69,7 +70,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(prefs.ORGANISATION)
     app.setApplicationName(prefs.APPLICATION)
     app.setApplicationDisplayName("twitchlog")
-    app.setDesktopFileName("twitchlog")
+    # The launcher's id (twitchlog desktop install): Wayland finds the icon by it.
+    app.setDesktopFileName(APP_ID)
     return app
 
 
@@ -88,6 +90,7 @@ def run(
     screenshot: str | None = None,
     view: str | None = None,
     wait_loaded: bool = False,
+    minimized: bool = False,
 ) -> int:
     """Show the window at once (empty), open the diary on the worker, run until closed.
 
@@ -122,7 +125,10 @@ def run(
             window.painted.connect(shot.take)  # never released: exits before opening
     else:
         window.painted.connect(runner.release)
-    window.show()
+    if minimized and not screenshot:
+        window.showMinimized()
+    else:
+        window.show()
     try:
         app.exec()
     finally:

@@ -2,8 +2,9 @@
 
 matplotlib (and the analysis' scipy) load only when the view is first shown. Loading the
 diary and running the analysis happen off the UI thread through the injected
-`run_task(fn, on_done, on_error)` (fn gets a read Session, like the main window's task
-runner's `read`); the Figure is drawn here on the UI thread and reused across switches.
+`run_task(fn, on_done, on_error)` (fn gets the diary's sqlite3 connection, like the main
+window's task runner's `read`); the Figure is drawn here on the UI thread and reused across
+switches.
 
 Each range is loaded (indexed queries for just its days) and analysed once per diary
 version: an `InputsCache` keeps the results until `refresh()` says the diary changed, so

@@ -138,6 +138,7 @@ class CheckinView(QWidget):
         self.runner = runner
         self.window_ = window
         self.dirty = False
+        self._focus_pending = False  # Ctrl+D before the form loaded: focus it once loaded
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
@@ -181,6 +182,16 @@ class CheckinView(QWidget):
     def _mark_dirty(self) -> None:
         self.dirty = True
 
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first question (Ctrl+D: check in without the mouse); if
+        the form is still loading, as soon as it has loaded."""
+        self._focus_pending = self._first_load() or not self.form.fields
+        if not self._focus_pending:
+            control = next(iter(self.form.fields.values())).control
+            control.setFocus()
+            if hasattr(control, "selectAll"):
+                control.selectAll()
+
     def day(self) -> dt.date:
         return self.date.date().toPython()
 
@@ -216,6 +227,8 @@ class CheckinView(QWidget):
             self._show_day(day)
         elif not self.dirty and when == self.day():
             self._show_day(day, say=False)
+        if self._focus_pending:
+            self.focus_first_field()
 
     def load_day(self) -> None:
         """The day changed: show what was recorded for it."""

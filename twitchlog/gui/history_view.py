@@ -110,14 +110,11 @@ class HistoryView(QWidget):
         days_mode = self.showing_days
 
         def job(s: Any) -> tuple:
-            from twitchlog.diary import days, episodes, factors
+            from twitchlog.diary import days, episodes, factors, summaries
 
-            eps = episodes.list_episodes(s, start, end)
             if not days_mode:
-                return eps[::-1], None, None
-            counts: dict[dt.date, int] = {}
-            for e in eps:
-                counts[e.diary_date] = counts.get(e.diary_date, 0) + 1
+                return episodes.list_episodes(s, start, end)[::-1], None, None
+            counts = summaries.episodes_per_day(s, start, end)
             return days.list_days(s, start, end)[::-1], factors.list_factors(s), counts
 
         def done(result: tuple) -> None:

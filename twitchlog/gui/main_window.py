@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(diary, "&Log a twitch", "Ctrl+L", self.log_twitch)
         today = self.views["today"]
         self._action(diary, "Start/stop &timer", "Ctrl+T", lambda: today.toggle_timer())
-        self._action(diary, "&Check in today", "Ctrl+D", lambda: self.show_view("checkin"))
+        self._action(diary, "&Check in today", "Ctrl+D", self.check_in)
         diary.addSeparator()
         self._action(diary, "Add a &factor…", "", lambda: self.views["settings"].open_factor())
         self._action(
@@ -249,6 +249,24 @@ class MainWindow(QMainWindow):
         go = bar.addMenu("&View")
         for i, (name, title, _t) in enumerate(VIEWS, start=1):
             self._action(go, title, f"Ctrl+{i}", lambda n=name: self.show_view(n))
+        self._build_help(bar.addMenu("&Help"))
+
+    def _build_help(self, menu: QMenu) -> None:
+        def about() -> None:
+            from twitchlog.gui.help_menu import show_about
+
+            self.about_box = show_about(self, self.runner.location)
+
+        def open_folder() -> None:
+            from twitchlog.gui.help_menu import data_folder, open_data_folder
+
+            if not open_data_folder(self.runner.location):
+                where = data_folder(self.runner.location)
+                self.statusBar().showMessage(f"Could not open {where}.", 10000)
+
+        self._action(menu, "Open &data folder", "", open_folder)
+        menu.addSeparator()
+        self._action(menu, "&About twitchlog", "", about)
 
     def _build_tray(self) -> Any:
         from PySide6.QtWidgets import QSystemTrayIcon
@@ -264,6 +282,11 @@ class MainWindow(QMainWindow):
         tray.setToolTip("twitchlog")
         tray.show()
         return tray
+
+    def check_in(self) -> None:
+        """The check-in, with the keyboard in its first question."""
+        self.show_view("checkin")
+        self.views["checkin"].focus_first_field()
 
     def log_twitch(self) -> None:
         self.show_view("today")
@@ -299,6 +322,9 @@ class MainWindow(QMainWindow):
     # -- diary life -----------------------------------------------------------------------
     def _diary_opened(self) -> None:
         self.finish_start()  # normally done at the first paint; a hidden window does it now
+        from twitchlog.gui.help_menu import window_title
+
+        self.setWindowTitle(window_title(self.runner.location))
         self.statusBar().showMessage(f"Diary: {self.runner.location}", 8000)
         self.refresh_all()
         self.preferences_changed()

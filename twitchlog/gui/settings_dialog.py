@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog import launcher
 from twitchlog.errors import DiaryError
 from twitchlog.gui import prefs
 from twitchlog.gui.factor_fields import error_label
@@ -61,6 +62,8 @@ class SettingsDialog(QDialog):
         self.location = QLineEdit(str(prefs.get("diary/location") or ""), self)
         self.location.setPlaceholderText(runner.location or "the default place")
         browse = QPushButton("Choose…", self)
+        self.autostart = QCheckBox("Start twitchlog when I log in (minimised)", self)
+        self.autostart.setChecked(launcher.autostart_enabled())
         for w, name, tip in (
             (self.remind, "Daily reminder", "Show a reminder when today is not checked in"),
             (self.time, "Reminder time", "When to remind you, every day"),
@@ -72,6 +75,11 @@ class SettingsDialog(QDialog):
             (self.units, "Caffeine unit", "Enter caffeine in mg or in cups (1 cup ≈ 95 mg)"),
             (self.location, "Diary file", "Where the diary is kept; used from the next start"),
             (browse, "Choose diary file", "Pick a diary file"),
+            (
+                self.autostart,
+                "Start at login",
+                "So the daily reminder comes even when you forget to open twitchlog",
+            ),
         ):
             w.setAccessibleName(name)
             w.setToolTip(tip)
@@ -92,6 +100,7 @@ class SettingsDialog(QDialog):
         form.addRow("Caffeine in", self.units)
         form.addRow("Diary file", where)
         form.addRow("", QLabel("A new diary file is used from the next start.", self))
+        form.addRow(self.autostart)
         form.addRow(self.error)
         form.addRow(buttons)
 
@@ -121,6 +130,12 @@ class SettingsDialog(QDialog):
         prefs.put("reminder/time", self.time.time().toString("HH:mm"))
         prefs.put("units/caffeine", self.units.currentData())
         prefs.put("diary/location", self.location.text().strip())
+        if self.autostart.isChecked() != launcher.autostart_enabled():
+            try:
+                launcher.set_autostart(self.autostart.isChecked())
+            except OSError as exc:
+                self.show_error(DiaryError(f"Start at login could not be changed: {exc}."))
+                return
         self.accept()
 
     def show_error(self, error: DiaryError) -> None:

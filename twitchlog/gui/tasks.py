@@ -7,15 +7,19 @@ on the UI thread through a queued signal and goes to a success or failure callba
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from twitchlog.errors import DiaryError
+
+if TYPE_CHECKING:
+    from twitchlog.db.lite import Diary
 
 OnDone = Callable[[Any], None] | None
 OnError = Callable[[DiaryError], None] | None
@@ -23,7 +27,11 @@ HOLD_LIMIT_S = 2.0  # a held open starts anyway after this long (a window that n
 
 
 class TaskRunner(QObject):
-    """Runs `fn(session)` inside db.read()/db.write() on one worker thread."""
+    """Runs `fn(conn)` inside db.read()/db.write() on one worker thread.
+
+    `conn` is the diary's `sqlite3.Connection` (a `db.lite.Source`), the same one the
+    command line uses; jobs call diary functions with it.
+    """
 
     finished = Signal(object, object, object, object)  # on_done, on_error, result, error
     idle = Signal()
@@ -35,7 +43,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="twitchlog-db")
         self._pending = 0
-        self.db: Any = None  # twitchlog.db.engine.Database once opened
+        self.db: Diary | None = None  # the open diary, once opened
         self.location = ""
         self._lock: Any = None  # twitchlog.db.lock.WindowLock while the diary is open
         self._go = threading.Event()  # set: the worker may open the diary
@@ -66,14 +74,14 @@ class TaskRunner(QObject):
             from pathlib import Path
 
             from twitchlog.db.backup import daily_backup_warning
+            from twitchlog.db.lite import open_diary
             from twitchlog.db.lock import acquire_window_lock
-            from twitchlog.db.migrate import open_database
             from twitchlog.paths import is_url
 
             if not is_url(location) and self._lock is None:
                 # One window per diary: a second one is refused with a clear sentence.
                 self._lock = acquire_window_lock(Path(location).expanduser().resolve())
-            self.db = open_database(location)
+            self.db = open_diary(location)  # the command line's opener
             warning = daily_backup_warning(self.db)  # a full disk must not stop the opening
             if warning:
                 print(f"twitchlog: warning: {warning}", file=sys.stderr)
@@ -88,21 +96,31 @@ class TaskRunner(QObject):
 
         self._submit(job, done, on_error)
 
-    def read(self, fn: Callable[[Any], Any], on_done: OnDone = None, on_error: OnError = None):
-        """Run `fn(session)` in a read session; nothing it does is committed."""
+    def read(
+        self,
+        fn: Callable[[sqlite3.Connection], Any],
+        on_done: OnDone = None,
+        on_error: OnError = None,
+    ) -> None:
+        """Run `fn(conn)` in a read transaction; nothing it does is committed."""
 
         def job() -> Any:
-            with self._database().read() as session:
-                return fn(session)
+            with self._database().read() as conn:
+                return fn(conn)
 
         self._submit(job, on_done, on_error)
 
-    def write(self, fn: Callable[[Any], Any], on_done: OnDone = None, on_error: OnError = None):
-        """Run `fn(session)` in one write transaction; all of it commits, or none."""
+    def write(
+        self,
+        fn: Callable[[sqlite3.Connection], Any],
+        on_done: OnDone = None,
+        on_error: OnError = None,
+    ) -> None:
+        """Run `fn(conn)` in one write transaction; all of it commits, or none."""
 
         def job() -> Any:
-            with self._database().write() as session:
-                return fn(session)
+            with self._database().write() as conn:
+                return fn(conn)
 
         def done(result: Any) -> None:
             if on_done:
@@ -135,7 +153,7 @@ class TaskRunner(QObject):
         self._pool.shutdown(wait=True)
 
     # -- internals --------------------------------------------------------------------
-    def _database(self) -> Any:
+    def _database(self) -> Diary:
         if self.db is None:
             from twitchlog.errors import DiaryUnavailable
 

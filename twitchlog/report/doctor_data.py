@@ -1,7 +1,7 @@
 """One summary row per calendar day for the doctor: loaded with a handful of SQL queries.
 
-Every table is read once, aggregated in SQL, never queried per day; and on the plain
-DB-API connection (see `db.lite`), so `twitchlog export doctor` needs no SQLAlchemy.
+Every table is read once, aggregated in SQL by `diary.summaries` (the same totals the
+analysis and the window use), never queried per day.
 """
 
 from __future__ import annotations
@@ -13,9 +13,16 @@ from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary.csvfiles import format_number
 from twitchlog.diary.factors import list_factors
+from twitchlog.diary.injections import all_treatments
 from twitchlog.diary.records import Factor, Place, Treatment
-from twitchlog.diary.summaries import DaySummary, day_summaries, resolve_range
-from twitchlog.diary.treatments import list_treatments
+from twitchlog.diary.summaries import (
+    DaySummary,
+    day_summaries,
+    factor_values,
+    place_counts,
+    resolve_range,
+    sign_counts,
+)
 
 INJECTION_SHOWN_DAYS = 182
 """Botulinum toxin works for about 3–4 months; after half a year the row stops naming it."""
@@ -122,40 +129,29 @@ def load_doctor_table(
     if rng is None:
         return DoctorTable(start or dt.date.today(), end or dt.date.today(), factors, ())
     lo, hi = rng
-    span = (lo.isoformat(), hi.isoformat())
     # Rows are keyed by the ISO text SQLite returns: no date parsing per row.
     places: dict[str, list[tuple[Place, int]]] = {}
     place_of: dict[tuple[str, str], Place] = {}
-    for date, side, region, n in conn.execute(
-        "SELECT e.diary_date, r.side, r.region, COUNT(*) FROM episode_region r "
-        "JOIN episode e ON e.id = r.episode_id WHERE e.diary_date BETWEEN ? AND ? "
-        "GROUP BY e.diary_date, r.side, r.region",
-        span,
-    ):
+    for date, side, region, n in place_counts(conn, lo, hi):
         place = place_of.get((side, region))
         if place is None:  # one Place per spot, not one per row
             place = place_of[(side, region)] = Place(side, region)
         places.setdefault(date, []).append((place, n))
     signs: dict[str, list[tuple[str, int]]] = {}
-    for date, sign, n in conn.execute(
-        "SELECT e.diary_date, s.sign, COUNT(*) FROM episode_sign s "
-        "JOIN episode e ON e.id = s.episode_id WHERE e.diary_date BETWEEN ? AND ? "
-        "GROUP BY e.diary_date, s.sign",
-        span,
-    ):
+    for date, sign, n in sign_counts(conn, lo, hi):
         signs.setdefault(date, []).append((sign, n))
     key_by_id = {f.id: f.key for f in factors}
     values: dict[str, dict[str, float]] = {}
-    for date, factor_id, value in conn.execute(
-        "SELECT d.date, v.factor_id, v.value FROM factor_value v "
-        "JOIN day d ON d.id = v.day_id WHERE d.date BETWEEN ? AND ?",
-        span,
-    ):
-        values.setdefault(date, {})[key_by_id[factor_id]] = value
+    for chunk in factor_values(conn, lo, hi):
+        for date, factor_id, value in chunk:
+            values.setdefault(date, {})[key_by_id[factor_id]] = value
     notes = dict(
-        conn.execute("SELECT date, note FROM day WHERE date BETWEEN ? AND ? AND note != ''", span)
+        conn.execute(
+            "SELECT date, note FROM day WHERE date BETWEEN ? AND ? AND note != ''",
+            (lo.isoformat(), hi.isoformat()),
+        )
     )
-    in_effect = treatments_by_day(list_treatments(conn), lo, hi)
+    in_effect = treatments_by_day(all_treatments(conn), lo, hi)
 
     days = []
     for s in day_summaries(conn, lo, hi):

@@ -15,10 +15,10 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from sqlalchemy.orm import Session
 
 from twitchlog import catalog
 from twitchlog.analysis.sentences import q_text
+from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
 from twitchlog.report.summary import ReportData
@@ -513,7 +513,7 @@ def write_report_pdf(report: ReportData, path: str | Path) -> int:
 
 
 def export_report_pdf(
-    session: Session,
+    source: Source,
     path: str | Path,
     start: dt.date | None = None,
     end: dt.date | None = None,
@@ -523,7 +523,7 @@ def export_report_pdf(
     """Load the range (default: the whole diary), analyse it and write the PDF."""
     from twitchlog.report.summary import load_report
 
-    report = load_report(session, start, end, name=name)
+    report = load_report(source, start, end, name=name)
     if not report.table.days:
         raise DiaryError("The diary has nothing in this period yet; log or check in first.")
     write_report_pdf(report, path)

@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy.orm import Session
 
 from twitchlog import catalog
 from twitchlog.analysis.data import DailyData, EpisodePoints
+from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
 from twitchlog.report.doctor_data import DoctorTable, load_doctor_table
 
@@ -83,7 +83,7 @@ class ReportData:
 
 
 def load_report(
-    session: Session,
+    source: Source,
     start: dt.date | None = None,
     end: dt.date | None = None,
     *,
@@ -94,10 +94,10 @@ def load_report(
     from twitchlog.analysis.triggers import analyze_triggers
     from twitchlog.diary.dataset import load_daily_data, load_episode_points
 
-    table = load_doctor_table(session, start, end)
+    table = load_doctor_table(source, start, end)
     lo, hi = table.start, table.end
-    data = load_daily_data(session, lo, hi) if table.days else load_daily_data(session, lo, lo)
-    points = load_episode_points(session, lo, hi)
+    data = load_daily_data(source, lo, hi) if table.days else load_daily_data(source, lo, lo)
+    points = load_episode_points(source, lo, hi)
     triggers = analyze_triggers(data) if data.n_days else None
     first_seen: dict[Place, dt.date] = {}
     for day in table.days:

@@ -1,0 +1,222 @@
+"""`twitchlog injection`: botulinum toxin injections, their side effects and felt wear-off."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+
+from twitchlog import catalog
+from twitchlog.cli.common import date_arg, open_db, table
+from twitchlog.diary import injections as inj
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("injection", help="botulinum toxin injections and how each cycle went")
+    ps = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = ps.add_parser("add", parents=[common], help="record an injection")
+    add.add_argument("date", type=date_arg, help="YYYY-MM-DD, today or yesterday")
+    _fields(add, required=True)
+    add.set_defaults(func=cmd_add)
+
+    ls = ps.add_parser("list", parents=[common], help="list injections")
+    ls.set_defaults(func=cmd_list)
+
+    ed = ps.add_parser("edit", parents=[common], help="change an injection or rate side effects")
+    ed.add_argument("id", type=int, help="number from 'twitchlog injection list'")
+    ed.add_argument("--date", type=date_arg, metavar="DATE")
+    _fields(ed, required=False)
+    ed.add_argument("--no-units", action="store_true", help="units not known")
+    ed.set_defaults(func=cmd_edit)
+
+    rm = ps.add_parser("delete", parents=[common], help="delete an injection")
+    rm.add_argument("id", type=int, help="number from 'twitchlog injection list'")
+    rm.set_defaults(func=cmd_delete)
+
+    wo = ps.add_parser(
+        "wearing-off", parents=[common], help="mark the day you feel the injection wearing off"
+    )
+    wo.add_argument("date", nargs="?", default="today", type=date_arg, help="default today")
+    wo.add_argument("--note", default="")
+    wo.add_argument("--undo", action="store_true", help="remove the marker of that day")
+    wo.set_defaults(func=cmd_wearing_off)
+
+    rem = ps.add_parser("reminder", parents=[common], help="days before the due date to remind")
+    rem.add_argument("days", nargs="?", help="0–60, or off; without it shows the setting")
+    rem.set_defaults(func=cmd_reminder)
+
+
+def _fields(p: argparse.ArgumentParser, *, required: bool) -> None:
+    p.add_argument(
+        "--product",
+        required=required,
+        help="onabotulinumtoxinA (ona, Botox), incobotulinumtoxinA (inco, Xeomin), "
+        "abobotulinumtoxinA (abo, Dysport) or other",
+    )
+    p.add_argument("--units", help="total units given")
+    p.add_argument("--name", help="brand or product name, for 'other'")
+    p.add_argument(
+        "--site",
+        action="append",
+        default=None,
+        metavar="SIDE:PLACE",
+        help="where it was injected, e.g. left:upper_eyelid (repeatable); places: "
+        + ", ".join(catalog.REGIONS),
+    )
+    p.add_argument(
+        "--side-effect",
+        action="append",
+        default=[],
+        metavar="EFFECT=GRADE",
+        help="e.g. ptosis=mild (repeatable); effects: "
+        + ", ".join(catalog.SIDE_EFFECTS)
+        + "; grades: "
+        + ", ".join(catalog.SIDE_EFFECT_GRADES),
+    )
+    p.add_argument("--note")
+
+
+def _side_effects(items: list[str]) -> dict[str, str]:
+    from twitchlog.errors import ValidationError
+
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, grade = item.partition("=")
+        if not sep:
+            raise ValidationError(
+                f"Write a side effect as EFFECT=GRADE, e.g. dry_eye=mild; got '{item}'.",
+                "side_effects",
+            )
+        out[key] = grade
+    return out
+
+
+def _line(i: inj.Injection) -> str:
+    sites = ", ".join(p.words for p in i.sites)
+    return f"injection {i.id} on {i.date}: {i.dose_words}" + (f" ({sites})" if sites else "")
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.write() as session:
+        i = inj.add_injection(
+            session,
+            args.date,
+            product=args.product,
+            units=args.units,
+            sites=args.site or (),
+            note=args.note or "",
+            name=args.name or "",
+            side_effects=_side_effects(args.side_effect),
+        )
+    print(f"Added {_line(i)}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.read() as session:
+        rows = inj.list_injections(session)
+        marks = inj.list_wearing_off(session)
+    if not rows:
+        print(
+            "No injections yet. Add one with 'twitchlog injection add DATE --product ona "
+            "--units 50 --site left:upper_eyelid'."
+        )
+        return 0
+    print(
+        table(
+            ["id", "date", "product", "units", "sites", "side effects", "note"],
+            [
+                [
+                    i.id,
+                    i.date,
+                    i.product_words,
+                    f"{i.units:g}" if i.units is not None else "",
+                    ", ".join(p.words for p in i.sites),
+                    i.side_effect_words or "not rated",
+                    i.note[:40],
+                ]
+                for i in rows
+            ],
+        )
+    )
+    if marks:
+        print("Felt wearing off: " + ", ".join(m.date.isoformat() for m in marks))
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.write() as session:
+        i = inj.edit_injection(
+            session,
+            args.id,
+            day=args.date,
+            product=args.product,
+            units=args.units,
+            clear_units=args.no_units,
+            sites=args.site,
+            note=args.note,
+            name=args.name,
+            side_effects=_side_effects(args.side_effect),
+        )
+    rated = f" Side effects: {i.side_effect_words}." if i.side_effects else ""
+    print(f"Changed {_line(i)}.{rated}")
+    return 0
+
+
+def undo_command(i: inj.Injection) -> str:
+    """The command that puts a deleted injection back (the CLI's undo)."""
+    parts = ["twitchlog", "injection", "add", i.date.isoformat(), "--product", i.product]
+    if i.units is not None:
+        parts += ["--units", f"{i.units:g}"]
+    if i.name:
+        parts += ["--name", i.name]
+    for p in i.sites:
+        parts += ["--site", p.code]
+    for k, g in i.side_effects.items():
+        parts += ["--side-effect", f"{k}={catalog.SIDE_EFFECT_GRADES[g]}"]
+    if i.note:
+        parts += ["--note", i.note]
+    return shlex.join(parts)
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.write() as session:
+        i = inj.delete_injection(session, args.id)
+    print(f"Deleted {_line(i)}. To undo: {undo_command(i)}")
+    return 0
+
+
+def cmd_wearing_off(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.write() as session:
+        if args.undo:
+            gone = inj.unmark_wearing_off(session, args.date)
+            print(
+                f"Removed the wearing-off marker of {args.date}."
+                if gone
+                else f"There was no wearing-off marker on {args.date}; nothing changed."
+            )
+            return 0
+        mark = inj.mark_wearing_off(session, args.date, args.note)
+    print(f"Marked {mark.date} as the day you felt the injection wearing off.")
+    return 0
+
+
+def cmd_reminder(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.write() as session:
+        days = (
+            inj.reminder_days(session)
+            if args.days is None
+            else inj.set_reminder_days(session, args.days)
+        )
+    print(
+        "The injection reminder is off."
+        if days is None
+        else f"The reminder comes {days} days before the next injection is due."
+    )
+    return 0

@@ -1,0 +1,399 @@
+"""Botulinum toxin injections, the side effects of each cycle, and felt wear-off markers.
+
+Each injection starts a cycle (onset, best weeks, wear-off), so it is an entry of its own
+rather than a treatment with dates. Plain SQL (see `db.lite`), so the CLI, the window and
+the doctor export share these rules without importing SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from twitchlog import catalog
+from twitchlog.db.lite import Source, dbapi, to_date
+from twitchlog.diary import rules
+from twitchlog.diary.episodes import _places
+from twitchlog.diary.records import Place, Treatment
+from twitchlog.errors import NotFound, ValidationError
+
+REMINDER_KEY = "injection_reminder_days"
+_OFF = "off"
+
+
+@dataclass(frozen=True)
+class Injection:
+    id: int
+    date: dt.date
+    product: str  # a key of catalog.INJECTION_PRODUCTS
+    units: float | None = None
+    sites: tuple[Place, ...] = ()
+    note: str = ""
+    name: str = ""  # brand or product name as the person wrote it (kept from old entries)
+    side_effects: dict[str, int] = field(default_factory=dict)  # effect -> grade 0..3
+
+    @property
+    def product_words(self) -> str:
+        if self.product == "other" and self.name:
+            return self.name
+        return catalog.INJECTION_PRODUCTS[self.product].split(" (")[0]
+
+    @property
+    def dose_words(self) -> str:
+        """'onabotulinumtoxinA 50 units'."""
+        units = f" {self.units:g} units" if self.units is not None else ""
+        return self.product_words + units
+
+    @property
+    def side_effect_words(self) -> str:
+        """'drooping eyelid mild, dry eye moderate'; 'none' when all were none; '' unrated."""
+        if not self.side_effects:
+            return ""
+        felt = [
+            f"{catalog.SIDE_EFFECTS[k]} {catalog.SIDE_EFFECT_GRADES[g]}"
+            for k, g in self.side_effects.items()
+            if g > 0
+        ]
+        return ", ".join(felt) if felt else "none"
+
+
+@dataclass(frozen=True)
+class WearingOff:
+    id: int
+    date: dt.date
+    note: str = ""
+
+
+def check_product(text: str) -> str:
+    """A product key; accepts the generic name, a short form (ona, inco, abo) or a brand."""
+    raw = (text or "").strip().casefold()
+    for key, words in catalog.INJECTION_PRODUCTS.items():
+        brand = words.split("(")[-1].rstrip(")").casefold()
+        if raw in {key.casefold(), key[:3].casefold(), key[:4].casefold(), brand}:
+            return key
+    raise ValidationError(
+        f"Unknown product '{text}'; use one of: {', '.join(catalog.INJECTION_PRODUCTS)} "
+        "(or ona, inco, abo).",
+        "product",
+    )
+
+
+def check_units(value: float | str | None) -> float | None:
+    if value is None or not str(value).strip():
+        return None
+    units = rules.parse_number(value, what="The total units", field="units")
+    if not 0 < units <= 2000:
+        raise ValidationError(
+            f"The total units must be more than 0 and at most 2,000; got {units:g}.", "units"
+        )
+    return units
+
+
+def check_grade(effect: str, grade: int | str) -> tuple[str, int]:
+    """('dry_eye', 'mild') -> ('dry_eye', 1); effect by key or by its words."""
+    key = effect.strip().casefold().replace(" ", "_").replace("-", "_")
+    by_words = {w.replace(" ", "_"): k for k, w in catalog.SIDE_EFFECTS.items()}
+    key = by_words.get(key, key)
+    if key not in catalog.SIDE_EFFECTS:
+        raise ValidationError(
+            f"Unknown side effect '{effect}'; use one of: {', '.join(catalog.SIDE_EFFECTS)}.",
+            "side_effects",
+        )
+    text = str(grade).strip().casefold()
+    if text.isdigit() and int(text) < len(catalog.SIDE_EFFECT_GRADES):
+        return key, int(text)
+    if text in catalog.SIDE_EFFECT_GRADES:
+        return key, catalog.SIDE_EFFECT_GRADES.index(text)
+    raise ValidationError(
+        f"How bad was the {catalog.SIDE_EFFECTS[key]}? Use one of: "
+        + ", ".join(catalog.SIDE_EFFECT_GRADES)
+        + f"; got '{grade}'.",
+        "side_effects",
+    )
+
+
+def _check_date(day: dt.date) -> dt.date:
+    """The same refusal of future days as a typed date (one rule: rules.parse_date)."""
+    return rules.parse_date(day.isoformat(), field="date")
+
+
+def _fetch(source: Source, clause: str = "", params: tuple[object, ...] = ()) -> list[Injection]:
+    conn = dbapi(source)
+    rows = conn.execute(
+        f"SELECT id, date, product, units, note, name FROM injection {clause}", params
+    ).fetchall()
+    if not rows:
+        return []
+    ids = [r[0] for r in rows]
+    where, args = ("WHERE injection_id = ?", (ids[0],)) if len(ids) == 1 else ("", ())
+    sites: dict[int, list[Place]] = {}
+    for iid, side, region in conn.execute(
+        f"SELECT injection_id, side, region FROM injection_site {where} "
+        "ORDER BY injection_id, position",
+        args,
+    ):
+        sites.setdefault(iid, []).append(Place(side, region))
+    effects: dict[int, dict[str, int]] = {}
+    order = list(catalog.SIDE_EFFECTS)
+    for iid, effect, grade in conn.execute(
+        f"SELECT injection_id, effect, grade FROM injection_side_effect {where}", args
+    ):
+        effects.setdefault(iid, {})[effect] = grade
+    return [
+        Injection(
+            i,
+            to_date(d),
+            product,
+            units,
+            tuple(sites.get(i, ())),
+            note,
+            name,
+            dict(sorted(effects.get(i, {}).items(), key=lambda kv: order.index(kv[0]))),
+        )
+        for i, d, product, units, note, name in rows
+    ]
+
+
+def get_injection(source: Source, injection_id: int) -> Injection:
+    found = _fetch(source, "WHERE id = ?", (injection_id,))
+    if not found:
+        raise NotFound(
+            f"There is no injection number {injection_id}; see 'twitchlog injection list'."
+        )
+    return found[0]
+
+
+def list_injections(source: Source) -> list[Injection]:
+    """Every injection, oldest first."""
+    return _fetch(source, "ORDER BY date, id")
+
+
+def _write(source: Source, record: Injection, *, new: bool) -> Injection:
+    conn = dbapi(source)
+    values = (
+        record.date.isoformat(),
+        record.product,
+        record.units,
+        record.note,
+        record.name,
+    )
+    if new:
+        cur = conn.execute(
+            "INSERT INTO injection (id, date, product, units, note, name) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (record.id or None, *values),
+        )
+        assert cur.lastrowid is not None
+        injection_id = cur.lastrowid
+    else:
+        injection_id = record.id
+        conn.execute(
+            "UPDATE injection SET date = ?, product = ?, units = ?, note = ?, name = ? "
+            "WHERE id = ?",
+            (*values, injection_id),
+        )
+        conn.execute("DELETE FROM injection_site WHERE injection_id = ?", (injection_id,))
+        conn.execute("DELETE FROM injection_side_effect WHERE injection_id = ?", (injection_id,))
+    conn.executemany(
+        "INSERT INTO injection_site (injection_id, position, side, region) VALUES (?, ?, ?, ?)",
+        [(injection_id, i, p.side, p.region) for i, p in enumerate(record.sites)],
+    )
+    conn.executemany(
+        "INSERT INTO injection_side_effect (injection_id, effect, grade) VALUES (?, ?, ?)",
+        [(injection_id, k, g) for k, g in record.side_effects.items()],
+    )
+    return get_injection(source, injection_id)
+
+
+def _clean(
+    day: dt.date,
+    product: str,
+    units: float | str | None,
+    sites: Iterable[Place | str],
+    note: str,
+    name: str,
+    side_effects: Mapping[str, int | str],
+) -> Injection:
+    effects = dict(check_grade(k, g) for k, g in side_effects.items())
+    return Injection(
+        0,
+        _check_date(day),
+        check_product(product),
+        check_units(units),
+        _places(sites),
+        rules.check_text(note, what="note"),
+        rules.check_text(name, what="name", limit=120),
+        effects,
+    )
+
+
+def add_injection(
+    source: Source,
+    day: dt.date,
+    *,
+    product: str,
+    units: float | str | None = None,
+    sites: Iterable[Place | str] = (),
+    note: str = "",
+    name: str = "",
+    side_effects: Mapping[str, int | str] | None = None,
+) -> Injection:
+    """Record an injection given on `day`; one a day (a second would split no cycle)."""
+    record = _clean(day, product, units, sites, note, name, side_effects or {})
+    _refuse_same_day(source, record.date, None)
+    return _write(source, record, new=True)
+
+
+def edit_injection(
+    source: Source,
+    injection_id: int,
+    *,
+    day: dt.date | None = None,
+    product: str | None = None,
+    units: float | str | None = None,
+    clear_units: bool = False,
+    sites: Iterable[Place | str] | None = None,
+    note: str | None = None,
+    name: str | None = None,
+    side_effects: Mapping[str, int | str] | None = None,
+) -> Injection:
+    """Change what is given; side effects given are merged into those already rated."""
+    old = get_injection(source, injection_id)
+    merged = dict(old.side_effects)
+    merged.update(side_effects or {})
+    record = _clean(
+        day or old.date,
+        product or old.product,
+        None if clear_units else (units if units is not None else old.units),
+        old.sites if sites is None else sites,
+        old.note if note is None else note,
+        old.name if name is None else name,
+        merged,
+    )
+    _refuse_same_day(source, record.date, injection_id)
+    return _write(source, Injection(injection_id, *_fields(record)), new=False)
+
+
+def _fields(r: Injection) -> tuple:  # type: ignore[type-arg]
+    return (r.date, r.product, r.units, r.sites, r.note, r.name, r.side_effects)
+
+
+def _refuse_same_day(source: Source, day: dt.date, other_than: int | None) -> None:
+    row = (
+        dbapi(source)
+        .execute(
+            "SELECT id FROM injection WHERE date = ? AND id IS NOT ?",
+            (day.isoformat(), other_than),
+        )
+        .fetchone()
+    )
+    if row:
+        raise ValidationError(
+            f"Injection {row[0]} is already on {day.isoformat()}; edit that one instead "
+            f"('twitchlog injection edit {row[0]}').",
+            "date",
+        )
+
+
+def delete_injection(source: Source, injection_id: int) -> Injection:
+    """Delete one injection with its sites and side effects; returned whole for undo."""
+    old = get_injection(source, injection_id)
+    dbapi(source).execute("DELETE FROM injection WHERE id = ?", (injection_id,))
+    return old
+
+
+def restore_injection(source: Source, record: Injection) -> Injection:
+    """Undo a delete: put the injection back under its old number."""
+    _refuse_same_day(source, record.date, None)
+    if _fetch(source, "WHERE id = ?", (record.id,)):
+        raise ValidationError(f"Injection number {record.id} exists again; nothing restored.")
+    return _write(source, record, new=True)
+
+
+# --- felt wear-off -----------------------------------------------------------------------
+
+
+def mark_wearing_off(source: Source, day: dt.date, note: str = "") -> WearingOff:
+    """'I feel it wearing off' on `day`; marking the same day again keeps one marker."""
+    day = _check_date(day)
+    text = rules.check_text(note, what="note")
+    conn = dbapi(source)
+    conn.execute(
+        "INSERT INTO wearing_off (date, note) VALUES (?, ?) "
+        "ON CONFLICT (date) DO UPDATE SET note = CASE WHEN excluded.note = '' "
+        "THEN wearing_off.note ELSE excluded.note END",
+        (day.isoformat(), text),
+    )
+    row = conn.execute(
+        "SELECT id, note FROM wearing_off WHERE date = ?", (day.isoformat(),)
+    ).fetchone()
+    return WearingOff(row[0], day, row[1])
+
+
+def unmark_wearing_off(source: Source, day: dt.date) -> bool:
+    """Remove the marker on `day`; False when there was none."""
+    cur = dbapi(source).execute("DELETE FROM wearing_off WHERE date = ?", (day.isoformat(),))
+    return cur.rowcount > 0
+
+
+def list_wearing_off(source: Source) -> list[WearingOff]:
+    rows = dbapi(source).execute("SELECT id, date, note FROM wearing_off ORDER BY date")
+    return [WearingOff(i, to_date(d), n) for i, d, n in rows]
+
+
+# --- reminder setting --------------------------------------------------------------------
+
+
+def reminder_days(source: Source) -> int | None:
+    """Days before the due date to remind; None when the reminder is off."""
+    row = (
+        dbapi(source).execute("SELECT value FROM setting WHERE key = ?", (REMINDER_KEY,)).fetchone()
+    )
+    if row is None:
+        return catalog.DEFAULT_INJECTION_REMINDER_DAYS
+    return None if row[0] == _OFF else int(row[0])
+
+
+def set_reminder_days(source: Source, days: int | str | None) -> int | None:
+    """A whole number of days from 0 to 60, or None / 'off' to switch the reminder off."""
+    text = _OFF if days is None else str(days).strip().casefold()
+    if text != _OFF:
+        if not text.isdigit() or not 0 <= int(text) <= 60:
+            raise ValidationError(
+                f"The reminder is a whole number of days from 0 to 60 before the injection is "
+                f"due, or 'off'; got '{days}'.",
+                "reminder",
+            )
+        text = str(int(text))
+    dbapi(source).execute(
+        "INSERT INTO setting (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (REMINDER_KEY, text),
+    )
+    return None if text == _OFF else int(text)
+
+
+# --- as treatments -----------------------------------------------------------------------
+
+
+def as_treatment(inj: Injection) -> Treatment:
+    """The injection as a treatment entry, for the places that list every treatment."""
+    return Treatment(
+        id=inj.id,
+        name=inj.product_words,
+        kind="injection",
+        start=inj.date,
+        dose=inj.units,
+        unit="units" if inj.units is not None else "",
+        sites=", ".join(p.words for p in inj.sites),
+        note=inj.note,
+    )
+
+
+def all_treatments(source: Source) -> list[Treatment]:
+    """Treatments and injections together, by start date (analysis, timeline, doctor table)."""
+    from twitchlog.diary.treatments import list_treatments
+
+    both = list_treatments(source) + [as_treatment(i) for i in list_injections(source)]
+    return sorted(both, key=lambda t: t.start)
