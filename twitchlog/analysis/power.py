@@ -53,7 +53,7 @@ def power_sentence(observed_days: int) -> str:
     days = sorted(table)
     now = max([d for d in days if d <= observed_days * 1.15], default=None)
     nxt = min([d for d in days if d > observed_days * 1.15], default=None)
-    parts = []
+    parts: list[str] = []
     for d in (now, nxt):
         if d is None:
             continue
