@@ -1,6 +1,6 @@
 """The headline effect in the person's own units: "high" days against "low" days.
 
-A correlation means little to a person; "2.4 twitches a day against 1.3" does. This
+A correlation means little to a person; "2.4 episodes a day against 1.3" does. This
 module owns how a factor's days are split into high and low, and the approximate
 interval of the ratio and difference of the two group means.
 """

@@ -125,7 +125,7 @@ def format_table(report: TriggerReport) -> str:
         lines.append(
             f"{f.label[:22]:<22} {f.when:<15} {f.n:>5} {_n(f.high_mean, '.2f'):>6} "
             f"{_n(f.low_mean, '.2f'):>6} {_n(f.ratio, '.2f'):>5} {_ci(f.ratio_ci, '.1f'):>10} "
-            f"{_q(f.q):>5} {_n(f.reverse_p, '.2f'):>6}  {f.verdict}"
+            f"{_q(f.q):>5} {_q(f.reverse_p):>6}  {f.verdict}"
         )
     lines.append("")
     lines.extend(f"- {f.label} ({f.when}): {f.sentence}" for f in report.findings)

@@ -1,7 +1,7 @@
 """How often a real effect is found: the measured table, and the sentence shown to users.
 
 People should know that "no clear link" after three months says little. The table is
-measured offline by `simstudy.power_table` (slow; tests/analysis/test_simulation_slow.py
+measured offline by `simstudy.power_table` (slow; tests/analysis/test_analysis_slow.py
 recomputes it) and stored here, so the app never simulates at run time and this module
 imports nothing from the analysis itself.
 """

@@ -88,6 +88,15 @@ def condition(info: FactorInfo, split: str) -> str:
     return f"{label} {split}"
 
 
+def short_condition(label: str, split: str) -> str:
+    """A row label: 'Caffeine ≥ 300 mg', 'Any alcohol', 'Vitamin D taken'."""
+    if not split or split == "yes":
+        return label
+    if split == "any at all":
+        return f"Any {lowerfirst(label)}"
+    return f"{label} {split}"
+
+
 def days_with(info: FactorInfo, lag: int, split_text: str) -> str:
     """The 'high' days in words, e.g. 'On days you took magnesium', 'On days after an
     evening with alcohol ≥ 2 units'."""
@@ -248,24 +257,25 @@ def drift_note(sentence: str) -> str:
 
 
 def checkin_sentence(
-    checkin_days: int, calendar_days: int, bias: tuple[float, float] | None
+    checkin_days: int, calendar_days: int, bias: tuple[float, float, int] | None
 ) -> str:
     """The check-in rate, and a warning when check-ins cluster on bad days.
 
-    `bias`: (episodes a day on check-in days, on days without) when the difference is
-    clear; None otherwise.
+    `bias`: (episodes on check-in days with twitches, on days without a check-in that
+    had twitches, how many such days) when the difference is clear; None otherwise.
     """
     if calendar_days <= 0:
         return ""
     pct = round(100 * checkin_days / calendar_days)
     text = f"You checked in on {checkin_days} of {calendar_days} days ({pct}%)."
     if bias is not None:
-        on, off = bias
+        on, off, n_off = bias
         text += (
-            f" On days without a check-in you still logged twitches, but fewer "
-            f"({fmt_num(round(off, 1))} episodes a day against {fmt_num(round(on, 1))} on "
-            "check-in days): you may check in more on bad days, so the levels here may be "
-            "higher than your usual and links may look weaker than they are."
+            f" On {n_off} days without a check-in you still logged twitches, but fewer "
+            f"({fmt_num(round(off, 1))} episodes on those days against {fmt_num(round(on, 1))} "
+            "on check-in days with twitches): you may check in more on bad days, so the "
+            "levels here may be higher than your usual and links may look weaker than "
+            "they are."
         )
     return text
 

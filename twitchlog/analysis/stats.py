@@ -112,13 +112,16 @@ def partial_within(
     y: np.ndarray,
     epoch_days: np.ndarray,
     covariates: tuple[np.ndarray, ...] = (),
+    rho_x: np.ndarray | None = None,
 ) -> Partial:
     """Rank x and y, remove each block × weekday/weekend group's mean rank, regress out
     the (ranked, equally centred) covariates, and correlate what remains.
 
     x, y: paired values (finite); covariates: same length, NaN where unknown (then they
-    count as the group's usual level). The Bartlett n_eff is computed on the residual
-    series over calendar positions, then reduced by the groups and covariates fitted.
+    count as the group's usual level). `rho_x`: values whose plain Spearman rho with y
+    is reported instead of x's (the analysis tests the high/low indicator). The Bartlett
+    n_eff is computed on the residual series over calendar positions, then reduced by
+    the groups and covariates fitted.
     """
     n = len(x)
     nan = float("nan")
@@ -126,7 +129,11 @@ def partial_within(
         return Partial(n, nan, nan, nan)
     rx = average_ranks(x)
     ry = average_ranks(y)
-    rho = _corr_centered(rx - rx.mean(), ry - ry.mean())
+    if rho_x is not None:  # the plain Spearman rho of other values (shown, not tested)
+        r0 = average_ranks(rho_x)
+        rho = _corr_centered(r0 - r0.mean(), ry - ry.mean())
+    else:
+        rho = _corr_centered(rx - rx.mean(), ry - ry.mean())
     _, groups = calendar_groups(epoch_days)
     g = groups - groups.min()  # small integers; empty ones drop out of bincount sums
     n_groups = int(np.count_nonzero(np.bincount(g)))

@@ -44,7 +44,7 @@ Q_CLEAR = 0.05
 Q_POSSIBLE = 0.25
 REVERSE_P = 0.05  # a reverse association this clear, and as strong, drops the verdict
 # The checking-in-on-bad-days warning: days without a check-in that still have twitches.
-MIN_OFF_DAYS_WITH_TWITCHES = 5
+MIN_OFF_DAYS_WITH_TWITCHES = 10
 CHECKIN_BIAS_RATIO = 1.25
 
 VERDICTS: tuple[str, ...] = (
@@ -250,7 +250,13 @@ def _run_test(
         if gate == "collecting":
             t.more = _more_days(t, None)
         return t
-    part = stats.partial_within(xs, ys, days, _covariates(x, y, lag, mask))
+    # The test is on the same high/low split as the effect shown (one effect, one
+    # verdict); the plain rho stays the Spearman correlation of the values.
+    hx = split.high(x).astype(float) if split is not None else x
+    hx = np.where(np.isfinite(x), hx, np.nan)
+    part = stats.partial_within(
+        high.astype(float), ys, days, _covariates(hx, y, lag, mask), rho_x=xs
+    )
     eff = adjusted_effect(ys, high, strata, days)
     return _Test(info, lag, split, ys, high, days, part, eff, ep_days, None, covered)
 
@@ -364,26 +370,31 @@ def _sort_key(f: Finding) -> tuple[int, float, float, str, int]:
     return (VERDICT_RANK[f.verdict], q, -rw, f.factor, f.lag_days)
 
 
-def _checkin(data: DailyData) -> tuple[int, int, tuple[float, float] | None]:
-    """Check-in days, calendar days, and (on, off) episode means when check-ins cluster
-    on bad days: twitches logged on days without a check-in are the evidence."""
+def _checkin(data: DailyData) -> tuple[int, int, tuple[float, float, int] | None]:
+    """Check-in days, calendar days, and the bad-day check-in evidence.
+
+    The evidence is the twitches logged on days *without* a check-in: among days with
+    any twitches, if check-in days had clearly more episodes than the others
+    (≥ 1.25× and a one-sided Mann–Whitney p < 0.01, at least 10 such days without a
+    check-in), check-ins cluster on bad days. Days with nothing logged (a holiday) say
+    nothing either way and are left out. Returns (on, off, days without) means.
+    """
     obs = np.asarray(data.observed, dtype=bool)
     ep = np.asarray(data.episodes, dtype=float)
     n_obs = int(obs.sum())
-    if data.n_days == 0 or n_obs == 0:
-        return n_obs, data.n_days, None
-    off = ep[~obs]
-    if int(np.count_nonzero(off > 0)) < MIN_OFF_DAYS_WITH_TWITCHES:
-        return n_obs, data.n_days, None
-    on = ep[obs]
+    any_data = np.flatnonzero(obs | (ep > 0))
+    n_cal = int(any_data[-1] - any_data[0]) + 1 if any_data.size else 0
+    on, off = ep[obs & (ep > 0)], ep[~obs & (ep > 0)]
+    if on.size < MIN_OFF_DAYS_WITH_TWITCHES or off.size < MIN_OFF_DAYS_WITH_TWITCHES:
+        return n_obs, n_cal, None
     m_on, m_off = float(on.mean()), float(off.mean())
     if m_on < CHECKIN_BIAS_RATIO * m_off:
-        return n_obs, data.n_days, None
+        return n_obs, n_cal, None
     from scipy.stats import mannwhitneyu
 
     if float(mannwhitneyu(on, off, alternative="greater").pvalue) >= 0.01:
-        return n_obs, data.n_days, None
-    return n_obs, data.n_days, (m_on, m_off)
+        return n_obs, n_cal, None
+    return n_obs, n_cal, (m_on, m_off, int(off.size))
 
 
 def _detectable(tests: list[_Test], factors: int) -> float | None:

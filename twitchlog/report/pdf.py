@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from twitchlog import catalog
-from twitchlog.analysis.sentences import q_text
+from twitchlog.analysis.sentences import q_text, short_condition
 from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
@@ -449,7 +449,7 @@ def _table_page(r: ReportData) -> Page:
             f" ({ci[0]:.1f}–{ci[1]:.1f})" if np.isfinite(ci[0]) and np.isfinite(ci[1]) else ""
         )
         cells = (
-            f"{f.label[:22]} ({f.split})" if f.split else f.label[:34],
+            short_condition(f.label, f.split)[:40],
             f.when,
             f"{f.high_days} / {f.low_days}",
             f"{num(f.high_mean)} vs {num(f.low_mean)}",
