@@ -155,10 +155,6 @@ def add_hover(fig: Figure, artist: Artist, texts: Sequence[str] | Callable[[int]
     _HOVER.setdefault(fig, []).append(HoverTarget(artist, texts))
 
 
-def hover_targets(fig: Figure) -> list[HoverTarget]:
-    return list(_HOVER.get(fig, ()))
-
-
 def hover_text(fig: Figure, event: object) -> str | None:
     """The text for the data under a mouse event (None when over nothing); last drawn wins."""
     for target in reversed(_HOVER.get(fig, [])):

@@ -46,6 +46,33 @@ def luminance(color: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance: sRGB channels linearised first."""
+
+    def linear(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(v) for v in _rgb(color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio, 1 to 21; AA asks 4.5 for text, 3 for large text and graphics."""
+    hi, lo = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+TEXT_CONTRAST = 4.5  # WCAG AA for normal text
+
+
+def readable_mix(background: str, foreground: str, t: float) -> str:
+    """`mix(background, foreground, t)`, moved towards the foreground until it reads as text
+    on the background (WCAG AA), for secondary text that must stay legible."""
+    while t < 1.0 and contrast_ratio(mix(background, foreground, t), background) < TEXT_CONTRAST:
+        t = min(1.0, t + 0.05)
+    return mix(background, foreground, t)
+
+
 @dataclass(frozen=True)
 class Theme:
     """What a chart needs to know about colours; `dark` picks the sequential colour map."""
@@ -110,7 +137,7 @@ def theme_from_colors(background: str, foreground: str, *, font_size: float = 9.
         background=background,
         foreground=foreground,
         grid=mix(background, foreground, 0.15),
-        muted=mix(background, foreground, 0.6),
+        muted=readable_mix(background, foreground, 0.6),
         accents=base.accents,
         dark=dark,
         font_size=font_size,

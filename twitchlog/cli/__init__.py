@@ -30,6 +30,7 @@ COMMAND_MODULE = {
     "chart": "twitchlog.cli.chart_cmd",
     "report": "twitchlog.cli.report_cmd",
     "gui": "twitchlog.cli.gui_cmd",
+    "experiment": "twitchlog.cli.experiment",
     "desktop": "twitchlog.cli.desktop_cmd",
 }
 _COMMAND_MODULES = tuple(dict.fromkeys(COMMAND_MODULE.values()))  # each feature owns one

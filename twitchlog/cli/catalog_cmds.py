@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 
 from twitchlog import catalog
 from twitchlog.cli.common import date_arg, open_db, table
 from twitchlog.diary import factors, rules, treatments
+from twitchlog.diary.records import Treatment
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -50,6 +52,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     tend.add_argument("id", type=int, help="number from 'twitchlog treatment list'")
     tend.add_argument("--on", type=date_arg, default="today", metavar="DATE")
     tend.set_defaults(func=cmd_treatment_end)
+    tdel = ts.add_parser("delete", parents=[common], help="delete a treatment (prints the undo)")
+    tdel.add_argument("id", type=int, help="number from 'twitchlog treatment list'")
+    tdel.set_defaults(func=cmd_treatment_delete)
 
 
 def cmd_factor_add(args: argparse.Namespace) -> int:
@@ -150,4 +155,28 @@ def cmd_treatment_end(args: argparse.Namespace) -> int:
     with db.write() as conn:
         t = treatments.end_treatment(conn, args.id, args.on)
     print(f"Treatment {t.id} ({t.name}) ended on {t.end}.")
+    return 0
+
+
+def treatment_undo_command(t: Treatment) -> str:
+    """The command that puts a deleted treatment back (the command line's undo)."""
+    parts = ["twitchlog", "treatment", "add", t.name, "--kind", t.kind]
+    parts += ["--start", t.start.isoformat()]
+    if t.end is not None:
+        parts += ["--end", t.end.isoformat()]
+    if t.dose is not None:
+        parts += ["--dose", f"{t.dose:g}"]
+    for flag, value in (("--unit", t.unit), ("--sites", t.sites), ("--note", t.note)):
+        if value:
+            parts += [flag, value]
+    return shlex.join(parts)
+
+
+def cmd_treatment_delete(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.write() as conn:
+        t = treatments.delete_treatment(conn, args.id)
+    print(
+        f"Deleted treatment {t.id} ({t.name}, from {t.start}). To undo: {treatment_undo_command(t)}"
+    )
     return 0

@@ -25,14 +25,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from twitchlog.report.pdf import export_report_pdf
+    from twitchlog.report.pdf import export_report_pdf, page_count
 
     if args.file.suffix.lower() != ".pdf":
         raise DiaryError(f"{args.file.name} does not end in .pdf; name the report FILE.pdf.")
     db = open_db(args)
     with db.read() as session:
         report = export_report_pdf(session, args.file, args.start, args.end, name=args.name)
-    pages = 2 if report.triggers is not None and report.triggers.findings else 1
+    pages = page_count(report)
     print(
         f"Wrote a {pages}-page report for {report.start.isoformat()} to {report.end.isoformat()} "
         f"to {args.file}."

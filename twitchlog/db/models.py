@@ -234,3 +234,64 @@ class Setting(Base):
 
 
 Index("ix_factor_value_factor", FactorValue.factor_id, FactorValue.day_id)
+
+
+class Experiment(Base):
+    """A planned n-of-1 experiment: randomised blocks with and without a change.
+
+    `orders` keeps the drawn order of each pair ("AB,BA,…"; A = the `changed`
+    condition) next to the `seed` it came from, so the schedule never depends on a
+    random generator staying the same between versions.
+    """
+
+    __tablename__ = "experiment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    factor_id: Mapped[int] = mapped_column(ForeignKey("factor.id", ondelete="RESTRICT"))
+    changed: Mapped[str] = mapped_column(String(80))
+    usual: Mapped[str] = mapped_column(String(80))
+    start: Mapped[dt.date] = mapped_column(Date)
+    block_days: Mapped[int] = mapped_column(Integer)
+    pairs: Mapped[int] = mapped_column(Integer)
+    washout_days: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(Integer)
+    orders: Mapped[str] = mapped_column(String(100))
+    outcome: Mapped[str] = mapped_column(String(10), default="count")
+    created_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+    stopped: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    stop_reason: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint("block_days >= 5", name="block_days"),
+        CheckConstraint("pairs >= 2", name="pairs"),
+        CheckConstraint("washout_days >= 0 AND washout_days < block_days", name="washout"),
+    )
+
+
+class ExperimentPause(Base):
+    """A pause: the schedule stands still from `start` to `end` (open while `end` is NULL)."""
+
+    __tablename__ = "experiment_pause"
+
+    experiment_id: Mapped[int] = mapped_column(
+        ForeignKey("experiment.id", ondelete="CASCADE"), primary_key=True
+    )
+    start: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (CheckConstraint('"end" IS NULL OR "end" >= start', name="dates"),)
+
+
+class ExperimentDay(Base):
+    """The answer to "Did you keep to it today?" for one experiment day."""
+
+    __tablename__ = "experiment_day"
+
+    experiment_id: Mapped[int] = mapped_column(
+        ForeignKey("experiment.id", ondelete="CASCADE"), primary_key=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kept: Mapped[str] = mapped_column(String(6))
+
+    __table_args__ = (CheckConstraint("kept IN ('yes', 'partly', 'no')", name="kept"),)

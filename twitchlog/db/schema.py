@@ -5,4 +5,4 @@ alembic's machinery is imported only when an upgrade is actually needed.
 A test checks that this equals the head of migrations/versions.
 """
 
-HEAD_REVISION = "20261130_01"
+HEAD_REVISION = "20261130_02"

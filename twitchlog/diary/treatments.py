@@ -41,8 +41,9 @@ def add_treatment(
     unit: str = "",
     sites: str = "",
     note: str = "",
+    treatment_id: int | None = None,
 ) -> Treatment:
-    """Record a treatment; an injection is a single date whose effect fades over months."""
+    """Record a treatment (under `treatment_id` when given and free: undo keeps the number)."""
     clean_name = rules.check_text(name, what="name", limit=120)
     if not clean_name:
         raise ValidationError("A treatment needs a name, e.g. 'botulinum toxin'.", "name")
@@ -79,9 +80,13 @@ def add_treatment(
         sites=rules.check_text(sites, what="sites", limit=500),
         note=rules.check_text(note, what="note"),
     )
-    cur = dbapi(source).execute(
-        f"INSERT INTO treatment ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+    conn = dbapi(source)
+    if treatment_id is not None and _get(conn, treatment_id) is not None:
+        treatment_id = None  # the number was taken meanwhile: a new one
+    cur = conn.execute(
+        f"INSERT INTO treatment ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            treatment_id,
             record.name,
             record.kind,
             start.isoformat(),
@@ -114,11 +119,30 @@ def end_treatment(source: Source, treatment_id: int, end: dt.date) -> Treatment:
 
 
 def delete_treatment(source: Source, treatment_id: int) -> Treatment:
+    """Delete a treatment and return it whole, so the front end can offer Undo."""
     current = _get(source, treatment_id)
     if current is None:
-        raise NotFound(f"There is no treatment number {treatment_id}.")
+        raise NotFound(
+            f"There is no treatment number {treatment_id}; see 'twitchlog treatment list'."
+        )
     dbapi(source).execute("DELETE FROM treatment WHERE id = ?", (treatment_id,))
     return current
+
+
+def restore_treatment(source: Source, record: Treatment) -> Treatment:
+    """Undo a delete: put the treatment back, under its old number where that is free."""
+    return add_treatment(
+        source,
+        record.name,
+        kind=record.kind,
+        start=record.start,
+        end=record.end,
+        dose=record.dose,
+        unit=record.unit,
+        sites=record.sites,
+        note=record.note,
+        treatment_id=record.id,
+    )
 
 
 def list_treatments(source: Source) -> list[Treatment]:

@@ -72,6 +72,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("twitchlog")
     # The launcher's id (twitchlog desktop install): Wayland finds the icon by it.
     app.setDesktopFileName(APP_ID)
+    from twitchlog.gui import display
+
+    display.apply(app)  # theme and text size, before any widget is built
     return app
 
 

@@ -322,9 +322,10 @@ class ChartsView(QWidget):
         if self._theme is not None:
             return self._theme
         from twitchlog.charts.theme import theme_from_colors
+        from twitchlog.gui.display import chart_colours
 
-        pal = self.palette()
-        return theme_from_colors(pal.window().color().name(), pal.windowText().color().name())
+        background, text, size = chart_colours(self)  # the chosen theme and text size
+        return theme_from_colors(background, text, font_size=size)
 
     def _redraw(self) -> None:
         if self._inputs is None or self._figure is None:

@@ -155,6 +155,9 @@ class CheckinView(QWidget):
         self.status = QLabel(self)
         self.status.setAccessibleName("Check-in status")
         self.form = CheckinForm(self, units)
+        from twitchlog.gui.kept_question import KeptQuestion
+
+        self.kept = KeptQuestion(self)
         top = QHBoxLayout()
         top.addWidget(QLabel("Day:", self))
         top.addWidget(self.date)
@@ -169,9 +172,11 @@ class CheckinView(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.date_error)
         lay.addWidget(self.status)
+        lay.addWidget(self.kept)
         lay.addWidget(scroll, 1)
         self.form.errors["date"] = self.date_error
         self.form.edited.connect(self._mark_dirty)
+        self.kept.edited.connect(self._mark_dirty)
         self.date.dateChanged.connect(lambda _d: self.load_day())
         self.same.clicked.connect(self.same_as_last)
         self.save.clicked.connect(self.submit)
@@ -244,6 +249,7 @@ class CheckinView(QWidget):
     def _show_day(self, day: Day | None, *, say: bool = True) -> None:
         self.form.load(day)
         self.dirty = False
+        self._load_kept()
         if not say:
             return
         when = self.day().isoformat()
@@ -252,6 +258,21 @@ class CheckinView(QWidget):
             if day
             else f"No check-in yet for {when}. Leave anything you did not note as 'not recorded'."
         )
+
+    def _load_kept(self) -> None:
+        """The experiment question, when the day shown is a day of a running experiment."""
+        shown = self.day()
+
+        def job(s: Any) -> Any:
+            from twitchlog.diary.experiments import kept_on
+
+            return kept_on(s, shown)
+
+        def done(found: Any) -> None:
+            if shown == self.day():
+                self.kept.show_for(found)
+
+        self.runner.read(job, done)
 
     def same_as_last(self) -> None:
         day = self.day()
@@ -275,11 +296,18 @@ class CheckinView(QWidget):
         day, values = self.day(), self.form.values()
         note, none = self.form.note.toPlainText(), self.form.no_twitches.isChecked()
         self.form.clear_errors()
+        plan = self.kept.plan if self.kept.isVisible() else None
+        kept = self.kept.answer()
 
         def job(s: Any) -> Day:
             from twitchlog.diary import days
 
-            return days.check_in(s, day, values, note=note, no_twitches=none)
+            record = days.check_in(s, day, values, note=note, no_twitches=none)
+            if plan is not None:
+                from twitchlog.diary.experiments import record_kept
+
+                record_kept(s, plan.id, day, kept)
+            return record
 
         def done(record: Day) -> None:
             self.dirty = False

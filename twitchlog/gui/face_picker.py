@@ -184,6 +184,7 @@ class FacePicker(QWidget):
             fill.setAlpha(25)
             if key == self._hover:
                 fill.setAlpha(70)
+            outline = QPen(faint, 1)
             if (
                 self.selected
                 and key[1] == self.selected[1]
@@ -191,7 +192,8 @@ class FacePicker(QWidget):
             ):
                 fill = QColor(ACCENT)
                 fill.setAlpha(200)
-            p.setPen(QPen(faint, 1))
+                outline = QPen(pal.color(QPalette.ColorRole.WindowText), 2.5)  # not colour alone
+            p.setPen(outline)
             p.setBrush(fill)
             p.drawPath(path)
         if self.hasFocus():

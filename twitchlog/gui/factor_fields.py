@@ -17,7 +17,6 @@ from twitchlog import catalog
 from twitchlog.diary.records import Factor
 
 NOT_RECORDED = "not recorded"
-ERROR_STYLE = "color: #d9482b; font-weight: 600;"  # an accent red readable on light and dark
 
 
 class FactorField(QWidget):
@@ -122,8 +121,10 @@ class FactorField(QWidget):
 
 
 def error_label(parent: QWidget) -> QLabel:
+    from twitchlog.gui.display import mark_error
+
     label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
+    mark_error(label)  # bold, in the theme's error colour (WCAG AA on its background)
     label.setWordWrap(True)
     label.hide()
     return label

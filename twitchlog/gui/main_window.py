@@ -28,24 +28,18 @@ if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms
     from twitchlog.gui.reminder import Reminder
 
 # name, tab title, "module:Class". A view is a QWidget built as Class(runner, window) with an
-# optional refresh() that (re)loads it. Adding a view is one line here (or register_view()).
+# optional refresh() that (re)loads it. Adding a view is one line here.
 VIEWS: list[tuple[str, str, str]] = [
     ("today", "Today", "twitchlog.gui.today_view:TodayView"),
     ("checkin", "Check-in", "twitchlog.gui.main_window:checkin_view"),
     ("history", "History", "twitchlog.gui.history_view:HistoryView"),
     ("charts", "Charts", "twitchlog.gui.main_window:charts_view"),
+    ("experiments", "Experiments", "twitchlog.gui.experiments_view:ExperimentsView"),
     ("settings", "Settings", "twitchlog.gui.settings_view:SettingsView"),
 ]
 RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view
 PAINT_FALLBACK_MS = 1000  # `painted` comes at the latest this long after the window is shown
 ICON = Path(__file__).resolve().parents[2] / "resources" / "twitchlog.svg"
-
-
-def register_view(name: str, title: str, target: str, *, before: str | None = None) -> None:
-    """Add a view (e.g. charts) by name; `before` puts it ahead of an existing one."""
-    names = [v[0] for v in VIEWS]
-    at = names.index(before) if before in names else len(VIEWS)
-    VIEWS.insert(at, (name, title, target))
 
 
 def checkin_view(runner: TaskRunner, window: QWidget) -> QWidget:
@@ -341,9 +335,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(str(error).splitlines()[0], 10000)
 
     def preferences_changed(self) -> None:
+        from twitchlog.gui import display
         from twitchlog.gui.settings_dialog import reminder_time
 
         self.finish_start()
+        charts = self.views.get("charts")
+        if display.apply() and charts is not None:  # theme or text size changed in Settings
+            charts.set_theme(None)  # redrawn in the new colours and size
         self.reminder.schedule(reminder_time())
         units = str(prefs.get("units/caffeine"))
         checkin = self.views.get("checkin")  # not built yet: it starts in the right unit

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from twitchlog.gui.display import relative_font
+
 
 class Banner(QFrame):
     """A framed message with an action and a Dismiss button; uses palette colours only."""
@@ -25,10 +27,7 @@ class Banner(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.small = QLabel(self)
         self.small.setWordWrap(True)
-        font = self.small.font()
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        font.setItalic(True)
-        self.small.setFont(font)
+        relative_font(self.small, 0.9, italic=True)
         self.small.hide()
         texts = QVBoxLayout()
         texts.addWidget(self.text)

@@ -23,6 +23,8 @@ DEFAULTS: dict[str, Any] = {
     "window/view": "today",
     "window/closed_at": "",  # ISO time the window was last closed
     "notice/dismissed": "",
+    "display/theme": "system",  # system | light | dark | high-contrast (gui/display.py)
+    "display/text_scale": 100,  # percent, 100–200
 }
 
 

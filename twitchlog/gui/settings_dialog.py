@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from twitchlog import launcher
 from twitchlog.errors import DiaryError
-from twitchlog.gui import prefs
+from twitchlog.gui import display, prefs
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.tasks import TaskRunner
 
@@ -62,6 +62,15 @@ class SettingsDialog(QDialog):
         self.location = QLineEdit(str(prefs.get("diary/location") or ""), self)
         self.location.setPlaceholderText(runner.location or "the default place")
         browse = QPushButton("Choose…", self)
+        self.theme = QComboBox(self)
+        for key, words in display.THEMES.items():
+            self.theme.addItem(words, key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(display.theme())))
+        self.text_size = QSpinBox(self)
+        self.text_size.setRange(*display.TEXT_SIZES)
+        self.text_size.setSingleStep(10)
+        self.text_size.setSuffix(" %")
+        self.text_size.setValue(display.text_scale())
         self.autostart = QCheckBox("Start twitchlog when I log in (minimised)", self)
         self.autostart.setChecked(launcher.autostart_enabled())
         for w, name, tip in (
@@ -75,6 +84,12 @@ class SettingsDialog(QDialog):
             (self.units, "Caffeine unit", "Enter caffeine in mg or in cups (1 cup ≈ 95 mg)"),
             (self.location, "Diary file", "Where the diary is kept; used from the next start"),
             (browse, "Choose diary file", "Pick a diary file"),
+            (
+                self.theme,
+                "Colours",
+                "Dark and high contrast are easier on sore, light-sensitive eyes",
+            ),
+            (self.text_size, "Text size", "Larger text everywhere, charts included (100–200 %)"),
             (
                 self.autostart,
                 "Start at login",
@@ -101,6 +116,8 @@ class SettingsDialog(QDialog):
         form.addRow("Diary file", where)
         form.addRow("", QLabel("A new diary file is used from the next start.", self))
         form.addRow(self.autostart)
+        form.addRow("Colours", self.theme)
+        form.addRow("Text size", self.text_size)
         form.addRow(self.error)
         form.addRow(buttons)
 
@@ -130,6 +147,8 @@ class SettingsDialog(QDialog):
         prefs.put("reminder/time", self.time.time().toString("HH:mm"))
         prefs.put("units/caffeine", self.units.currentData())
         prefs.put("diary/location", self.location.text().strip())
+        prefs.put("display/theme", self.theme.currentData())
+        prefs.put("display/text_scale", self.text_size.value())
         if self.autostart.isChecked() != launcher.autostart_enabled():
             try:
                 launcher.set_autostart(self.autostart.isChecked())

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from twitchlog import launcher
 from twitchlog.diary.records import Factor, Treatment
-from twitchlog.gui import prefs
+from twitchlog.gui import display, prefs
 from twitchlog.gui.settings_dialog import reminder_time
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.treatment_dialog import describe
@@ -105,7 +105,8 @@ class SettingsView(QWidget):
             "evening before)\n"
             f"Caffeine entered in {units}\n"
             f"Diary file: {self.runner.location}\n"
-            f"Starts at login: {'yes' if launcher.autostart_enabled() else 'no'}"
+            f"Starts at login: {'yes' if launcher.autostart_enabled() else 'no'}\n"
+            f"Display: {display.describe()}"
         )
         self.factors.clear()
         for f in factors:

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog.gui.display import relative_font
 from twitchlog.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -56,10 +56,7 @@ class TodayView(QWidget):
         self.current: Episode | None = None
         self._undo_token: object | None = None
         self.log_button = QPushButton("Log a twitch", self)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.log_button.setFont(font)
+        relative_font(self.log_button, 1.8, bold=True)  # follows the chosen text size
         self.log_button.setMinimumHeight(90)
         self.log_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.log_button.setAccessibleName("Log a twitch now")
@@ -87,6 +84,10 @@ class TodayView(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
+        self.experiment = QLabel(self)  # "Experiment: day 3 of 'at most 1 cup' (block 2 of 6)"
+        self.experiment.setAccessibleName("Experiment today")
+        self.experiment.hide()
+        lay.addWidget(self.experiment)
         self.recent_title = QLabel("Latest twitches", self)
         self.recent = QListWidget(self)
         self.recent.setAccessibleName("Latest twitches")
@@ -287,6 +288,11 @@ class TodayView(QWidget):
             return count, days.get_day(s, today) is not None, today, recent[-12:][::-1]
 
         self.runner.read(job, self._show_summary)
+        self.runner.read(_experiment_line, self._show_experiment)
+
+    def _show_experiment(self, line: str | None) -> None:
+        self.experiment.setText(line or "")
+        self.experiment.setVisible(bool(line))
 
     def _show_summary(self, result: tuple[int, bool, dt.date, list[Episode]]) -> None:
         count, checked, today, recent = result
@@ -304,6 +310,14 @@ class TodayView(QWidget):
     def _say(self, text: str) -> None:
         if self.window_ is not None:
             self.window_.statusBar().showMessage(text, 8000)
+
+
+def _experiment_line(s: Any) -> str | None:
+    from twitchlog.diary import experiments, rules, settings
+
+    today = rules.today(settings.day_start_hour(s))
+    plan = experiments.current_experiment(s, today)
+    return plan.status_line(today) if plan else None
 
 
 def _delete_job(episode_id: int):

@@ -38,6 +38,7 @@ SECTION_TRIGGERS = "Triggers with a clear or possible link"
 SECTION_TREATMENTS = "Treatments: before and after"
 SECTION_SIGNS = "Warning signs and when to see a doctor"
 SECTION_TABLE = "All trigger comparisons"
+SECTION_EXPERIMENT = "An experiment: testing a suspected trigger"
 ASSOCIATION = (
     "Association, not cause: a link in a diary shows that two things went together, "
     "not that one caused the other."
@@ -478,8 +479,58 @@ def _table_page(r: ReportData) -> Page:
     return page
 
 
+def _experiment_page(r: ReportData) -> Page:
+    """A finished experiment: what was tested, the result in words, each block's mean."""
+    from twitchlog.analysis.experiment import ExperimentResult
+    from twitchlog.charts.experiment import plot_blocks
+    from twitchlog.charts.theme import Theme
+
+    result = r.experiment
+    assert isinstance(result, ExperimentResult)
+    plan = result.plan
+    page = Page()
+    page.text(SECTION_EXPERIMENT, 13, weight="bold", gap=1.5)
+    end = plan.stopped or plan.end
+    page.text(
+        f"Tested: {plan.factor_label.lower()} — '{plan.changed}' against '{plan.usual}', "
+        f"{plan.pairs} pairs of {plan.block_days}-day blocks in random order within each pair "
+        f"(seed {plan.seed}), {plan.start.isoformat()} to {end.isoformat() if end else '…'}.",
+        8.5,
+    )
+    page.heading(f"Result: {result.verdict}")
+    for sentence in result.sentences:
+        page.text(
+            sentence, 8.5, weight="bold" if sentence.startswith("Low adherence") else "normal"
+        )
+    page.y -= 10 * PT
+    ax = page.axes(0.22, x=LEFT + 0.06, width=RIGHT - LEFT - 0.06)
+    theme = Theme(background="white", foreground=INK, grid="#dddddd", muted=GREY)
+    _style(ax)
+    plot_blocks(ax, result, theme)
+    page.y -= 0.22 + 40 * PT
+    page.text(
+        "Each point is the mean of one block after its settling-in days (number of checked-in "
+        "days below it); the two blocks of each pair are joined. An experiment that the diary "
+        "planned and randomised tests cause and effect for this one person, which a diary "
+        "alone cannot.",
+        7.5,
+        color=GREY,
+    )
+    return page
+
+
+def _has_table(report: ReportData) -> bool:
+    return report.triggers is not None and bool(report.triggers.findings)  # type: ignore[attr-defined]
+
+
+def page_count(report: ReportData) -> int:
+    """How many pages `build_pages` makes, without drawing them."""
+    return 1 + _has_table(report) + (report.experiment is not None)
+
+
 def build_pages(report: ReportData) -> list[Figure]:
-    """Page 1 (always) and page 2 (the full trigger table, when there are comparisons)."""
+    """Page 1 (always), page 2 (the full trigger table, when there are comparisons) and a
+    page for the latest experiment that has finished, when there is one."""
     page = Page()
     _header(page, report)
     if report.data.n_days:
@@ -489,8 +540,10 @@ def build_pages(report: ReportData) -> list[Figure]:
     _treatments(page, report)
     _signs(page, report)
     pages = [page]
-    if report.triggers is not None and report.triggers.findings:  # type: ignore[attr-defined]
+    if _has_table(report):
         pages.append(_table_page(report))
+    if report.experiment is not None:
+        pages.append(_experiment_page(report))
     for i, p in enumerate(pages, 1):
         _footer(p, i, len(pages))
     return [p.fig for p in pages]

@@ -45,6 +45,7 @@ class ReportData:
     triggers: object | None = None  # analysis.triggers.TriggerReport
     checks: tuple[Check, ...] = ()
     first_seen: dict[Place, dt.date] = field(default_factory=dict)
+    experiment: object | None = None  # analysis.experiment.ExperimentResult, when one ended
 
     @property
     def n_days(self) -> int:
@@ -113,8 +114,22 @@ def load_report(
         points,
         triggers,
         first_seen=first_seen,
+        experiment=_finished_experiment(source, lo, hi, made or dt.date.today()),
     )
     return _with_checks(report)
+
+
+def _finished_experiment(source: Source, lo: dt.date, hi: dt.date, today: dt.date) -> object:
+    """The latest experiment that has finished (or was stopped) and overlaps the period."""
+    from twitchlog.analysis.experiment import analyse_experiment
+    from twitchlog.diary import experiments as ex
+
+    for plan in reversed(ex.list_experiments(source)):
+        end = plan.stopped or plan.end
+        if plan.state(today) in ("finished", "stopped") and plan.start <= hi and end and end >= lo:
+            data = ex.experiment_data(source, plan, today)
+            return analyse_experiment(plan, data, ex.kept_answers(source, plan.id), today)
+    return None
 
 
 def _with_checks(report: ReportData) -> ReportData:

@@ -1,0 +1,377 @@
+"""Use cases for n-of-1 experiments: plan, follow (kept or not), pause, resume, stop.
+
+Plain SQL (see `db.lite`). The schedule itself is `analysis.experiment_plan.Plan`, the
+one definition the window, the CLI and the analysis share. One experiment at a time may
+be planned, running or paused; finished and stopped ones stay for their results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+import numpy as np
+
+from twitchlog.analysis.data import DailyData
+from twitchlog.analysis.experiment_plan import (
+    INJECTION_WARN_DAYS,
+    KEPT_ANSWERS,
+    MAX_BLOCK_DAYS,
+    MAX_PAIRS,
+    MIN_BLOCK_DAYS,
+    MIN_PAIRS,
+    Plan,
+    draw_orders,
+)
+from twitchlog.db.lite import Source, datetime_text, dbapi, to_date
+from twitchlog.diary import rules
+from twitchlog.diary.factors import factors_by_key
+from twitchlog.diary.injections import all_treatments
+from twitchlog.errors import NotFound, ValidationError
+
+MIN_ANALYSED_DAYS = 3
+"""A block keeps at least this many days after its washout days."""
+MAX_DAYS_AHEAD = 90
+OUTCOMES = ("count", "severity", "duration")
+
+_COLUMNS = (
+    "e.id, f.key, f.label, e.changed, e.usual, e.start, e.block_days, e.pairs, "
+    "e.washout_days, e.seed, e.orders, e.outcome, e.stopped, e.stop_reason"
+)
+
+
+def _int(value: int | str, what: str, lo: int, hi: int, field: str) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"The {what} must be a whole number; got '{value}'.", field) from None
+    if not lo <= number <= hi:
+        raise ValidationError(f"The {what} must be from {lo} to {hi}; got {number}.", field)
+    return number
+
+
+def _fetch(source: Source, clause: str = "", params: tuple[object, ...] = ()) -> list[Plan]:
+    conn = dbapi(source)
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM experiment e JOIN factor f ON f.id = e.factor_id {clause}",
+        params,
+    ).fetchall()
+    plans = []
+    for (i, key, label, changed, usual, start, block, pairs, wash, seed, orders, outcome,
+         stopped, reason) in rows:  # fmt: skip
+        pauses = conn.execute(
+            'SELECT start, "end", reason FROM experiment_pause WHERE experiment_id = ? '
+            "ORDER BY start",
+            (i,),
+        ).fetchall()
+        plans.append(
+            Plan(
+                factor_key=key,
+                factor_label=label,
+                changed=changed,
+                usual=usual,
+                start=to_date(start),
+                block_days=block,
+                pairs=pairs,
+                washout_days=wash,
+                seed=seed,
+                orders=tuple(orders.split(",")),
+                id=i,
+                outcome=outcome,
+                pauses=tuple((to_date(s), to_date(e) if e else None) for s, e, _ in pauses),
+                pause_reasons=tuple(r for _, _, r in pauses),
+                stopped=to_date(stopped) if stopped else None,
+                stop_reason=reason,
+            )
+        )
+    return plans
+
+
+def list_experiments(source: Source) -> list[Plan]:
+    """Every experiment, oldest first."""
+    return _fetch(source, "ORDER BY e.start, e.id")
+
+
+def get_experiment(source: Source, experiment_id: int) -> Plan:
+    found = _fetch(source, "WHERE e.id = ?", (experiment_id,))
+    if not found:
+        raise NotFound(
+            f"There is no experiment number {experiment_id}; see 'twitchlog experiment status'."
+        )
+    return found[0]
+
+
+def current_experiment(source: Source, today: dt.date) -> Plan | None:
+    """The experiment planned, running or paused on `today`, if any."""
+    for plan in reversed(_fetch(source, "WHERE e.stopped IS NULL ORDER BY e.start, e.id")):
+        if plan.state(today) in ("planned", "running", "paused"):
+            return plan
+    return None
+
+
+def latest_experiment(source: Source) -> Plan | None:
+    """The most recently started experiment (current or past), for results."""
+    found = _fetch(source, "ORDER BY e.start DESC, e.id DESC LIMIT 1")
+    return found[0] if found else None
+
+
+def plan_experiment(
+    source: Source,
+    factor_key: str,
+    *,
+    changed: str,
+    usual: str,
+    start: dt.date,
+    today: dt.date,
+    block_days: int | str = 7,
+    pairs: int | str = 3,
+    washout_days: int | str = 2,
+    outcome: str = "count",
+    seed: int | None = None,
+) -> Plan:
+    """Store a new experiment with its order drawn at random (from a stored seed)."""
+    factors = factors_by_key(source)
+    factor = factors.get(factor_key.strip().lower())
+    if factor is None:
+        raise ValidationError(
+            f"There is no factor '{factor_key}'; see 'twitchlog factor list' for the keys.",
+            "factor",
+        )
+    words_a = rules.check_text(changed, what="changed condition", limit=80)
+    words_b = rules.check_text(usual, what="usual condition", limit=80)
+    if not words_a or not words_b:
+        raise ValidationError(
+            "Describe both conditions in plain words, e.g. 'at most 1 cup' and 'as usual'.",
+            "changed" if not words_a else "usual",
+        )
+    if words_a.lower() == words_b.lower():
+        raise ValidationError("The two conditions must differ; describe what you change.", "usual")
+    block = _int(block_days, "block length in days", MIN_BLOCK_DAYS, MAX_BLOCK_DAYS, "block_days")
+    n_pairs = _int(pairs, "number of pairs", MIN_PAIRS, MAX_PAIRS, "pairs")
+    wash = _int(
+        washout_days, "number of washout days", 0, block - MIN_ANALYSED_DAYS, "washout_days"
+    )
+    if outcome not in OUTCOMES:
+        raise ValidationError(f"Unknown outcome '{outcome}'; use count, severity or duration.")
+    if start > today + dt.timedelta(days=MAX_DAYS_AHEAD):
+        raise ValidationError(
+            f"{start.isoformat()} is more than {MAX_DAYS_AHEAD} days ahead; plan closer to the "
+            "start.",
+            "start",
+        )
+    running = current_experiment(source, today)
+    if running is not None:
+        raise ValidationError(
+            f"The experiment on {running.factor_label.lower()} is not over yet; stop it first "
+            "('twitchlog experiment stop --reason …').",
+            "factor",
+        )
+    seed = secrets.randbelow(2**31) if seed is None else seed
+    orders = draw_orders(seed, n_pairs)
+    cur = dbapi(source).execute(
+        "INSERT INTO experiment (factor_id, changed, usual, start, block_days, pairs, "
+        "washout_days, seed, orders, outcome, created_utc, stopped, stop_reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '')",
+        (
+            factor.id,
+            words_a,
+            words_b,
+            start.isoformat(),
+            block,
+            n_pairs,
+            wash,
+            seed,
+            ",".join(orders),
+            outcome,
+            datetime_text(dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)),
+        ),
+    )
+    assert cur.lastrowid is not None
+    return get_experiment(source, cur.lastrowid)
+
+
+def plan_warnings(source: Source, plan: Plan) -> list[str]:
+    """What could hide or fake a difference: injections and treatment changes in the plan."""
+    first = plan.start
+    last = plan.end or plan.start + dt.timedelta(days=plan.total_days - 1)
+    warnings = []
+    treatments = all_treatments(source)  # injections are their own entries, listed here too
+    for day in sorted({t.start for t in treatments if t.kind == "injection"}):
+        if first <= day <= last:
+            warnings.append(
+                f"A botulinum toxin injection on {day.isoformat()} falls inside the plan: its "
+                "effect builds up over the first weeks and changes twitching on its own, so it "
+                "can hide or fake a difference between the blocks."
+            )
+        elif first - dt.timedelta(days=INJECTION_WARN_DAYS) <= day < first:
+            warnings.append(
+                f"A botulinum toxin injection on {day.isoformat()} is less than "
+                f"{INJECTION_WARN_DAYS} days before the start: its effect is still building up "
+                "during the first blocks."
+            )
+    for t in treatments:
+        if t.kind == "injection":
+            continue
+        if first < t.start <= last:
+            warnings.append(
+                f"{t.name} starts on {t.start.isoformat()}, during the plan: a new treatment "
+                "changes twitching on its own; start the experiment after it has settled."
+            )
+        if t.end is not None and first <= t.end < last:
+            warnings.append(
+                f"{t.name} ends on {t.end.isoformat()}, during the plan: stopping a treatment "
+                "changes twitching on its own."
+            )
+    return warnings
+
+
+def record_kept(source: Source, experiment_id: int, day: dt.date, answer: str | None) -> None:
+    """Store "Did you keep to it today?" for `day` (None removes the answer)."""
+    plan = get_experiment(source, experiment_id)
+    conn = dbapi(source)
+    if answer is None or not answer.strip():
+        conn.execute(
+            "DELETE FROM experiment_day WHERE experiment_id = ? AND date = ?",
+            (experiment_id, day.isoformat()),
+        )
+        return
+    kept = answer.strip().lower()
+    if kept not in KEPT_ANSWERS:
+        raise ValidationError(
+            f"'{answer}' is not an answer to 'Did you keep to it today?'; use yes, partly or no.",
+            "kept",
+        )
+    if plan.plan_day(day) is None or (plan.stopped is not None and day >= plan.stopped):
+        raise ValidationError(
+            f"{day.isoformat()} is not a day of the experiment on {plan.factor_label.lower()}.",
+            "kept",
+        )
+    conn.execute(
+        "INSERT INTO experiment_day (experiment_id, date, kept) VALUES (?, ?, ?) "
+        "ON CONFLICT (experiment_id, date) DO UPDATE SET kept = excluded.kept",
+        (experiment_id, day.isoformat(), kept),
+    )
+
+
+def kept_answers(source: Source, experiment_id: int) -> dict[dt.date, str]:
+    rows = dbapi(source).execute(
+        "SELECT date, kept FROM experiment_day WHERE experiment_id = ?", (experiment_id,)
+    )
+    return {to_date(d): k for d, k in rows}
+
+
+def experiment_on(source: Source, day: dt.date) -> Plan | None:
+    """The experiment that `day` is a schedule day of (not paused, not after a stop)."""
+    for plan in reversed(list_experiments(source)):
+        if plan.plan_day(day) is not None and (plan.stopped is None or day < plan.stopped):
+            return plan
+    return None
+
+
+def kept_on(source: Source, day: dt.date) -> tuple[Plan, str | None] | None:
+    """The experiment running on `day` and the answer stored for it (for the check-in)."""
+    plan = experiment_on(source, day)
+    if plan is None:
+        return None
+    row = (
+        dbapi(source)
+        .execute(
+            "SELECT kept FROM experiment_day WHERE experiment_id = ? AND date = ?",
+            (plan.id, day.isoformat()),
+        )
+        .fetchone()
+    )
+    return plan, (row[0] if row else None)
+
+
+def _reason(reason: str, what: str) -> str:
+    text = rules.check_text(reason, what="reason", limit=500)
+    if not text:
+        raise ValidationError(
+            f"Say in a few words why you {what}, e.g. 'holiday' or 'could not keep it'; it is "
+            "kept with the result.",
+            "reason",
+        )
+    return text
+
+
+def stop_experiment(source: Source, experiment_id: int, reason: str, today: dt.date) -> Plan:
+    """End the experiment early; days from `today` on are not analysed."""
+    plan = get_experiment(source, experiment_id)
+    if plan.stopped is not None:
+        raise ValidationError(
+            f"That experiment was already stopped on {plan.stopped.isoformat()}.", "reason"
+        )
+    if plan.state(today) == "finished":
+        raise ValidationError("That experiment has already finished; there is nothing to stop.")
+    text = _reason(reason, "stop")
+    conn = dbapi(source)
+    conn.execute(
+        'UPDATE experiment_pause SET "end" = ? WHERE experiment_id = ? AND "end" IS NULL',
+        ((today - dt.timedelta(days=1)).isoformat(), experiment_id),
+    )
+    conn.execute(
+        'DELETE FROM experiment_pause WHERE experiment_id = ? AND "end" < start', (experiment_id,)
+    )
+    conn.execute(
+        "UPDATE experiment SET stopped = ?, stop_reason = ? WHERE id = ?",
+        (max(today, plan.start).isoformat(), text, experiment_id),
+    )
+    return get_experiment(source, experiment_id)
+
+
+def pause_experiment(source: Source, experiment_id: int, reason: str, today: dt.date) -> Plan:
+    """Stop the clock from `today`: the rest of the schedule waits until resumed."""
+    plan = get_experiment(source, experiment_id)
+    state = plan.state(today)
+    if state != "running":
+        raise ValidationError(f"Only a running experiment can be paused; this one is {state}.")
+    text = _reason(reason, "pause")
+    conn = dbapi(source)
+    conn.execute(
+        "DELETE FROM experiment_day WHERE experiment_id = ? AND date >= ?",
+        (experiment_id, today.isoformat()),
+    )
+    conn.execute(
+        'INSERT INTO experiment_pause (experiment_id, start, "end", reason) VALUES (?, ?, NULL, ?)',
+        (experiment_id, today.isoformat(), text),
+    )
+    return get_experiment(source, experiment_id)
+
+
+def resume_experiment(source: Source, experiment_id: int, today: dt.date) -> Plan:
+    """Start the clock again today: the schedule goes on where it stood."""
+    plan = get_experiment(source, experiment_id)
+    if plan.state(today) != "paused":
+        raise ValidationError("That experiment is not paused.")
+    conn = dbapi(source)
+    conn.execute(
+        'UPDATE experiment_pause SET "end" = ? WHERE experiment_id = ? AND "end" IS NULL',
+        ((today - dt.timedelta(days=1)).isoformat(), experiment_id),
+    )
+    conn.execute(
+        'DELETE FROM experiment_pause WHERE experiment_id = ? AND "end" < start', (experiment_id,)
+    )
+    return get_experiment(source, experiment_id)
+
+
+def experiment_data(source: Source, plan: Plan, today: dt.date) -> DailyData:
+    """The days the experiment covers (to its end, or `today` while it runs) as DailyData:
+    checked-in days and what was logged on each; no factors are needed."""
+    last = max(plan.end or today, plan.start)
+    n = (last - plan.start).days + 1
+    dates = np.arange(np.datetime64(plan.start, "D"), np.datetime64(plan.start, "D") + n)
+    observed = np.zeros(n, bool)
+    episodes, severity, minutes = np.zeros(n), np.zeros(n), np.zeros(n)
+    conn = dbapi(source)
+    span = (plan.start.isoformat(), last.isoformat())
+    for (day,) in conn.execute("SELECT date FROM day WHERE date BETWEEN ? AND ?", span):
+        observed[(to_date(day) - plan.start).days] = True
+    for day, count, sev, secs in conn.execute(
+        "SELECT diary_date, COUNT(*), SUM(severity), COALESCE(SUM(duration_s), 0) FROM episode "
+        "WHERE diary_date BETWEEN ? AND ? GROUP BY diary_date",
+        span,
+    ):
+        i = (to_date(day) - plan.start).days
+        episodes[i], severity[i], minutes[i] = count, sev, secs / 60.0
+    return DailyData(dates, observed, episodes, severity, minutes)
