@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from twitchlog.analysis.sentences import OUTCOME_WORDS
+from twitchlog.analysis.sentences import OUTCOME_WORDS, ci_text
 from twitchlog.analysis.triggers import Finding, TriggerReport
 
 _FINDING_KEYS = (
@@ -101,12 +101,6 @@ def _q(q: float) -> str:
     return "<0.01" if q < 0.01 else f"{q:.2f}"
 
 
-def _ci(ci: tuple[float, float], fmt: str) -> str:
-    if not (np.isfinite(ci[0]) and np.isfinite(ci[1])):
-        return "–"
-    return f"{format(ci[0], fmt)}–{format(ci[1], fmt)}"
-
-
 def format_table(report: TriggerReport) -> str:
     """Readable fixed-width table (strongest first), then one sentence per finding."""
     head = (
@@ -124,7 +118,7 @@ def format_table(report: TriggerReport) -> str:
     for f in report.findings:
         lines.append(
             f"{f.label[:22]:<22} {f.when:<15} {f.n:>5} {_n(f.high_mean, '.2f'):>6} "
-            f"{_n(f.low_mean, '.2f'):>6} {_n(f.ratio, '.2f'):>5} {_ci(f.ratio_ci, '.1f'):>10} "
+            f"{_n(f.low_mean, '.2f'):>6} {_n(f.ratio, '.2f'):>5} {ci_text(*f.ratio_ci):>10} "
             f"{_q(f.q):>5} {_q(f.reverse_p):>6}  {f.verdict}"
         )
     lines.append("")

@@ -56,6 +56,11 @@ def fmt_num(v: float) -> str:
     return "0" if s == "-0" else s
 
 
+def p_text(p: float) -> str:
+    """'p < 0.01' rather than 'p = 0.00'."""
+    return "p < 0.01" if p < 0.01 else f"p = {p:.2f}"
+
+
 def lowerfirst(label: str) -> str:
     if len(label) > 1 and label[1].isupper():
         return label
@@ -123,6 +128,18 @@ def _r(v: float) -> str:
     return "?" if not math.isfinite(v) else f"{v:.1f}"
 
 
+def ci_text(lo: float, hi: float) -> str:
+    """'1.2–2.5'; with two decimals when one decimal would show a bound as 1.0 that is
+    not 1 (an interval that excludes no effect must not look as if it included it)."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return "?"
+    digits = 1
+    for v in (lo, hi):
+        if f"{v:.1f}" == "1.0" and v != 1.0:
+            digits = 2
+    return f"{lo:.{digits}f}–{hi:.{digits}f}"
+
+
 @dataclass(frozen=True)
 class Reverse:
     """The reverse-direction check of one factor, in the terms the words need."""
@@ -147,8 +164,18 @@ def reverse_sentence(info: FactorInfo, rev: Reverse | None) -> str:
     if rev is None or not math.isfinite(rev.p):
         return f"Not enough data yet to check whether twitching changes {lowerfirst(info.label)}."
     if rev.p < 0.05:
-        return f"{reverse_words(info, rev)} (p = {rev.p:.2f})."
-    return f"No sign that bad days change {lowerfirst(info.label)} the day after (p = {rev.p:.2f})."
+        return f"{reverse_words(info, rev)} ({p_text(rev.p)})."
+    return f"No sign that bad days change {lowerfirst(info.label)} the day after ({p_text(rev.p)})."
+
+
+def reverse_clause(sentence: str) -> str:
+    """The reverse-check words inside a finding's sentence ('You tend to have more
+    caffeine after bad days; that may explain the link.'), for a chart or a summary."""
+    i = sentence.find("You tend to")
+    if i < 0:
+        return ""
+    j = sentence.find(".", i)
+    return sentence[i : j + 1 if j > 0 else None]
 
 
 @dataclass(frozen=True)
@@ -222,7 +249,7 @@ def finding_sentence(
         other = "on days you didn't" if lag == 0 else "after days you didn't"
     lo, hi = e.ratio_ci
     ratio = (
-        f"about {e.ratio:.1f}× compared with the same month (approx. 95% CI {_r(lo)}–{_r(hi)})"
+        f"about {e.ratio:.1f}× compared with the same month (approx. 95% CI {ci_text(lo, hi)})"
         if math.isfinite(e.ratio) and math.isfinite(hi)
         else "no month to compare within"
     )

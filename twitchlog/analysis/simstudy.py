@@ -45,6 +45,8 @@ def _disagreements(rep: TriggerReport) -> int:
             n += 1
         if "unlikely to be chance" in f.sentence and f.verdict != "clear link":
             n += 1
+        if f.verdict == "clear link" and ("CI 1.0–" in f.sentence or "–1.0)" in f.sentence):
+            n += 1  # the interval as shown must not look as if it included no effect
     return n
 
 

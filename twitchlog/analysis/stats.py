@@ -19,10 +19,21 @@ BLOCK_DAYS = 28
 
 
 def average_ranks(x: np.ndarray) -> np.ndarray:
-    """Ranks 1..n with ties given their average rank (as scipy.stats.rankdata)."""
+    """Ranks 1..n with ties given their average rank (as scipy.stats.rankdata).
+
+    Small non-negative whole numbers (episode counts, yes/no, 0–10 scales) are ranked by
+    counting, in linear time; anything else goes to scipy.
+    """
+    x = np.asarray(x, dtype=float)
+    if x.size and x.min() >= 0 and x.max() <= 4 * x.size + 64:
+        xi = x.astype(np.int64)
+        if np.array_equal(xi, x):
+            counts = np.bincount(xi)
+            below = np.cumsum(counts) - counts  # values smaller than each value
+            return (below + (counts + 1) / 2.0)[xi]
     from scipy.stats import rankdata
 
-    return rankdata(np.asarray(x, dtype=float)).astype(float)
+    return rankdata(x).astype(float)
 
 
 def _corr_centered(a: np.ndarray, b: np.ndarray) -> float:
@@ -146,8 +157,13 @@ def partial_within(
         z = z[:, keep]
         k = int(z.shape[1])
         if k:
-            coef, *_ = np.linalg.lstsq(z, np.column_stack([ex, ey]), rcond=None)
-            res = np.column_stack([ex, ey]) - z @ coef
+            both = np.column_stack([ex, ey])
+            gram = z.T @ z
+            try:
+                coef = np.linalg.solve(gram, z.T @ both)
+            except np.linalg.LinAlgError:  # collinear covariates
+                coef, *_ = np.linalg.lstsq(z, both, rcond=None)
+            res = both - z @ coef
             ex, ey = res[:, 0], res[:, 1]
     rw = _corr_centered(ex, ey)
     if not np.isfinite(rw):

@@ -217,7 +217,7 @@ def build_triggers(
         fontsize=theme.font_size - 1,
         labelcolor=theme.foreground,
     )
-    from twitchlog.analysis.sentences import OUTCOME_WORDS
+    from twitchlog.analysis.sentences import OUTCOME_WORDS, reverse_clause
 
     outcome = OUTCOME_WORDS.get(getattr(report, "outcome", "count"), "episodes a day")
     checks = getattr(report, "comparisons", None)
@@ -229,7 +229,7 @@ def build_triggers(
     for f in rows:
         if _reversed(f) and f.factor not in seen:
             seen.add(f.factor)
-            notes.append(f"↺ {f.label}: {_reverse_clause(f.sentence)}")
+            notes.append(f"↺ {f.label}: {reverse_clause(f.sentence)}")
     if getattr(report, "checkin_bias", False):
         notes.append(getattr(report, "checkin_note", ""))
     title(fig, "Which factors go with more twitching", theme)
@@ -243,12 +243,3 @@ def build_triggers(
         "\n".join(textwrap.fill(line, 72) for line in lines), fontsize=theme.font_size - 1
     )
     return fig
-
-
-def _reverse_clause(sentence: str) -> str:
-    """'You tend to have more caffeine after bad days; that may explain the link.'"""
-    i = sentence.find("You tend to")
-    if i < 0:
-        return "bad days may change it the day after."
-    j = sentence.find(".", i)
-    return sentence[i : j + 1 if j > 0 else None]

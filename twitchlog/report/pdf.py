@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from twitchlog import catalog
-from twitchlog.analysis.sentences import q_text, short_condition
+from twitchlog.analysis.sentences import ci_text, q_text, reverse_clause, short_condition
 from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
@@ -339,8 +339,8 @@ def _triggers(page: Page, r: ReportData) -> None:
             "checked-in days).",
             8.5,
         )
-    for f in r.reversed_links[:2]:
-        page.text(f"↺ Other way round — {f.label}: {f.sentence}", 8)
+    for f in r.reversed_links[:3]:
+        page.text(f"↺ After bad days — {f.label}: {reverse_clause(f.sentence)}", 8)
         page.y -= 1.5 * PT
     if r.triggers.checkin_note:
         page.text(r.triggers.checkin_note, 7.5, color=GREY)
@@ -447,7 +447,7 @@ def _table_page(r: ReportData) -> Page:
 
         ci = f.ratio_ci
         ratio = num(f.ratio, ".2f") + (
-            f" ({ci[0]:.1f}–{ci[1]:.1f})" if np.isfinite(ci[0]) and np.isfinite(ci[1]) else ""
+            f" ({ci_text(*ci)})" if np.isfinite(ci[0]) and np.isfinite(ci[1]) else ""
         )
         cells = (
             short_condition(f.label, f.split)[:40],

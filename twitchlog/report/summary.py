@@ -67,12 +67,14 @@ class ReportData:
 
     @property
     def reversed_links(self) -> list:
-        """One finding per factor whose link may run the other way (bad days → factor)."""
+        """One finding per factor that bad days seem to change the day after (the
+        reverse check), the one whose link it may explain first."""
         if self.triggers is None:
             return []
         seen: dict[str, object] = {}
-        for f in self.triggers.findings:  # type: ignore[attr-defined]
-            if f.reverse_stronger and f.verdict == "no clear link":
+        found = sorted(self.triggers.findings, key=lambda f: not f.reverse_stronger)  # type: ignore[attr-defined]
+        for f in found:
+            if f.reverse_p < 0.05 and "You tend to" in f.sentence:
                 seen.setdefault(f.factor, f)
         return list(seen.values())
 
