@@ -68,8 +68,9 @@ def test_injection_cycles_weekly_bins_by_hand(make_data):
     assert np.isnan(cyc.rates[0, 4 + 13])  # week 13 of cycle 1 is after the next injection
     assert cyc.rates[1, 0] == pytest.approx(3.0)
     assert cyc.median[5] == pytest.approx(3.0)
-    # weeks 2–10 of both cycles: 63 days each; 4 weeks before: 28 each
-    assert (cyc.before_days, cyc.after_days) == (56, 126)
+    # weeks 2–10 of both cycles: 63 days each; the untreated baseline: the 50 days
+    # before the first injection, for both (not the previous cycle's wear-off)
+    assert (cyc.before_days, cyc.after_days) == (50, 126)
     assert cyc.starts == (_day(50), _day(140))
 
 
@@ -80,7 +81,8 @@ def test_simulated_injection_effect_is_seen():
     )
     res = analyze_treatments(data)
     assert [r.verdict for r in res] == ["lower after", "lower after"]
-    assert res[0].window_days == 84
+    assert res[0].window_days == 56  # weeks 1–8 of the cycle
+    assert "before the first injection" in res[1].before_words
     cyc = injection_cycles(data)
     assert cyc.ratio < 0.7 and cyc.ratio_ci[1] < 1
     assert np.nanmedian(cyc.median[6:14]) < np.nanmedian(cyc.median[:4])

@@ -106,7 +106,7 @@ def test_cli_add_list_edit_delete_undo_and_wearing_off(run_cli) -> None:  # type
         "--site", "left:upper_eyelid", "--side-effect", "ptosis=mild", "--note", "it's fine",
     )  # fmt: skip
     assert code == 0, err
-    assert out.startswith("Added injection 1 on 2026-03-02: onabotulinumtoxinA 50 units")
+    assert out.startswith("Added injection 1 on 2026-03-02: onabotulinumtoxinA 50 units;")
     code, _, err = run_cli("injection", "edit", "1", "--side-effect", "dry_eye")
     assert code == 2 and "EFFECT=GRADE" in err
     assert run_cli("injection", "edit", "1", "--side-effect", "tearing=moderate")[0] == 0
@@ -126,3 +126,22 @@ def test_cli_add_list_edit_delete_undo_and_wearing_off(run_cli) -> None:  # type
     code, out, _ = run_cli("injection", "reminder", "off")
     assert "off" in out
     assert "3 days" in run_cli("injection", "reminder", "3")[1]
+
+
+def test_cli_cycles_text_and_json(run_cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    code, out, _ = run_cli("cycles")
+    assert code == 0 and "No injections yet" in out
+    assert run_cli("demo", "--days", "200")[0] == 0
+    code, out, err = run_cli("cycles")
+    assert code == 0, err
+    assert out.count("Injection of ") == 2 and "Next injection due around" in out
+    code, out, _ = run_cli("cycles", "--json")
+    got = json.loads(out)
+    first = got["cycles"][0]
+    assert first["product"] == "onabotulinumtoxinA" and first["units"] == 25
+    assert first["baseline"]["source"] == "before the first injection"
+    assert first["verdict"] in {"lower", "no clear change", "higher", "can't tell yet"}
+    assert len(first["weekly_rates"]) == 13 and first["days"] == 91
+    assert got["interval_days"] == 91 and got["reminder_days_before"] == 7

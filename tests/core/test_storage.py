@@ -121,3 +121,25 @@ def test_console_entry_point_runs(db_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr.strip().startswith("twitchlog: Sleep must be at most 24 h")
     assert "Traceback" not in bad.stderr
+
+
+def test_refused_files_keep_their_journal_mode(tmp_path: Path) -> None:
+    """Another program's database and a newer diary, both in rollback-journal mode, are
+    refused before any pragma could switch them to WAL (header bytes 18-19)."""
+    other = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    newer = tmp_path / "newer.sqlite3"
+    open_database(str(newer)).close()
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA journal_mode=DELETE")
+    con.execute("UPDATE alembic_version SET version_num = '29990101_01'")
+    con.commit()
+    con.close()
+    for path, words in ((other, "not a twitchlog diary"), (newer, "newer version")):
+        before = path.read_bytes()
+        with pytest.raises(DiaryUnavailable, match=words):
+            open_database(str(path))
+        assert path.read_bytes() == before

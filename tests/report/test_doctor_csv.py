@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from twitchlog.diary import days, episodes, factors, injections, treatments
+from twitchlog.diary.doctor_columns import TRAILING_COLUMNS
 from twitchlog.diary.records import Factor
 from twitchlog.diary.summaries import DaySummary
 from twitchlog.report.doctor_csv import export_doctor_csv, neutralise, write_doctor_csv
@@ -144,9 +145,10 @@ def test_every_formula_character_is_neutralised(tmp_path: Path, lead: str) -> No
     write_doctor_csv(table, out)
     with out.open(encoding="utf-8-sig", newline="") as fh:
         header, row = list(csv.reader(fh))
-    assert header[-3] == f"'{lead}odd"
+    last_factor = -1 - len(TRAILING_COLUMNS)
+    assert header[last_factor] == f"'{lead}odd"
     assert row[-1] == "'" + note
-    assert row[-3] == "-12.5"  # a negative number stays a number, not text
+    assert row[last_factor] == "-12.5"  # a negative number stays a number, not text
     assert neutralise([-12.5, 3, "ok", "-5"]) == [-12.5, 3, "ok", "'-5"]
 
 
@@ -183,3 +185,29 @@ def test_empty_diary_writes_only_the_header(db, tmp_path: Path) -> None:
         assert export_doctor_csv(s, out) == 0
     assert read_rows(out) == []
     assert out.read_text(encoding="utf-8-sig").startswith("Date,Checked in,Episodes")
+
+
+def test_injection_columns_name_the_shot_its_side_effects_and_felt_wear_off(
+    db, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        days.check_in(s, D0, {})
+        injections.add_injection(
+            s,
+            D0,
+            product="inco",
+            units=40,
+            sites=["left:upper_eyelid"],
+            side_effects={"ptosis": "mild", "dry_eye": "none"},
+        )
+        injections.mark_wearing_off(s, D0 + dt.timedelta(days=2))
+        days.check_in(s, D0 + dt.timedelta(days=2), {})
+    out = tmp_path / "doctor.csv"
+    with db.read() as s:
+        export_doctor_csv(s, out)
+    rows = read_rows(out)
+    assert rows[0]["Injection"] == "incobotulinumtoxinA 40 units; left upper eyelid"
+    assert rows[0]["Injection side effects"] == "drooping eyelid mild"
+    assert [r["Felt wearing off"] for r in rows] == ["", "", "yes"]
+    assert rows[2]["Injection"] == ""
+    assert "incobotulinumtoxinA, day 2 after injection" in rows[2]["Treatments"]

@@ -24,6 +24,9 @@ SUMMARY_ONLY = {
     "Places",
     "Warning signs",
     "Treatments",
+    "Injection",  # injections, like treatments, are summaries here: not re-created
+    "Injection side effects",
+    "Felt wearing off",
 }
 
 

@@ -62,6 +62,9 @@ def test_demo_year_report(db, tmp_path: Path, run_cli, db_path) -> None:  # type
     assert "Ana Smith" in flat
     assert "Association, not cause" in flat
     assert "onabotulinumtoxinA" in flat
+    # a row per injection cycle: date, product and units, onset, wear-off, side effects
+    assert "Botulinum toxin cycles" in flat and "onabotulinumtoxinA 25 units" in flat
+    assert "Wear-off: measured / felt" in flat
     # fonts are embedded TrueType (vector text a doctor's PDF viewer can search)
     fonts = reader.pages[0]["/Resources"]["/Font"]
     for ref in fonts.values():

@@ -13,6 +13,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from twitchlog.analysis import stats
+from twitchlog.analysis.cycle_words import cycle_sentence
+from twitchlog.analysis.cycles import (
+    EFFECT_WINDOW,
+    Cycle,
+    CycleReport,
+    analyze_cycles,
+    baseline_for,
+    compare_days,
+    outcome_acf,
+)
 from twitchlog.analysis.data import DailyData, TreatmentInfo
 from twitchlog.analysis.effects import group_effect
 from twitchlog.analysis.sentences import OUTCOME_WORDS
@@ -50,6 +60,7 @@ class TreatmentResult:
     verdict: str  # "not enough data" | "lower after" | "higher after" | "no clear change"
     sentence: str
     note: str = NOTE
+    before_words: str = "the 28 days before"
 
 
 @dataclass(frozen=True)
@@ -64,7 +75,7 @@ class InjectionCycles:
     weeks: np.ndarray
     rates: np.ndarray
     median: np.ndarray
-    before_rate: float  # pooled, 4 weeks before
+    before_rate: float  # pooled untreated baseline (see cycles.baseline_for)
     weeks_2_10_rate: float  # pooled, weeks 2–10 after
     before_days: int
     after_days: int
@@ -162,23 +173,66 @@ def before_after(
 
 
 def analyze_treatments(data: DailyData, outcome: str = "count") -> list[TreatmentResult]:
-    """Before/after for every treatment with a start date, in date order."""
+    """Before/after for every treatment with a start date, in date order; injections by
+    their cycle against untreated time (see `cycles`), not the 28 days before."""
     trs = sorted((t for t in data.treatments if t.start is not None), key=lambda t: t.start)
+    found = {}
+    if data.n_days and any(t.kind == "injection" for t in trs):
+        report = cycles_of(data, outcome)
+        found = {c.start: c for c in report.cycles}
     out = []
-    for i, tr in enumerate(trs):
-        nxt = None
+    for tr in trs:
         if tr.kind == "injection":
-            nxt = next(
-                (t.start for t in trs[i + 1 :] if t.kind == "injection" and t.start > tr.start),
-                None,
-            )
-        out.append(before_after(data, tr, outcome, nxt))
+            out.append(_from_cycle(tr, found.get(tr.start), outcome))
+        else:
+            out.append(before_after(data, tr, outcome))
     return out
+
+
+def cycles_of(
+    data: DailyData, outcome: str = "count", felt: tuple[dt.date, ...] = ()
+) -> CycleReport:
+    """The cycle analysis of the data's injections (see analysis.cycles)."""
+    first = data.dates[0].astype(dt.date)
+    days = [t.start for t in data.treatments if t.kind == "injection"]
+    return analyze_cycles(data.outcome(outcome), first, days, felt)
+
+
+def _from_cycle(tr: TreatmentInfo, c: Cycle | None, outcome: str) -> TreatmentResult:
+    nan2 = (float("nan"), float("nan"))
+    if c is None:
+        return TreatmentResult(
+            tr.name, tr.kind, tr.start, EFFECT_WINDOW[0], 0, 0, 0, float("nan"),
+            float("nan"), float("nan"), nan2, "not enough data",
+            f"Not enough data yet around {tr.name} ({tr.start.isoformat()}).",
+        )  # fmt: skip
+    verdict = {
+        "lower": "lower after",
+        "higher": "higher after",
+        "no clear change": "no clear change",
+    }.get(c.verdict, "not enough data")
+    base = c.baseline
+    return TreatmentResult(
+        tr.name,
+        tr.kind,
+        tr.start,
+        EFFECT_WINDOW[0],
+        max(min(EFFECT_WINDOW[1], c.length_days) - EFFECT_WINDOW[0], 0),
+        int(base.days.size),
+        c.window_days,
+        base.rate,
+        c.ratio * base.rate if np.isfinite(c.ratio) else float("nan"),
+        c.ratio,
+        c.ratio_ci,
+        verdict,
+        cycle_sentence(c).replace("Injection of", f"{tr.name}, injection of", 1),
+        before_words=f"untreated days ({base.source})",
+    )
 
 
 def injection_cycles(data: DailyData, outcome: str = "count") -> InjectionCycles | None:
     """Per-cycle rates by week since injection (−4..17), their median, and weeks 2–10
-    against the 4 weeks before (pooled over cycles). None without injections in range."""
+    against the untreated baseline (pooled over cycles). None without injections in range."""
     starts = sorted({t.start for t in data.treatments if t.kind == "injection"})
     if not starts or data.n_days == 0:
         return None
@@ -200,7 +254,7 @@ def injection_cycles(data: DailyData, outcome: str = "count") -> InjectionCycles
         cnt = np.isfinite(vals).sum(axis=1)
         tot = np.nansum(vals, axis=1)
         rates[c] = np.where(cnt > 0, tot / np.maximum(cnt, 1), np.nan)
-        b = np.arange(s - 28, s)
+        b = baseline_for(y, idx, idx.index(s)).days
         a = np.arange(s + 14, min(s + 77, nxt))
         before_all.append(b[(b >= 0) & (b < n)])
         after_all.append(a[(a >= 0) & (a < n)])
@@ -210,7 +264,9 @@ def injection_cycles(data: DailyData, outcome: str = "count") -> InjectionCycles
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             median = np.nanmedian(rates, axis=0)
-    eff, nb, na, _ = _compare(y, np.concatenate(before_all), np.concatenate(after_all))
+    after = np.unique(np.concatenate(after_all))
+    before = np.setdiff1d(np.concatenate(before_all), after)
+    eff, nb, na = compare_days(y, before, after, outcome_acf(y, idx))
     return InjectionCycles(
         tuple(d for d, _ in keep),
         weeks,

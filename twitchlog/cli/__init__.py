@@ -20,6 +20,7 @@ COMMAND_MODULE = {
     "factor": "twitchlog.cli.catalog_cmds",
     "treatment": "twitchlog.cli.catalog_cmds",
     "injection": "twitchlog.cli.injections",
+    "cycles": "twitchlog.cli.injections",
     "export": "twitchlog.cli.files",
     "import": "twitchlog.cli.files",
     "demo": "twitchlog.cli.files",

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from twitchlog.charts import CHART_NAMES
 from twitchlog.cli.common import date_arg, open_db
 from twitchlog.errors import DiaryError, ValidationError
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 OUTCOMES = ("count", "severity", "duration")
+NAMES = (*CHART_NAMES, "cycles")  # cycles: always the whole diary (see charts.cycles)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -17,11 +22,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "chart",
         parents=[common],
         help="draw a chart into a PNG, SVG or PDF file",
-        description="Draw one chart of the diary into a file. Charts: " + ", ".join(CHART_NAMES),
+        description="Draw one chart of the diary into a file. Charts: " + ", ".join(NAMES),
     )
-    p.add_argument(
-        "name", choices=CHART_NAMES, metavar="NAME", help="one of: " + ", ".join(CHART_NAMES)
-    )
+    p.add_argument("name", choices=NAMES, metavar="NAME", help="one of: " + ", ".join(NAMES))
     p.add_argument(
         "--out", type=Path, required=True, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf"
     )
@@ -50,12 +53,18 @@ def cmd_chart(args: argparse.Namespace) -> int:
     db = open_db(args)  # dates in words are resolved with the diary's day-start hour
     if args.start and args.end and args.start > args.end:
         raise ValidationError("--from is after --to; give the earlier date first.", "from")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from twitchlog.charts.render import compute, draw, save_figure
+    from twitchlog.charts.render import compute, draw
     from twitchlog.charts.theme import DARK, LIGHT
     from twitchlog.diary.dataset import load_daily_data, load_episode_points
 
+    if args.name == "cycles":
+        from twitchlog.charts.cycles import build_cycles
+        from twitchlog.diary.injections import load_cycles
+
+        with db.read() as session:
+            report = load_cycles(session, args.outcome).report
+        fig = build_cycles(report, args.outcome, theme=DARK if args.dark else LIGHT)
+        return _save(fig, args)
     with db.read() as session:
         data = load_daily_data(session, args.start, args.end)
         points = load_episode_points(session, args.start, args.end)
@@ -67,6 +76,14 @@ def cmd_chart(args: argparse.Namespace) -> int:
     )
     inputs = compute(data, points, args.outcome, analyse=needs_analysis)
     fig = draw(args.name, inputs, args.factor, theme=DARK if args.dark else LIGHT)
+    return _save(fig, args)
+
+
+def _save(fig: Figure, args: argparse.Namespace) -> int:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from twitchlog.charts.render import save_figure
+
     FigureCanvasAgg(fig)  # the Agg canvas: no display needed
     try:
         save_figure(fig, args.out, dpi=max(50, min(args.dpi, 600)))

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import shlex
+from typing import TYPE_CHECKING
 
 from twitchlog import catalog
 from twitchlog.cli.common import date_arg, open_db, table
 from twitchlog.diary import injections as inj
+
+if TYPE_CHECKING:
+    from twitchlog.analysis.cycles import WeekEstimate
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -40,6 +44,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     wo.add_argument("--note", default="")
     wo.add_argument("--undo", action="store_true", help="remove the marker of that day")
     wo.set_defaults(func=cmd_wearing_off)
+
+    cy = sub.add_parser(
+        "cycles", parents=[common], help="each injection's onset, best weeks and wear-off"
+    )
+    cy.add_argument("--json", action="store_true", help="machine-readable output")
+    cy.add_argument(
+        "--outcome",
+        default="count",
+        choices=["count", "severity", "duration"],
+        help="what to compare (default: twitches a day)",
+    )
+    cy.set_defaults(func=cmd_cycles)
 
     rem = ps.add_parser("reminder", parents=[common], help="days before the due date to remind")
     rem.add_argument("days", nargs="?", help="0–60, or off; without it shows the setting")
@@ -92,8 +108,7 @@ def _side_effects(items: list[str]) -> dict[str, str]:
 
 
 def _line(i: inj.Injection) -> str:
-    sites = ", ".join(p.words for p in i.sites)
-    return f"injection {i.id} on {i.date}: {i.dose_words}" + (f" ({sites})" if sites else "")
+    return f"injection {i.id} on {i.date}: {i.words}"
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -133,7 +148,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     i.date,
                     i.product_words,
                     f"{i.units:g}" if i.units is not None else "",
-                    ", ".join(p.words for p in i.sites),
+                    i.sites_words,
                     i.side_effect_words or "not rated",
                     i.note[:40],
                 ]
@@ -219,4 +234,85 @@ def cmd_reminder(args: argparse.Namespace) -> int:
         if days is None
         else f"The reminder comes {days} days before the next injection is due."
     )
+    return 0
+
+
+def cycles_json(c: inj.Cycles) -> dict[str, object]:
+    """The cycles as plain JSON values (NaN becomes null)."""
+    import math
+
+    def num(v: float | None) -> float | None:
+        return None if v is None or not math.isfinite(v) else round(v, 3)
+
+    def week(e: WeekEstimate) -> dict[str, object]:
+        return {"week": e.week, "low": e.low, "high": e.high, "status": e.status, "why": e.why}
+
+    r = c.report
+    rows = []
+    for cy in r.cycles:
+        shot = c.injection_on(cy.start)
+        rows.append(
+            {
+                "date": cy.start.isoformat(),
+                "product": shot.product if shot else None,
+                "units": shot.units if shot else None,
+                "sites": [p.code for p in shot.sites] if shot else [],
+                "side_effects": {
+                    k: catalog.SIDE_EFFECT_GRADES[g]
+                    for k, g in (shot.side_effects if shot else {}).items()
+                },
+                "days": cy.length_days,
+                "complete": cy.complete,
+                "baseline": {
+                    "source": cy.baseline.source,
+                    "rate": num(cy.baseline.rate),
+                    "days": int(cy.baseline.days.size),
+                },
+                "weeks_1_8_ratio": num(cy.ratio),
+                "weeks_1_8_ratio_ci": [num(cy.ratio_ci[0]), num(cy.ratio_ci[1])],
+                "verdict": cy.verdict,
+                "weekly_rates": [num(v) for v in cy.rates],
+                "onset": week(cy.onset),
+                "best_weeks": None
+                if cy.best is None
+                else {
+                    "first": cy.best.first_week,
+                    "last": cy.best.last_week,
+                    "ratio": num(cy.best.ratio),
+                    "ratio_ci": [num(cy.best.ratio_ci[0]), num(cy.best.ratio_ci[1])],
+                },
+                "wear_off": week(cy.wear_off),
+                "felt_wear_off_week": cy.felt_week,
+            }
+        )
+    return {
+        "cycles": rows,
+        "median_relief_weeks": num(r.median_relief_weeks),
+        "trend": r.trend,
+        "trend_weeks_per_cycle": num(r.trend_weeks_per_cycle),
+        "interval_days": r.interval_days,
+        "interval_is_default": r.interval_is_default,
+        "next_due": r.next_due.isoformat() if r.next_due else None,
+        "reminder_days_before": c.reminder_days,
+        "sentences": list(r.sentences),
+    }
+
+
+def cmd_cycles(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    with db.read() as session:
+        c = inj.load_cycles(session, args.outcome)
+    if args.json:
+        import json
+
+        print(json.dumps(cycles_json(c), indent=2, ensure_ascii=False))
+        return 0
+    if not c.injections:
+        print("No injections yet. Add one with 'twitchlog injection add DATE --product ona'.")
+        return 0
+    for line in c.report.sentences:
+        print(line)
+    from twitchlog.analysis.cycle_words import NOTE
+
+    print(NOTE)
     return 0

@@ -11,7 +11,6 @@ upgrade (`migrate.bring_to_head`). See docs/architecture.md.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,6 +60,18 @@ def data_version(source: Source) -> tuple[int, int]:
     this one, so the connection's identity is part of the answer.
     """
     return (id(source), source.execute("PRAGMA data_version").fetchone()[0])
+
+
+def date_range(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list[str]]:
+    """A WHERE clause limiting an ISO-date `column` to the inclusive range; ends may be open."""
+    where, params = [], []
+    if start:
+        where.append(f"{column} >= ?")
+        params.append(start.isoformat())
+    if end:
+        where.append(f"{column} <= ?")
+        params.append(end.isoformat())
+    return ("WHERE " + " AND ".join(where)) if where else "", params
 
 
 def to_date(text: str) -> dt.date:
@@ -135,12 +146,14 @@ def open_diary(location: str) -> Diary:
     _prepare_file(path)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     try:
-        apply_pragmas(conn)
+        conn.isolation_level = None
+        conn.execute(PRAGMAS[-1])  # the busy timeout: nothing else before the file is known
         revision = stored_revision(conn)
         if revision != HEAD_REVISION:
             from twitchlog.db import migrate  # SQLAlchemy and alembic: only this once
 
-            migrate.bring_to_head(path, conn, revision)
+            migrate.bring_to_head(path, conn, revision)  # refuses before anything is written
+        apply_pragmas(conn)  # WAL changes the file's header: only for our own diary
         sync_catalog(conn)
         _ensure_identity(conn)
     except sqlite3.DatabaseError as exc:
@@ -243,4 +256,6 @@ def _ensure_identity(conn: sqlite3.Connection) -> None:
     (check.wal_problem) before SQLite replays it into this one.
     """
     if not conn.execute("PRAGMA user_version").fetchone()[0]:
+        import secrets  # once per diary: not on every start
+
         conn.execute(f"PRAGMA user_version={secrets.randbits(_ID_BITS) or 1}")

@@ -17,7 +17,7 @@ import numpy as np
 
 from twitchlog import catalog
 from twitchlog.analysis.data import DailyData, EpisodePoints, FactorInfo, TreatmentInfo
-from twitchlog.db.lite import Source, dbapi
+from twitchlog.db.lite import Source, date_range, dbapi
 from twitchlog.diary.factors import list_factors
 from twitchlog.diary.injections import all_treatments
 from twitchlog.diary.summaries import (
@@ -100,14 +100,7 @@ def _info(key: str, label: str, kind: str, unit: str, category: str) -> FactorIn
 def _episode_rows(
     conn: sqlite3.Connection, start: dt.date | None, end: dt.date | None
 ) -> Iterable[list[tuple[Any, ...]]]:
-    where, params = [], []
-    if start:
-        where.append("diary_date >= ?")
-        params.append(start.isoformat())
-    if end:
-        where.append("diary_date <= ?")
-        params.append(end.isoformat())
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    clause, params = date_range("diary_date", start, end)
     cur = conn.execute(
         "SELECT diary_date, started_utc, utc_offset_min, severity, duration_s "
         f"FROM episode {clause}",

@@ -12,13 +12,13 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from twitchlog.db.lite import Source, datetime_text, dbapi, to_date
+from twitchlog.db.lite import Source, date_range, datetime_text, dbapi, to_date
 from twitchlog.diary import rules
 from twitchlog.diary.factors import check_value, factors_by_key
-from twitchlog.diary.records import Day, Factor
+from twitchlog.diary.records import Day, Factor, ImportSummary
 from twitchlog.diary.settings import diary_today
 from twitchlog.diary.twitchfree import refuse_flag_on_twitch_days
-from twitchlog.errors import NotFound, ValidationError
+from twitchlog.errors import ImportFailed, NotFound, ValidationError
 
 RawValue = str | float | int | None
 
@@ -107,6 +107,30 @@ def apply_days(
     `lines` (date -> line in the file) lets a refusal name the line of an import.
     """
     return _write(dbapi(source), drafts, skip_same=True, lines=lines)
+
+
+def merge_imported(
+    source: Source, lined: Sequence[tuple[int, DayDraft]], new_factors: Sequence[str] = ()
+) -> ImportSummary:
+    """Write the checked days read from a file (line, draft): one row per day, or nothing.
+
+    The one ending of every days importer (days CSV, doctor CSV).
+    """
+    first_line: dict[dt.date, int] = {}
+    problems = []
+    for line, draft in lined:
+        if draft.date in first_line:
+            problems.append(
+                f"line {line}: {draft.date.isoformat()} is also on line "
+                f"{first_line[draft.date]}; keep one row per day."
+            )
+        first_line.setdefault(draft.date, line)
+    if problems:
+        raise ImportFailed(problems)
+    drafts = [d for _, d in lined]
+    added, changed = apply_days(source, drafts, first_line)
+    skipped = len(drafts) - added - changed
+    return ImportSummary("days", len(drafts), added, changed, skipped, tuple(new_factors))
 
 
 def _write(
@@ -235,12 +259,4 @@ def restore_day(source: Source, record: Day) -> Day:
 def list_days(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[Day]:
-    where, params = [], []
-    if start:
-        where.append("d.date >= ?")
-        params.append(start.isoformat())
-    if end:
-        where.append("d.date <= ?")
-        params.append(end.isoformat())
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    return [day for _, day in _select(dbapi(source), clause, params)]
+    return [day for _, day in _select(dbapi(source), *date_range("d.date", start, end))]

@@ -82,8 +82,8 @@ def fill_demo(
         screen = round(max(0.5, rnd.gauss(4 if weekend else 8.5, 1.5)), 1)
         alcohol = float(rnd.choice([0, 0, 0, 0, 1, 2] if weekend else [0, 0, 0, 0, 0, 1]))
         since = [(day - d).days for d in injections if d <= day]
-        # botulinum toxin works from about day 4 and wears off over three months
-        botox = max((0.9 * (1 - (s - 4) / 100) for s in since if 4 <= s <= 104), default=0.0)
+        # botulinum toxin works from about day 4, holds for ~10 weeks, is gone by day 95
+        botox = max((0.9 * min(1.0, (95 - s) / 25) for s in since if 4 <= s < 95), default=0.0)
         rate = math.exp(
             1.8
             + 0.45 * (sleep < 6)

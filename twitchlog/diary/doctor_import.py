@@ -126,7 +126,7 @@ def import_doctor(source: Source, table: CsvTable) -> DoctorImportSummary:
         factor_cols.append((i, factor))
     by_key = {f.key: f for _, f in factor_cols}
     hour = day_start_hour(source)
-    drafts: list[days_mod.DayDraft] = []
+    drafts: list[tuple[int, days_mod.DayDraft]] = []
     problems: list[str] = []
     first_line: dict[dt.date, int] = {}
     episodes = 0
@@ -143,21 +143,13 @@ def import_doctor(source: Source, table: CsvTable) -> DoctorImportSummary:
                 continue
             raw = {f.key: cells[i].strip() for i, f in factor_cols}
             note = plain_text(cells[col[COL_NOTE]].strip()) if COL_NOTE in col else None
-            drafts.append(days_mod.make_draft(by_key, date, raw, note=note))
+            drafts.append((line, days_mod.make_draft(by_key, date, raw, note=note)))
         except DiaryError as exc:
             problems.append(f"line {line}: {exc}")
     if problems:
         raise ImportFailed(problems)
-    added, changed = days_mod.apply_days(source, drafts, first_line)
-    return DoctorImportSummary(
-        "days",
-        len(drafts),
-        added,
-        changed,
-        len(drafts) - added - changed,
-        tuple(f.key for f in created),
-        summarised_episodes=episodes,
-    )
+    merged = days_mod.merge_imported(source, drafts, [f.key for f in created])
+    return DoctorImportSummary(**vars(merged), summarised_episodes=episodes)
 
 
 def _checked(cells: list[str], col: dict[str, int]) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from twitchlog.db.lite import Source, datetime_text, dbapi, to_date, to_datetime
+from twitchlog.db.lite import Source, date_range, datetime_text, dbapi, to_date, to_datetime
 from twitchlog.diary import rules
 from twitchlog.diary.records import Episode, Place
 from twitchlog.diary.settings import day_start_hour
@@ -233,15 +233,7 @@ def list_episodes(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[Episode]:
     """Episodes by diary day, oldest first; `start`/`end` are inclusive diary dates."""
-    where, params = [], []
-    if start:
-        where.append("e.diary_date >= ?")
-        params.append(start.isoformat())
-    if end:
-        where.append("e.diary_date <= ?")
-        params.append(end.isoformat())
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    return _select(dbapi(source), clause, params)
+    return _select(dbapi(source), *date_range("e.diary_date", start, end))
 
 
 def last_episode(source: Source) -> Episode | None:

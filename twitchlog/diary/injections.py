@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi, to_date
@@ -17,6 +18,10 @@ from twitchlog.diary import rules
 from twitchlog.diary.episodes import _places
 from twitchlog.diary.records import Place, Treatment
 from twitchlog.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from twitchlog.analysis.cycles import CycleReport
+    from twitchlog.analysis.data import DailyData
 
 REMINDER_KEY = "injection_reminder_days"
 _OFF = "off"
@@ -44,6 +49,15 @@ class Injection:
         """'onabotulinumtoxinA 50 units'."""
         units = f" {self.units:g} units" if self.units is not None else ""
         return self.product_words + units
+
+    @property
+    def sites_words(self) -> str:
+        return ", ".join(p.words for p in self.sites)
+
+    @property
+    def words(self) -> str:
+        """'onabotulinumtoxinA 50 units; left upper eyelid, eyebrow / forehead'."""
+        return self.dose_words + (f"; {self.sites_words}" if self.sites else "")
 
     @property
     def side_effect_words(self) -> str:
@@ -260,7 +274,7 @@ def edit_injection(
 ) -> Injection:
     """Change what is given; side effects given are merged into those already rated."""
     old = get_injection(source, injection_id)
-    merged = dict(old.side_effects)
+    merged: dict[str, int | str] = dict(old.side_effects)
     merged.update(side_effects or {})
     record = _clean(
         day or old.date,
@@ -386,7 +400,7 @@ def as_treatment(inj: Injection) -> Treatment:
         start=inj.date,
         dose=inj.units,
         unit="units" if inj.units is not None else "",
-        sites=", ".join(p.words for p in inj.sites),
+        sites=inj.sites_words,
         note=inj.note,
     )
 
@@ -397,3 +411,41 @@ def all_treatments(source: Source) -> list[Treatment]:
 
     both = list_treatments(source) + [as_treatment(i) for i in list_injections(source)]
     return sorted(both, key=lambda t: t.start)
+
+
+# --- cycles -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cycles:
+    """The cycle analysis with the entries it was made from (for words, chart and PDF)."""
+
+    report: CycleReport
+    injections: tuple[Injection, ...]
+    felt: tuple[WearingOff, ...]
+    data: DailyData
+    reminder_days: int | None
+
+    def injection_on(self, day: dt.date) -> Injection | None:
+        return next((i for i in self.injections if i.date == day), None)
+
+
+def load_cycles(session: Source, outcome: str = "count") -> Cycles:
+    """Every injection cycle of the whole diary (the window's worker, the CLI, the report)."""
+    import numpy as np
+
+    from twitchlog.analysis.cycles import analyze_cycles
+    from twitchlog.diary.dataset import load_daily_data
+
+    data = load_daily_data(session)
+    shots = tuple(list_injections(session))
+    felt = tuple(list_wearing_off(session))
+    first = data.dates[0].astype(dt.date) if data.n_days else dt.date.today()
+    report = analyze_cycles(
+        data.outcome(outcome) if data.n_days else np.zeros(0),
+        first,
+        [i.date for i in shots],
+        [m.date for m in felt],
+        default_interval_days=catalog.DEFAULT_INJECTION_INTERVAL_DAYS,
+    )
+    return Cycles(report, shots, felt, data, reminder_days(session))

@@ -124,8 +124,8 @@ def read_date_words(text: str, *, moment: bool = False, field: str | None = None
                 return DateWords(text, name, moment, offset=offset)
             if not moment:
                 raise ValueError
-            hour, minute, *second = (int(part) for part in clock.split(":"))
-            t = dt.time(hour, minute, *second)
+            hour, minute, second = (int(part) for part in f"{clock}:0".split(":")[:3])
+            t = dt.time(hour, minute, second)
             return DateWords(text, name, moment, offset=offset, time=t)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
             day = dt.date.fromisoformat(raw)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from twitchlog.db.lite import Source, dbapi, to_date
+from twitchlog.db.lite import Source, date_range, dbapi, to_date
 
 DayTotals = tuple[str, int, int, float, int, int]
 """(ISO diary date, episodes, highest severity, mean severity, sum of severities, seconds)."""
@@ -30,23 +30,11 @@ class DaySummary:
     duration_s: int
 
 
-def _span(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list[str]]:
-    """A WHERE clause limiting `column` to the inclusive range (open ends allowed)."""
-    where, params = [], []
-    if start:
-        where.append(f"{column} >= ?")
-        params.append(start.isoformat())
-    if end:
-        where.append(f"{column} <= ?")
-        params.append(end.isoformat())
-    return ("WHERE " + " AND ".join(where)) if where else "", params
-
-
 def day_totals(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[DayTotals]:
     """Each diary day with episodes in the range, with its totals (unmeasured = 0 s)."""
-    clause, params = _span("diary_date", start, end)
+    clause, params = date_range("diary_date", start, end)
     return (
         dbapi(source)
         .execute(
@@ -62,7 +50,7 @@ def observed_dates(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[str]:
     """The observed (checked-in) days in the range, as ISO text in date order."""
-    clause, params = _span("date", start, end)
+    clause, params = date_range("date", start, end)
     return [
         d for (d,) in dbapi(source).execute(f"SELECT date FROM day {clause} ORDER BY date", params)
     ]
@@ -79,7 +67,7 @@ def place_counts(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[tuple[str, str, str, int]]:
     """(ISO diary date, side, region, episodes felt there) for each day and place."""
-    clause, params = _span("e.diary_date", start, end)
+    clause, params = date_range("e.diary_date", start, end)
     return (
         dbapi(source)
         .execute(
@@ -96,7 +84,7 @@ def sign_counts(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[tuple[str, str, int]]:
     """(ISO diary date, warning sign, episodes with it) for each day and sign."""
-    clause, params = _span("e.diary_date", start, end)
+    clause, params = date_range("e.diary_date", start, end)
     return (
         dbapi(source)
         .execute(
@@ -116,7 +104,7 @@ def factor_values(
     Chunks keep the rows from piling up as Python objects: with matplotlib and scipy
     loaded, a full garbage collection over them would cost more than the query.
     """
-    clause, params = _span("d.date", start, end)
+    clause, params = date_range("d.date", start, end)
     cur = dbapi(source).execute(
         "SELECT d.date, v.factor_id, v.value FROM factor_value v "
         f"JOIN day d ON d.id = v.day_id {clause}",

@@ -170,7 +170,6 @@ def _import_days(
         created.append(factors_mod.add_factor(source, key, kind=kind))
     factors = factors_mod.factors_by_key(source)
     hour = day_start_hour(source)
-    first_line: dict[dt.date, int] = {}
 
     def parse(cells: dict[str, str]) -> days_mod.DayDraft:
         date = rules.parse_date(cells["date"], day_start_hour=hour)
@@ -185,23 +184,4 @@ def _import_days(
         )
 
     parsed = _collect(rows, header, parse)
-    problems = []
-    for line, draft in parsed:
-        if draft.date in first_line:
-            problems.append(
-                f"line {line}: {draft.date.isoformat()} is also on line "
-                f"{first_line[draft.date]}; keep one row per day."
-            )
-        first_line.setdefault(draft.date, line)
-    if problems:
-        raise ImportFailed(problems)
-    drafts = [d for _, d in parsed]
-    added, changed = days_mod.apply_days(source, drafts, first_line)
-    return ImportSummary(
-        "days",
-        len(drafts),
-        added,
-        changed,
-        len(drafts) - added - changed,
-        tuple(f.key for f in created),
-    )
+    return days_mod.merge_imported(source, parsed, [f.key for f in created])

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "window/view": "today",
     "window/closed_at": "",  # ISO time the window was last closed
     "notice/dismissed": "",
+    "injection/tray_shown": "",  # the day the tray last said the next injection is due
     "display/theme": "system",  # system | light | dark | high-contrast (gui/display.py)
     "display/text_scale": 100,  # percent, 100–200
 }

@@ -53,7 +53,7 @@ class SettingsView(QWidget):
         self.factors = _list("Factors you can check in", self)
         self.add_factor = _button("Add a factor…", "Track something of your own", self)
         self.treatments = _list("Treatments", self)
-        self.add_treatment = _button("Add a treatment…", "Medication, injection, therapy…", self)
+        self.add_treatment = _button("Add a treatment…", "Medication, therapy, procedure…", self)
         self.end_treatment = _button("End selected…", "Set the day a treatment ended", self)
         prefs_box = QGroupBox("Preferences", self)
         pl = QHBoxLayout(prefs_box)
@@ -74,9 +74,13 @@ class SettingsView(QWidget):
         lists = QHBoxLayout()
         lists.addWidget(fbox, 1)
         lists.addWidget(tbox, 1)
+        from twitchlog.gui.injections_panel import InjectionsPanel
+
+        self.injections = InjectionsPanel(runner, window)
         lay = QVBoxLayout(self)
         lay.addWidget(prefs_box)
         lay.addLayout(lists, 1)
+        lay.addWidget(self.injections, 1)
         self.change.clicked.connect(self.open_settings)
         self.add_factor.clicked.connect(self.open_factor)
         self.add_treatment.clicked.connect(self.open_treatment)
@@ -94,6 +98,7 @@ class SettingsView(QWidget):
             )
 
         self.runner.read(job, self._show)
+        self.injections.refresh()
 
     def _show(self, result: tuple[list[Factor], list[Treatment], int]) -> None:
         factors, treatments, self.day_start = result

@@ -83,6 +83,10 @@ class TodayView(QWidget):
         top.addWidget(self.timer_button, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        from twitchlog.gui.injection_today import InjectionStrip
+
+        self.injection = InjectionStrip(runner, window, self)  # hidden until there is one
+        lay.addWidget(self.injection)
         lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
         self.experiment = QLabel(self)  # "Experiment: day 3 of 'at most 1 cup' (block 2 of 6)"
         self.experiment.setAccessibleName("Experiment today")
@@ -288,6 +292,7 @@ class TodayView(QWidget):
             return count, days.get_day(s, today) is not None, today, recent[-12:][::-1]
 
         self.runner.read(job, self._show_summary)
+        self.injection.refresh()
         self.runner.read(_experiment_line, self._show_experiment)
 
     def _show_experiment(self, line: str | None) -> None:

@@ -41,7 +41,8 @@ class TreatmentDialog(QDialog):
         self.name.setPlaceholderText("e.g. botulinum toxin, magnesium, gabapentin")
         self.kind = QComboBox(self)
         for key, words in catalog.TREATMENT_KINDS.items():
-            self.kind.addItem(words, key)
+            if key != "injection":  # injections have their own entry (Injections, below)
+                self.kind.addItem(words, key)
         self.start = _date(self, "Start date")
         self.has_end = QCheckBox("It has ended", self)
         self.end = _date(self, "End date")

@@ -84,6 +84,9 @@ def day_row(day: DoctorDay, factors: tuple[Factor, ...]) -> list[Cell]:
         signs_text(day.signs),
         *values,
         "; ".join(day.treatments),
+        day.injection,
+        day.side_effects,
+        "yes" if day.felt_wearing_off else "",
         day.note,
     ]
 

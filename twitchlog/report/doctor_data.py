@@ -13,7 +13,7 @@ from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary.csvfiles import format_number
 from twitchlog.diary.factors import list_factors
-from twitchlog.diary.injections import all_treatments
+from twitchlog.diary.injections import all_treatments, list_injections, list_wearing_off
 from twitchlog.diary.records import Factor, Place, Treatment
 from twitchlog.diary.summaries import (
     DaySummary,
@@ -38,6 +38,9 @@ class DoctorDay:
     values: dict[str, float] = field(default_factory=dict)
     treatments: tuple[str, ...] = ()
     note: str = ""
+    injection: str = ""  # on an injection day: 'onabotulinumtoxinA 50 units; left upper eyelid'
+    side_effects: str = ""  # on an injection day: that cycle's side effects as rated
+    felt_wearing_off: bool = False
 
     @property
     def date(self) -> dt.date:
@@ -152,6 +155,8 @@ def load_doctor_table(
         )
     )
     in_effect = treatments_by_day(all_treatments(conn), lo, hi)
+    shots = {i.date.isoformat(): i for i in list_injections(conn) if lo <= i.date <= hi}
+    felt = {m.date.isoformat() for m in list_wearing_off(conn)}
 
     days = []
     for s in day_summaries(conn, lo, hi):
@@ -164,6 +169,9 @@ def load_doctor_table(
                 values.get(key, {}),
                 in_effect.get(s.date, ()),
                 notes.get(key, ""),
+                shots[key].words if key in shots else "",
+                shots[key].side_effect_words if key in shots else "",
+                key in felt,
             )
         )
     return DoctorTable(lo, hi, factors, tuple(days))

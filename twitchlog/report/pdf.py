@@ -348,9 +348,88 @@ def _triggers(page: Page, r: ReportData) -> None:
     page.text(ASSOCIATION + " " + r.triggers.caveat, 7.5, weight="bold")
 
 
+MAX_CYCLE_ROWS = 6  # the latest cycles of the period on page 1; the rest are counted
+CYCLE_COLUMNS = (
+    ("Injection", 0.0),
+    ("Product and units", 0.11),
+    ("Onset", 0.33),
+    ("Wear-off: measured / felt", 0.44),
+    ("Side effects", 0.68),
+)
+
+
+def cycle_rows(r: ReportData) -> list[tuple[str, ...]]:
+    """One row per injection cycle starting in the period: date, product and units, onset,
+    measured and felt wear-off week, side effects (the doctor's dose decisions)."""
+    if r.cycles is None:
+        return []
+    rows: list[tuple[str, ...]] = []
+    for c in r.cycles.report.cycles:
+        if not r.start <= c.start <= r.end:
+            continue
+        shot = r.cycles.injection_on(c.start)
+        onset = f"week {c.onset.week}" if c.onset.week is not None else "–"
+        if c.verdict == "can't tell yet":
+            onset = "too early"
+        elif c.verdict != "lower":
+            onset = "none clear"
+        w = c.wear_off
+        measured = "–"
+        if w.week is not None:
+            measured = f"week {w.week}" + (f" ({w.low}–{w.high})" if w.low != w.high else "")
+        if c.wear_off.status == "not yet":
+            measured = "not yet"
+        felt = f"week {c.felt_week}" if c.felt_week is not None else "–"
+        rows.append(
+            (
+                c.start.isoformat(),
+                shot.dose_words if shot else "",
+                onset,
+                f"{measured} / {felt}",
+                (shot.side_effect_words or "not rated") if shot else "",
+            )
+        )
+    return rows
+
+
+def _cycles(page: Page, r: ReportData) -> None:
+    rows = cycle_rows(r)
+    if not rows or r.cycles is None:
+        return
+    page.text("Botulinum toxin cycles (weeks since the injection):", 8.5, weight="bold")
+    for name, x in CYCLE_COLUMNS:
+        page.fig.text(LEFT + x * (RIGHT - LEFT), page.y, name, fontsize=7, color=GREY, va="top")
+    page.y -= 9 * PT
+    shown = rows[-MAX_CYCLE_ROWS:]
+    for row in shown:
+        for (_name, x), cell in zip(CYCLE_COLUMNS, row, strict=True):
+            page.fig.text(
+                LEFT + x * (RIGHT - LEFT), page.y, cell[:48], fontsize=7.5, va="top", color=INK
+            )
+        page.y -= 9.5 * PT
+    rep = r.cycles.report
+    summary = []
+    if len(rows) > len(shown):
+        summary.append(f"{len(rows) - len(shown)} earlier cycles not shown")
+    if rep.median_relief_weeks is not None:
+        summary.append(f"relief lasted a median {rep.median_relief_weeks:.0f} weeks")
+    if rep.trend != "can't tell yet":
+        summary.append(f"relief {rep.trend}")
+    if rep.next_due is not None:
+        summary.append(f"next due around {rep.next_due.isoformat()}")
+    if summary:
+        page.text("; ".join(summary).capitalize() + ".", 7.5, color=GREY)
+    page.y -= 2 * PT
+
+
 def _treatments(page: Page, r: ReportData) -> None:
     page.heading(SECTION_TREATMENTS)
+    _cycles(page, r)
     results = r.treatments
+    if cycle_rows(r):
+        results = [t for t in results if t.kind != "injection"]
+        if not results:
+            return
     if not results:
         before = sorted({t.name for t in r.data.treatments if t.start < r.start})
         text = "No treatment started in this period."

@@ -15,6 +15,7 @@ import numpy as np
 from twitchlog import catalog
 from twitchlog.analysis.data import DailyData, EpisodePoints
 from twitchlog.db.lite import Source
+from twitchlog.diary.injections import Cycles
 from twitchlog.diary.records import Place
 from twitchlog.report.doctor_data import DoctorTable, load_doctor_table
 
@@ -45,6 +46,7 @@ class ReportData:
     triggers: object | None = None  # analysis.triggers.TriggerReport
     checks: tuple[Check, ...] = ()
     first_seen: dict[Place, dt.date] = field(default_factory=dict)
+    cycles: Cycles | None = None  # every injection cycle of the whole diary
     experiment: object | None = None  # analysis.experiment.ExperimentResult, when one ended
 
     @property
@@ -106,6 +108,8 @@ def load_report(
     for day in table.days:
         for place, _n in day.places:
             first_seen.setdefault(place, day.date)
+    from twitchlog.diary.injections import load_cycles
+
     report = ReportData(
         lo,
         hi,
@@ -116,6 +120,7 @@ def load_report(
         points,
         triggers,
         first_seen=first_seen,
+        cycles=load_cycles(source),
         experiment=_finished_experiment(source, lo, hi, made or dt.date.today()),
     )
     return _with_checks(report)

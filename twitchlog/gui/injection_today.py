@@ -1,0 +1,112 @@
+"""Today's injection line: "I feel it wearing off" in one click, and the due reminder
+(a banner here and, once a day, a tray message) from the person's own interval."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from twitchlog.gui import prefs
+from twitchlog.gui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class DueState:
+    today: dt.date
+    has_injections: bool
+    next_due: dt.date | None
+    remind: bool  # within the reminder's days before the due date (and it is on)
+    marked_today: bool
+
+
+def due_state(conn: sqlite3.Connection) -> DueState:
+    """On the worker: what the Today line shows (injection dates only, no cycle analysis)."""
+    from twitchlog.analysis.cycles import due_soon, next_due
+    from twitchlog.diary import injections as inj
+    from twitchlog.diary import rules, settings
+
+    today = rules.today(settings.day_start_hour(conn))
+    dates = [i.date for i in inj.list_injections(conn)]
+    from twitchlog import catalog
+
+    due, _days, _default = next_due(dates, catalog.DEFAULT_INJECTION_INTERVAL_DAYS)
+    marked = any(m.date == today for m in inj.list_wearing_off(conn))
+    return DueState(today, bool(dates), due, due_soon(due, today, inj.reminder_days(conn)), marked)
+
+
+class InjectionStrip(QWidget):
+    def __init__(
+        self, runner: TaskRunner, window: Any = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.window_ = window
+        self.state: DueState | None = None
+        self.due = QLabel(self)
+        self.due.setWordWrap(True)
+        self.due.setAccessibleName("Next injection reminder")
+        self.wearing_off = QPushButton("I feel it wearing off", self)
+        self.wearing_off.setAccessibleName("I feel the injection wearing off")
+        self.wearing_off.setToolTip(
+            "Mark today as the day you feel the injection wearing off (shown on the cycles chart)"
+        )
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.due, 1)
+        row.addWidget(self.wearing_off)
+        self.wearing_off.clicked.connect(self.mark)
+        self.hide()
+
+    def refresh(self) -> None:
+        self.runner.read(due_state, self._show)
+
+    def _show(self, state: DueState) -> None:
+        self.state = state
+        self.setVisible(state.has_injections)
+        self.wearing_off.setEnabled(not state.marked_today)
+        self.wearing_off.setText(
+            "Marked: wearing off today" if state.marked_today else "I feel it wearing off"
+        )
+        if state.remind and state.next_due is not None:
+            days = (state.next_due - state.today).days
+            when = (
+                f"in {days} day{'s' * (days != 1)}"
+                if days > 0
+                else ("today" if days == 0 else f"{-days} day{'s' * (days != -1)} ago")
+            )
+            text = f"Your next injection is due around {state.next_due:%d %b %Y} ({when})."
+            self.due.setText(f"<b>{text}</b>")
+            self._tray_once(state.today, text)
+        else:
+            self.due.setText("")
+
+    def _tray_once(self, today: dt.date, text: str) -> None:
+        tray = getattr(self.window_, "tray", None)
+        if tray is None or prefs.get("injection/tray_shown") == today.isoformat():
+            return
+        prefs.put("injection/tray_shown", today.isoformat())
+        tray.showMessage("twitchlog", text, self.window_.windowIcon())
+
+    def mark(self) -> None:
+        from twitchlog.diary import injections as inj
+        from twitchlog.diary import rules, settings
+
+        def job(conn: sqlite3.Connection) -> dt.date:
+            day = rules.today(settings.day_start_hour(conn))
+            inj.mark_wearing_off(conn, day)
+            return day
+
+        def done(day: dt.date) -> None:
+            if self.window_ is not None:
+                self.window_.statusBar().showMessage(
+                    f"Marked {day:%d %b}: you feel the injection wearing off.", 8000
+                )
+                self.window_.push_undo(
+                    "wearing-off marker", lambda conn: inj.unmark_wearing_off(conn, day)
+                )
+
+        self.runner.write(job, done)

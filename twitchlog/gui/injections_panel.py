@@ -1,0 +1,191 @@
+"""Settings › Treatments › Injections: the list, add/change/delete (with undo), the reminder
+switch, when the next one is due, and the cycles chart."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from twitchlog import catalog
+from twitchlog.diary import injections as inj
+from twitchlog.gui.tasks import TaskRunner
+
+
+def describe(i: inj.Injection) -> str:
+    """'2026-03-02 — onabotulinumtoxinA 50 units; left upper eyelid · drooping eyelid mild'."""
+    fx = f" · side effects: {i.side_effect_words}" if i.side_effects else ""
+    return f"{i.date.isoformat()} — {i.words}{fx}"
+
+
+def due_words(c: inj.Cycles) -> str:
+    r = c.report
+    if r.next_due is None:
+        return "No injections yet."
+    basis = (
+        "12 weeks after the last"
+        if r.interval_is_default
+        else f"your median interval, {r.interval_days} days"
+    )
+    return f"Next injection due around {r.next_due:%d %b %Y} ({basis})."
+
+
+class InjectionsPanel(QGroupBox):
+    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+        super().__init__("Botulinum toxin injections")
+        self.runner = runner
+        self.window_ = window
+        self.cycles: inj.Cycles | None = None
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Injections")
+        self.list.setToolTip("Your injections, oldest first")
+        self.add = QPushButton("Add an injection…", self)
+        self.edit = QPushButton("Change selected…", self)
+        self.delete = QPushButton("Delete selected", self)
+        self.due = QLabel(self)
+        self.due.setAccessibleName("Next injection due")
+        self.remind = QCheckBox("Remind me", self)
+        self.remind_days = QSpinBox(self)
+        self.remind_days.setRange(0, 60)
+        self.remind_days.setSuffix(" days before it is due")
+        for w, tip in (
+            (self.add, "Date, product, units, sites and side effects"),
+            (self.edit, "Change the selected injection or rate its side effects"),
+            (self.delete, "Delete the selected injection (Edit › Undo brings it back)"),
+            (self.remind, "A reminder on the Today view and in the tray before the next one"),
+            (self.remind_days, "How many days before the due date to remind"),
+        ):
+            w.setAccessibleName(w.text() if hasattr(w, "text") else tip)
+            w.setToolTip(tip)
+        self.remind_days.setAccessibleName("Days before the due date")
+        self.chart_box = QVBoxLayout()
+        self.canvas: Any = None
+        buttons = QHBoxLayout()
+        for b in (self.add, self.edit, self.delete):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        remind = QHBoxLayout()
+        remind.addWidget(self.remind)
+        remind.addWidget(self.remind_days)
+        remind.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addLayout(buttons)
+        left.addWidget(self.due)
+        left.addLayout(remind)
+        lay = QHBoxLayout(self)
+        lay.addLayout(left, 2)
+        lay.addLayout(self.chart_box, 3)
+        self.add.clicked.connect(self.open_add)
+        self.edit.clicked.connect(self.open_edit)
+        self.delete.clicked.connect(self.delete_selected)
+        self.remind.toggled.connect(self._reminder_changed)
+        self.remind_days.editingFinished.connect(self._reminder_changed)
+        runner.changed.connect(self.refresh)
+
+    # -- reading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.runner.read(inj.load_cycles, self._show)
+
+    def _show(self, c: inj.Cycles) -> None:
+        self.cycles = c
+        self.list.clear()
+        for i in c.injections:
+            item = QListWidgetItem(describe(i))
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            self.list.addItem(item)
+        if not c.injections:
+            self.list.addItem("No injections recorded.")
+        self.due.setText(due_words(c))
+        for w in (self.remind, self.remind_days):
+            w.blockSignals(True)
+        self.remind.setChecked(c.reminder_days is not None)
+        self.remind_days.setEnabled(c.reminder_days is not None)
+        self.remind_days.setValue(
+            c.reminder_days
+            if c.reminder_days is not None
+            else catalog.DEFAULT_INJECTION_REMINDER_DAYS
+        )
+        for w in (self.remind, self.remind_days):
+            w.blockSignals(False)
+        self.draw_chart()
+
+    def draw_chart(self) -> None:
+        """Drawn here on the UI thread from the report the worker made (no DB, no analysis)."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from twitchlog.charts.cycles import build_cycles
+
+        if self.canvas is None:
+            self.canvas = FigureCanvasQTAgg(Figure(figsize=(6, 3.4), layout="constrained"))
+            self.canvas.setAccessibleName("Injection cycles chart")
+            self.canvas.setToolTip(
+                "Each injection's weeks, aligned on the injection day; the band is your "
+                "untreated level"
+            )
+            self.canvas.setMinimumHeight(260)
+            self.chart_box.addWidget(self.canvas)
+        build_cycles(self.cycles.report if self.cycles else None, fig=self.canvas.figure)
+        self.canvas.draw_idle()
+
+    # -- writing ---------------------------------------------------------------------------
+    def selected(self) -> inj.Injection | None:
+        item = self.list.currentItem()
+        found = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return found if isinstance(found, inj.Injection) else None
+
+    def _say(self, text: str) -> None:
+        if self.window_ is not None:
+            self.window_.statusBar().showMessage(text, 8000)
+
+    def open_add(self) -> None:
+        from twitchlog.gui.injection_dialog import InjectionDialog
+
+        self.dialog = InjectionDialog(self.runner, None, self)
+        self.dialog.open()
+
+    def open_edit(self) -> None:
+        from twitchlog.gui.injection_dialog import InjectionDialog
+
+        shot = self.selected()
+        if shot is None:
+            self._say("Select an injection first.")
+            return
+        self.dialog = InjectionDialog(self.runner, shot, self)
+        self.dialog.open()
+
+    def delete_selected(self) -> None:
+        shot = self.selected()
+        if shot is None:
+            self._say("Select an injection first.")
+            return
+
+        def job(conn: sqlite3.Connection) -> inj.Injection:
+            return inj.delete_injection(conn, shot.id)
+
+        def done(gone: inj.Injection) -> None:
+            self._say(f"Deleted the injection of {gone.date}. Edit › Undo brings it back.")
+            if self.window_ is not None:
+                self.window_.push_undo(
+                    "delete injection", lambda conn: inj.restore_injection(conn, gone)
+                )
+
+        self.runner.write(job, done)
+
+    def _reminder_changed(self) -> None:
+        days = self.remind_days.value() if self.remind.isChecked() else None
+        self.remind_days.setEnabled(days is not None)
+        self.runner.write(lambda conn: inj.set_reminder_days(conn, days))
