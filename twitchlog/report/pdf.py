@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from twitchlog import catalog
-from twitchlog.analysis.sentences import ci_text, q_text, reverse_clause, short_condition
+from twitchlog.analysis.sentences import ci_text, reverse_clause, short_condition
 from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
@@ -488,6 +488,10 @@ def _footer(page: Page, number: int, total: int) -> None:
     )
 
 
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _table_page(r: ReportData) -> Page:
     page = Page()
     page.text(
@@ -529,12 +533,12 @@ def _table_page(r: ReportData) -> Page:
             f" ({ci_text(*ci)})" if np.isfinite(ci[0]) and np.isfinite(ci[1]) else ""
         )
         cells = (
-            short_condition(f.label, f.split)[:40],
+            _fit(short_condition(f.label, f.split), 30),
             f.when,
             f"{f.high_days} / {f.low_days}",
             f"{num(f.high_mean)} vs {num(f.low_mean)}",
             ratio,
-            q_text(f.q) if np.isfinite(f.q) else "–",
+            ("<0.01" if f.q < 0.01 else f"{f.q:.2f}") if np.isfinite(f.q) else "–",
             f.verdict,
         )
         bold = f.verdict in ("clear link", "possible link")
