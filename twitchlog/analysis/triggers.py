@@ -40,7 +40,7 @@ MIN_FULL_BLOCKS = 2
 MIN_N_EFF = 30.0
 MIN_DAYS_COVERED = 90
 MIN_EPISODE_DAYS = 24
-Q_CLEAR = 0.05
+Q_CLEAR = 0.03
 Q_POSSIBLE = 0.25
 REVERSE_P = 0.05  # a reverse association this clear, and as strong, drops the verdict
 # The checking-in-on-bad-days warning: days without a check-in that still have twitches.
