@@ -12,12 +12,15 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize("pairs", [2, 3, 4, 6])
 @pytest.mark.parametrize("scenario", ["persistent_drift", "persistent"])
 def test_no_true_effect_gives_a_clear_difference_at_most_5_percent(pairs, scenario) -> None:  # type: ignore[no-untyped-def]
+    runs = 3000
     result = simulate_experiments(
-        7, pairs, 2, ratio=1.0, runs=1000, seed=500 + pairs, scenario=scenario
+        7, pairs, 2, ratio=1.0, runs=runs, seed=500 + pairs, scenario=scenario
     )
     print(f"null {scenario} pairs={pairs}: clear {result.clear:.3f}, p<=0.05 {result.p05:.3f}")
-    assert result.clear <= 0.05
-    assert result.p05 <= 0.05
+    # At most 5%, up to the simulation's own noise (two standard errors of 3000 runs: 0.8%).
+    noise = 2 * (0.05 * 0.95 / runs) ** 0.5
+    assert result.clear <= 0.05 + noise
+    assert result.p05 <= 0.05 + noise
 
 
 def test_power_for_a_true_1_5x_effect_over_4_pairs_of_weeks() -> None:

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from twitchlog.diary import days, experiments, injections, treatments
+from twitchlog import catalog
+from twitchlog.diary import days, experiments, injections, rules, treatments
 from twitchlog.errors import ValidationError
 
 D0 = dt.date(2026, 3, 2)
@@ -153,3 +154,29 @@ def test_cli_without_an_experiment_says_how_to_plan_one(run_cli) -> None:  # typ
     assert code == 2 and "twitchlog experiment plan" in err
     code, _, err = run_cli("experiment", "plan", "nope", "--changed", "less")
     assert code == 2 and "There is no factor 'nope'" in err
+
+
+def test_cli_end_to_end_on_a_demo_diary(run_cli, db) -> None:  # type: ignore[no-untyped-def]
+    from twitchlog.diary.demo import fill_demo
+
+    today = rules.today(catalog.DEFAULT_DAY_START_HOUR)
+    with db.write() as s:
+        fill_demo(s, 62, end=today)
+    start = (today - dt.timedelta(days=60)).isoformat()
+    code, out, err = run_cli(
+        "experiment", "plan", "caffeine_mg", "--changed", "at most 1 cup", "--start", start,
+        "--pairs", "4", "--json", "--no-power",
+    )  # fmt: skip
+    assert code == 0, err
+    plan = json.loads(out)
+    assert plan["state"] == "finished" and len(plan["blocks"]) == 8
+    assert plan["power"] is None  # asked not to simulate
+    code, out, err = run_cli("experiment", "result", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["verdict"] in ("clear difference", "inconclusive")
+    assert result["complete_pairs"] >= 3 and len(result["ci95"]) == 2
+    assert result["orderings"] == 2 ** result["complete_pairs"]
+    assert 0 < result["randomisation_p"] <= 1
+    code, out, _ = run_cli("experiment", "result")
+    assert out.splitlines()[1] == f"Result: {result['verdict']}."

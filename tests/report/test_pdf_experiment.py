@@ -8,13 +8,14 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from tests.report.test_pdf import assert_a4, pdf_text
-from twitchlog.diary import days, episodes, experiments
+from twitchlog.diary import days, episodes, experiments, injections
 
 START = dt.date(2026, 2, 2)
 
 
 def _diary(db) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
+        injections.add_injection(s, START + dt.timedelta(days=20), product="ona", units=50)
         plan = experiments.plan_experiment(
             s, "caffeine_mg", changed="no coffee", usual="as usual", start=START,
             today=START, pairs=2, seed=3,
@@ -41,5 +42,6 @@ def test_finished_experiment_page(db, tmp_path: Path, run_cli) -> None:  # type:
     assert "An experiment: testing a suspected trigger" in flat
     assert "'no coffee' against 'as usual', 2 pairs of 7-day blocks" in flat
     assert "Result: clear difference" in flat
+    assert "Note: A botulinum toxin injection on 2026-02-22 falls inside the plan" in flat
     assert "with no coffee you logged 2 fewer twitches a day than as usual" in flat
     assert "You kept to the plan on 75% of the 28 days you answered." in flat

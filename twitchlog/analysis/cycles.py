@@ -107,7 +107,8 @@ def outcome_acf(y: np.ndarray, starts: Sequence[int], max_lag: int = 60) -> np.n
     if k.size >= 2:
         slope = np.polyfit(k - 1, np.log(r[good]), 1)[0]
         phi = float(np.clip(np.exp(slope), 0.0, 0.95))
-    return r[0] * phi ** np.arange(max_lag)
+    decay: np.ndarray = r[0] * phi ** np.arange(max_lag)
+    return decay
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,8 @@ class CycleReport:
 def _observed(y: np.ndarray, lo: int, hi: int) -> np.ndarray:
     lo, hi = max(lo, 0), min(hi, y.size)
     idx = np.arange(lo, max(lo, hi))
-    return idx[np.isfinite(y[idx])]
+    observed: np.ndarray = idx[np.isfinite(y[idx])]
+    return observed
 
 
 def _band(y: np.ndarray, days: np.ndarray) -> tuple[float, float]:

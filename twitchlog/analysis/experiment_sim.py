@@ -103,6 +103,12 @@ def power_sentence(power: ExperimentPower) -> str:
         f"change) is found about {pct}% of the time, in simulated diaries with twitching that "
         "comes and goes in flares."
     )
-    if power.clear < 0.5:
-        text += " A smaller effect is likely to be missed; more pairs make it likelier to show."
+    if power.clear < 0.2:
+        text += (
+            " So a real effect of that size would usually be missed: twitching that comes "
+            "and goes in flares hides it. More pairs help a little, and 'inconclusive' at the "
+            "end will not mean there is no effect."
+        )
+    elif power.clear < 0.8:
+        text += " A real effect of that size may be missed; more pairs make it likelier to show."
     return text

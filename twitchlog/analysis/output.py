@@ -71,7 +71,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
 
 def to_json_dict(report: TriggerReport) -> dict[str, Any]:
     """{"observed_days", "findings": [...], "treatments": [...]} plus context keys; valid JSON."""
-    return _clean(
+    cleaned: dict[str, Any] = _clean(
         {
             "observed_days": report.observed_days,
             "outcome": report.outcome,
@@ -89,6 +89,7 @@ def to_json_dict(report: TriggerReport) -> dict[str, Any]:
             "experiment_hint": report.experiment_hint,
         }
     )
+    return cleaned
 
 
 def _n(v: float, fmt: str) -> str:

@@ -64,7 +64,7 @@ def null_study(scenario: str, runs: int = 200, days: int = 365, seed: int = 50_0
     for i in range(runs):
         rep = analyze_triggers(simulate_diary(days, end=END, seed=seed + i, scenario=scenario))
         verdicts = [f.verdict for f in rep.findings]
-        s.extra.setdefault("min_q", []).append(  # type: ignore[attr-defined]
+        s.extra.setdefault("min_q", []).append(
             min((f.q for f in rep.findings if np.isfinite(f.q)), default=1.0)
         )
         s.any_clear += "clear link" in verdicts

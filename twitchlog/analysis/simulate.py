@@ -101,7 +101,7 @@ def _ar1(rng: np.random.Generator, phi: float, shape: tuple[int, int]) -> np.nda
 
     burn = 60
     eps = rng.standard_normal((shape[0], shape[1] + burn))
-    out = lfilter([np.sqrt(1.0 - phi * phi)], [1.0, -phi], eps, axis=1)
+    out: np.ndarray = lfilter([np.sqrt(1.0 - phi * phi)], [1.0, -phi], eps, axis=1)
     return out[:, burn:]
 
 

@@ -33,7 +33,8 @@ def average_ranks(x: np.ndarray) -> np.ndarray:
             return (below + (counts + 1) / 2.0)[xi]
     from scipy.stats import rankdata
 
-    return rankdata(x).astype(float)
+    ranks: np.ndarray = rankdata(x).astype(float)
+    return ranks
 
 
 def _corr_centered(a: np.ndarray, b: np.ndarray) -> float:

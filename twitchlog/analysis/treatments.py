@@ -24,7 +24,7 @@ from twitchlog.analysis.cycles import (
     outcome_acf,
 )
 from twitchlog.analysis.data import DailyData, TreatmentInfo
-from twitchlog.analysis.effects import group_effect
+from twitchlog.analysis.effects import Effect, group_effect
 from twitchlog.analysis.sentences import OUTCOME_WORDS
 
 BEFORE_DAYS = 28
@@ -91,7 +91,7 @@ def _rate_text(v: float) -> str:
     return f"{v:.1f}" if np.isfinite(v) else "?"
 
 
-def _compare(y: np.ndarray, before: np.ndarray, after: np.ndarray):
+def _compare(y: np.ndarray, before: np.ndarray, after: np.ndarray) -> tuple[Effect, int, int, bool]:
     """Pooled before/after effect; `before`/`after` are index arrays into y (any order)."""
     bi = before[np.isfinite(y[before])]
     ai = after[np.isfinite(y[after])]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,7 +28,9 @@ from twitchlog.analysis import sentences as words_
 from twitchlog.analysis import stats
 from twitchlog.analysis.data import DailyData, FactorInfo, factor_info
 from twitchlog.analysis.effects import Effect, Split, adjusted_effect, choose_split
-from twitchlog.analysis.treatments import TreatmentResult
+
+if TYPE_CHECKING:  # imported when the analysis runs (it pulls in the treatment statistics)
+    from twitchlog.analysis.treatments import TreatmentResult
 
 OUTCOME_WORDS = words_.OUTCOME_WORDS
 CAVEAT = words_.CAVEAT

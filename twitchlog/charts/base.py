@@ -9,6 +9,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -59,7 +60,9 @@ def clear_figure(fig: Figure) -> None:
     _HOVER.pop(fig, None)
 
 
-def style_axes(ax: Axes, theme: Theme, *, grid_axis: str | None = "y") -> Axes:
+def style_axes(
+    ax: Axes, theme: Theme, *, grid_axis: Literal["x", "y", "both"] | None = "y"
+) -> Axes:
     """Theme colours, light grid behind the data, no top/right frame."""
     ax.set_facecolor(theme.background)
     for side in ("top", "right"):
@@ -69,8 +72,8 @@ def style_axes(ax: Axes, theme: Theme, *, grid_axis: str | None = "y") -> Axes:
     ax.tick_params(colors=theme.foreground, labelsize=theme.font_size, which="both")
     ax.xaxis.label.set_color(theme.foreground)
     ax.yaxis.label.set_color(theme.foreground)
-    ax.xaxis.label.set_size(theme.font_size)
-    ax.yaxis.label.set_size(theme.font_size)
+    ax.xaxis.label.set_fontsize(theme.font_size)
+    ax.yaxis.label.set_fontsize(theme.font_size)
     ax.title.set_color(theme.foreground)
     ax.set_axisbelow(True)
     if grid_axis:

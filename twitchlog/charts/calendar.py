@@ -7,6 +7,7 @@ dates a month does not have (30 February) stay blank.
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
@@ -47,7 +48,7 @@ def month_grid(data: DailyData, outcome: str) -> tuple[np.ndarray, np.ndarray, l
     return values, state, labels
 
 
-def _hatch_missing(ax, state: np.ndarray, theme: Theme) -> None:  # type: ignore[no-untyped-def]
+def _hatch_missing(ax: Axes, state: np.ndarray, theme: Theme) -> None:
     """Hatch each day without a check-in as one compound path (Agg hatches it in one go)."""
     rows, cols = np.nonzero(state == 2)
     if not rows.size:

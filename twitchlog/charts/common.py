@@ -38,7 +38,8 @@ def runs(mask: np.ndarray) -> list[tuple[int, int]]:
 
 
 def to_date(d: np.datetime64) -> dt.date:
-    return d.astype("datetime64[D]").astype(dt.date)
+    day: dt.date = d.astype("datetime64[D]").astype(dt.date)
+    return day
 
 
 def day_text(d: np.datetime64 | dt.date) -> str:

@@ -23,7 +23,11 @@ def _half_ellipse(cx: float, cy: float, rx: float, ry: float, t0: float, t1: flo
     return np.column_stack([cx + rx * np.cos(t), cy + ry * np.sin(t)])
 
 
-def region_shapes(s: int) -> dict[str, np.ndarray | tuple]:
+Rect = tuple[str, tuple[float, float], float, float]
+"""("rect", lower-left corner, width, height): a region drawn as a rectangle."""
+
+
+def region_shapes(s: int) -> dict[str, np.ndarray | Rect]:
     """Outline of each region for one side: s = +1 person's left (viewer's right), −1 right."""
     ex, ey = s * 1.7, 1.3
     mouth = (
@@ -55,7 +59,7 @@ def region_shapes(s: int) -> dict[str, np.ndarray | tuple]:
     }
 
 
-def _centre(shape: np.ndarray | tuple) -> tuple[float, float]:
+def _centre(shape: np.ndarray | Rect) -> tuple[float, float]:
     if isinstance(shape, tuple):
         return (shape[1][0] + shape[2] / 2, shape[1][1] + shape[3] / 2)
     c = np.asarray(shape).mean(axis=0)
@@ -116,6 +120,7 @@ def build_face(
             shape = shapes[region]
             c = counts[side][region]
             face = cmap(norm(c)) if c > 0 else skin
+            patch: Rectangle | Polygon
             if isinstance(shape, tuple):
                 patch = Rectangle(
                     shape[1],

@@ -29,7 +29,8 @@ def episode_weights(points: EpisodePoints, outcome: str) -> np.ndarray:
     if outcome == "severity":
         return points.severity.astype(float)
     if outcome == "duration":
-        return np.nan_to_num(points.duration_s, nan=0.0) / 60.0
+        minutes: np.ndarray = np.nan_to_num(points.duration_s, nan=0.0) / 60.0
+        return minutes
     return np.ones(points.n)
 
 

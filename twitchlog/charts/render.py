@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from matplotlib.figure import Figure
 
@@ -16,6 +16,10 @@ from twitchlog.analysis.data import DailyData, EpisodePoints
 from twitchlog.charts import CHART_NAMES
 from twitchlog.charts.common import factors_with_data
 from twitchlog.charts.theme import Theme
+
+if TYPE_CHECKING:  # the analysis is imported by compute(), not with this module
+    from twitchlog.analysis.treatments import InjectionCycles, TreatmentResult
+    from twitchlog.analysis.triggers import TriggerReport
 
 
 @dataclass
@@ -25,9 +29,9 @@ class ChartInputs:
     data: DailyData
     points: EpisodePoints
     outcome: str = "count"
-    report: Any | None = None  # analysis.triggers.TriggerReport
-    treatments: tuple = ()  # analysis.treatments.TreatmentResult
-    cycles: Any | None = None  # analysis.treatments.InjectionCycles
+    report: TriggerReport | None = None
+    treatments: tuple[TreatmentResult, ...] = ()
+    cycles: InjectionCycles | None = None
     factors: list[str] = field(default_factory=list)
 
     def default_factor(self) -> str | None:
@@ -44,7 +48,7 @@ def compute(
 ) -> ChartInputs:
     """Run the analysis the trigger and treatment charts need (seconds on years of data)."""
     report = None
-    treatments: tuple = ()
+    treatments: tuple[TreatmentResult, ...] = ()
     cycles = None
     if analyse and data.n_days:
         from twitchlog.analysis.treatments import injection_cycles

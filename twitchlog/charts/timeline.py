@@ -6,9 +6,13 @@ average uses only observed days.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from matplotlib import dates as mdates
 from matplotlib import transforms
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -78,7 +82,7 @@ def build_timeline(
         )
 
     add_hover(fig, daily, daily_text)
-    handles = [daily, ax.lines[-1]]
+    handles: list[Artist] = [daily, ax.lines[-1]]
     gaps = runs(~np.asarray(data.observed, bool))
     if gaps:
         a, b = np.array(gaps).T
@@ -117,10 +121,10 @@ def build_timeline(
     return fig
 
 
-def _treatments(ax, data: DailyData, theme: Theme) -> list:  # type: ignore[no-untyped-def]
+def _treatments(ax: Axes, data: DailyData, theme: Theme) -> list[Artist]:
     """Shade medication/therapy periods; mark injections with a dashed line and a triangle."""
     lo, hi = data.dates[0].astype("datetime64[D]"), data.dates[-1].astype("datetime64[D]")
-    handles = []
+    handles: list[Artist] = []
     span_color = theme.accent(4)
     inj_color = theme.accent(3)
     top = transforms.blended_transform_factory(ax.transData, ax.transAxes)
@@ -163,18 +167,18 @@ def _treatments(ax, data: DailyData, theme: Theme) -> list:  # type: ignore[no-u
     return handles
 
 
-def _day_bands(ax, first: np.ndarray, last: np.ndarray, **style) -> PolyCollection:  # type: ignore[no-untyped-def]
+def _day_bands(ax: Axes, first: np.ndarray, last: np.ndarray, **style: Any) -> PolyCollection:
     """Full-height bands over days first[i]..last[i] (each day ±½) as one artist, not hundreds."""
     a = mdates.date2num(first) - 0.5
     b = mdates.date2num(last) + 0.5
     lo, hi = np.zeros_like(a), np.ones_like(a)
     verts = np.stack([np.c_[a, lo], np.c_[a, hi], np.c_[b, hi], np.c_[b, lo]], axis=1)
-    bands = PolyCollection(verts, transform=ax.get_xaxis_transform(), lw=0, **style)
+    bands = PolyCollection(list(verts), transform=ax.get_xaxis_transform(), lw=0, **style)
     ax.add_collection(bands, autolim=False)
     return bands
 
 
-def _injections(ax, days: np.ndarray, color: str) -> None:  # type: ignore[no-untyped-def]
+def _injections(ax: Axes, days: np.ndarray, color: str) -> None:
     """A dashed line and a triangle on top per injection day: one artist each, not two per day."""
     x = mdates.date2num(days)
     lines = LineCollection(
@@ -200,7 +204,7 @@ def _injections(ax, days: np.ndarray, color: str) -> None:  # type: ignore[no-un
     )
 
 
-def _factor_axis(fig: Figure, ax, data: DailyData, key: str, theme: Theme):  # type: ignore[no-untyped-def]
+def _factor_axis(fig: Figure, ax: Axes, data: DailyData, key: str, theme: Theme) -> Artist:
     """The chosen factor on a right-hand axis (dots; its catalog threshold dotted)."""
     info = factor_info(data, key)
     values = data.factors.get(key)

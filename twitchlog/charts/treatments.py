@@ -8,11 +8,13 @@ evidence, so the chart says the interval is approximate.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
@@ -28,12 +30,15 @@ from twitchlog.charts.base import (
 from twitchlog.charts.common import fmt
 from twitchlog.charts.theme import Theme, mix
 
+if TYPE_CHECKING:
+    from twitchlog.analysis.treatments import InjectionCycles, TreatmentResult
+
 MAX_ROWS = 10  # before/after rows that stay readable on a laptop-sized chart
 
 
 def build_treatments(
-    results: Sequence[Any],
-    cycles: Any | None = None,
+    results: Sequence[TreatmentResult],
+    cycles: InjectionCycles | None = None,
     outcome: str = "count",
     *,
     fig: Figure | None = None,
@@ -65,7 +70,7 @@ def build_treatments(
     if results:
         ax_ba = style_axes(fig.add_subplot(1, panels, 1), theme, grid_axis="x")
         _before_after(fig, ax_ba, results, theme, words, total)
-    if has_cycles:
+    if has_cycles and cycles is not None:
         ax_cy = style_axes(fig.add_subplot(1, panels, panels), theme)
         _cycles(fig, ax_cy, cycles, theme, words)
     title(fig, "Treatments", theme)
@@ -78,7 +83,7 @@ def build_treatments(
     return fig
 
 
-def rows_to_show(results: Sequence[Any], most: int = MAX_ROWS) -> list[Any]:
+def rows_to_show(results: Sequence[TreatmentResult], most: int = MAX_ROWS) -> list[TreatmentResult]:
     """Treatments with check-in days around them in the range, the latest `most`.
 
     Ten years of injections are 40 rows: unreadable on a screen, and each one is text
@@ -88,8 +93,8 @@ def rows_to_show(results: Sequence[Any], most: int = MAX_ROWS) -> list[Any]:
     return with_days[-most:]
 
 
-def _before_after(  # type: ignore[no-untyped-def]
-    fig: Figure, ax, results: Sequence[Any], theme: Theme, words: str, total: int
+def _before_after(
+    fig: Figure, ax: Axes, results: Sequence[TreatmentResult], theme: Theme, words: str, total: int
 ) -> None:
     """A dumbbell per treatment: hollow = 28 days before, filled = the window after."""
     before_c, after_c = theme.muted, theme.accent(0)
@@ -164,7 +169,16 @@ def _before_after(  # type: ignore[no-untyped-def]
     )
 
 
-def _cycles(fig: Figure, ax, cycles: Any, theme: Theme, words: str) -> None:  # type: ignore[no-untyped-def]
+def _cycle_text(
+    start: dt.date, weeks: np.ndarray, rates: np.ndarray, words: str
+) -> Callable[[int], str]:
+    """What hovering over week i of the cycle that began with the injection on `start` says."""
+    return lambda i: (
+        f"injection of {start:%d %b %Y}, week {weeks[i]}: {fmt(float(rates[i]))} {words}"
+    )
+
+
+def _cycles(fig: Figure, ax: Axes, cycles: InjectionCycles, theme: Theme, words: str) -> None:
     """One thin line per injection cycle, the median bold; weeks 2–10 shaded."""
     weeks = np.asarray(cycles.weeks)
     rates = np.asarray(cycles.rates, float)
@@ -175,13 +189,7 @@ def _cycles(fig: Figure, ax, cycles: Any, theme: Theme, words: str) -> None:  # 
         (ln,) = ax.plot(
             weeks, rates[c], color=thin, lw=0.9, marker=".", ms=3, zorder=2, gid="cycle"
         )
-        add_hover(
-            fig,
-            ln,
-            lambda i, c=c, start=start: (
-                f"injection of {start:%d %b %Y}, week {weeks[i]}: {fmt(rates[c, i])} {words}"
-            ),
-        )
+        add_hover(fig, ln, _cycle_text(start, weeks, rates[c], words))
     med = np.asarray(cycles.median, float)
     (ml,) = ax.plot(
         weeks,

@@ -8,7 +8,9 @@ import json
 from twitchlog.cli.common import date_arg, open_db
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p = sub.add_parser(
         "analyze",
         parents=[common],

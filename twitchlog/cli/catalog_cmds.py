@@ -11,7 +11,9 @@ from twitchlog.diary import factors, rules, treatments
 from twitchlog.diary.records import Treatment
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     f = sub.add_parser("factor", help="list factors or add your own")
     fs = f.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = fs.add_parser("add", parents=[common], help="add a factor of your own")

@@ -17,7 +17,9 @@ OUTCOMES = ("count", "severity", "duration")
 NAMES = (*CHART_NAMES, "cycles")  # cycles: always the whole diary (see charts.cycles)
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p = sub.add_parser(
         "chart",
         parents=[common],

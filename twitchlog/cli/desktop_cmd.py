@@ -8,7 +8,9 @@ import subprocess
 from pathlib import Path
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p = sub.add_parser(
         "desktop",
         help="add twitchlog to your desktop's applications (launcher and icon), or remove it",

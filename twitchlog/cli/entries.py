@@ -23,7 +23,9 @@ DAY_FLAGS = {
 }
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p = sub.add_parser("log", parents=[common], help="log a twitch episode (now by default)")
     p.add_argument(
         "--at",

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from twitchlog.db.lite import Source
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p = sub.add_parser(
         "experiment",
         parents=[common],

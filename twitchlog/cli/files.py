@@ -8,7 +8,9 @@ from pathlib import Path
 from twitchlog.cli.common import date_arg, open_db
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     e = sub.add_parser("export", help="write episodes or days to a CSV file")
     es = e.add_subparsers(dest="what", metavar="WHAT", required=True)
     for what, words in (

@@ -7,7 +7,9 @@ import argparse
 VIEW_NAMES = ("today", "checkin", "history", "charts", "settings")
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p = sub.add_parser("gui", parents=[common], help="open the diary window (the default)")
     p.add_argument(
         "--screenshot",

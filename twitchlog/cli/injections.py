@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from twitchlog.analysis.cycles import WeekEstimate
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p = sub.add_parser("injection", help="botulinum toxin injections and how each cycle went")
     ps = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 

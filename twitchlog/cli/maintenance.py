@@ -9,7 +9,9 @@ from pathlib import Path
 from twitchlog.errors import DiaryError
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     b = sub.add_parser("backup", parents=[common], help="make a backup copy of the diary now")
     b.set_defaults(func=cmd_backup)
 

@@ -321,3 +321,18 @@ def new_episodes(source: Source, items: Sequence[Mapping[str, Any]]) -> list[Map
             seen.add(key)
             fresh.append(item)
     return fresh
+
+
+def log_like_last(
+    source: Source, *, started_at: dt.datetime | None = None, duration_s: int | None = None
+) -> Episode:
+    """The window's one-press log: a twitch with the severity and place of the last one
+    (severity 2 and no place for the very first)."""
+    last = last_episode(source)
+    return log_episode(
+        source,
+        started_at=started_at,
+        severity=last.severity if last else 2,
+        places=last.places if last else (),
+        duration_s=duration_s,
+    )

@@ -295,6 +295,17 @@ def _reason(reason: str, what: str) -> str:
     return text
 
 
+def _end_pause(conn: Source, experiment_id: int, today: dt.date) -> None:
+    """An open pause ends yesterday (one begun today leaves nothing behind)."""
+    conn.execute(
+        'UPDATE experiment_pause SET "end" = ? WHERE experiment_id = ? AND "end" IS NULL',
+        ((today - dt.timedelta(days=1)).isoformat(), experiment_id),
+    )
+    conn.execute(
+        'DELETE FROM experiment_pause WHERE experiment_id = ? AND "end" < start', (experiment_id,)
+    )
+
+
 def stop_experiment(source: Source, experiment_id: int, reason: str, today: dt.date) -> Plan:
     """End the experiment early; days from `today` on are not analysed."""
     plan = get_experiment(source, experiment_id)
@@ -306,13 +317,7 @@ def stop_experiment(source: Source, experiment_id: int, reason: str, today: dt.d
         raise ValidationError("That experiment has already finished; there is nothing to stop.")
     text = _reason(reason, "stop")
     conn = dbapi(source)
-    conn.execute(
-        'UPDATE experiment_pause SET "end" = ? WHERE experiment_id = ? AND "end" IS NULL',
-        ((today - dt.timedelta(days=1)).isoformat(), experiment_id),
-    )
-    conn.execute(
-        'DELETE FROM experiment_pause WHERE experiment_id = ? AND "end" < start', (experiment_id,)
-    )
+    _end_pause(conn, experiment_id, today)
     conn.execute(
         "UPDATE experiment SET stopped = ?, stop_reason = ? WHERE id = ?",
         (max(today, plan.start).isoformat(), text, experiment_id),
@@ -345,13 +350,7 @@ def resume_experiment(source: Source, experiment_id: int, today: dt.date) -> Pla
     if plan.state(today) != "paused":
         raise ValidationError("That experiment is not paused.")
     conn = dbapi(source)
-    conn.execute(
-        'UPDATE experiment_pause SET "end" = ? WHERE experiment_id = ? AND "end" IS NULL',
-        ((today - dt.timedelta(days=1)).isoformat(), experiment_id),
-    )
-    conn.execute(
-        'DELETE FROM experiment_pause WHERE experiment_id = ? AND "end" < start', (experiment_id,)
-    )
+    _end_pause(conn, experiment_id, today)
     return get_experiment(source, experiment_id)
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QCursor, QShowEvent
@@ -35,10 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from twitchlog.charts import CHART_NAMES, CHART_TITLES
-
-RunTask = Callable[
-    [Callable[[Any], Any], Callable[[Any], None], Callable[[BaseException], None]], None
-]
+from twitchlog.gui.operations import RunRead
+from twitchlog.gui.qdates import to_date
+from twitchlog.gui.tasks import WorkerConnection
 
 RANGES: tuple[tuple[str, int | None], ...] = (
     ("Last 30 days", 30),
@@ -53,6 +52,19 @@ OUTCOME_CHOICES: tuple[tuple[str, str], ...] = (
     ("Minutes of twitching", "duration"),
 )
 USES_FACTOR = ("timeline", "factor")
+Span = tuple[dt.date | None, dt.date | None]  # a chosen range; None: the diary's own end
+K = TypeVar("K")
+V = TypeVar("V")
+
+if TYPE_CHECKING:  # imported when the view first loads a range, off the start-up path
+    from matplotlib.backend_bases import MouseEvent
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+
+    from twitchlog.analysis.data import DailyData, EpisodePoints
+    from twitchlog.charts.render import ChartInputs
+    from twitchlog.charts.theme import Theme
+    from twitchlog.db.lite import Source
 
 
 class InputsCache:
@@ -67,8 +79,8 @@ class InputsCache:
     def __init__(self, size: int = 8) -> None:
         self.size = size
         self.generation: object = 0
-        self._arrays: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
-        self._inputs: OrderedDict[tuple, Any] = OrderedDict()
+        self._arrays: OrderedDict[Span, tuple[DailyData, EpisodePoints]] = OrderedDict()
+        self._inputs: OrderedDict[tuple[Span, str], ChartInputs] = OrderedDict()
 
     def use(self, generation: object) -> None:
         """Forget everything loaded from an older diary version."""
@@ -77,13 +89,15 @@ class InputsCache:
             self._arrays.clear()
             self._inputs.clear()
 
-    def arrays(self, key: tuple, load: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:
+    def arrays(
+        self, key: Span, load: Callable[[], tuple[DailyData, EpisodePoints]]
+    ) -> tuple[DailyData, EpisodePoints]:
         return self._memo(self._arrays, key, load)
 
-    def inputs(self, key: tuple, make: Callable[[], Any]) -> Any:
+    def inputs(self, key: tuple[Span, str], make: Callable[[], ChartInputs]) -> ChartInputs:
         return self._memo(self._inputs, key, make)
 
-    def _memo(self, store: OrderedDict, key: tuple, make: Callable[[], Any]) -> Any:
+    def _memo(self, store: OrderedDict[K, V], key: K, make: Callable[[], V]) -> V:
         if key in store:
             store.move_to_end(key)
             return store[key]
@@ -94,13 +108,13 @@ class InputsCache:
 
 
 def load_inputs(
-    session: Any,
+    session: Source,
     start: dt.date | None,
     end: dt.date | None,
     outcome: str,
     last_days: int | None,
     cache: InputsCache | None = None,
-) -> Any:
+) -> ChartInputs:
     """Worker side: the ChartInputs for a range and outcome (no Qt, no drawing).
 
     Loads and analyses only what `cache` does not hold yet (no cache: always both).
@@ -114,18 +128,15 @@ def load_inputs(
         end = rules.today(day_start_hour(session))
         start = end - dt.timedelta(days=last_days - 1)
     cache = cache or InputsCache()
-    t0 = time.perf_counter()
 
-    def load() -> tuple[Any, Any]:
+    def load() -> tuple[DailyData, EpisodePoints]:
         return load_daily_data(session, start, end), load_episode_points(session, start, end)
 
-    def analyse() -> Any:
+    def analyse() -> ChartInputs:
         data, points = cache.arrays((start, end), load)
         return compute(data, points, outcome)
 
-    inputs = cache.inputs((start, end, outcome), analyse)
-    inputs.compute_s = time.perf_counter() - t0  # type: ignore[attr-defined]
-    return inputs
+    return cache.inputs(((start, end), outcome), analyse)
 
 
 class ChartsView(QWidget):
@@ -134,18 +145,18 @@ class ChartsView(QWidget):
     drawn = Signal(str)  # chart name, after each (re)draw
     failed = Signal(str)
 
-    def __init__(self, run_task: RunTask, parent: QWidget | None = None) -> None:
+    def __init__(self, run_task: RunRead, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chartsView")
         self._run_task = run_task
-        self._inputs: Any = None
+        self._inputs: ChartInputs | None = None
         self._request = 0
         self._cache = InputsCache()  # used by worker jobs only
         self._generation = 0  # bumped by refresh(): the diary changed
         self._stale = False  # the diary changed while the view was hidden
-        self._canvas: Any = None
-        self._figure: Any = None
-        self._theme: Any = None
+        self._canvas: FigureCanvasQTAgg | None = None
+        self._figure: Figure | None = None
+        self._theme: Theme | None = None
         self._shown = False
         self.timing: dict[str, float] = {}
 
@@ -211,7 +222,7 @@ class ChartsView(QWidget):
 
     # -- public ----------------------------------------------------------------------------
     @property
-    def figure(self) -> Any:
+    def figure(self) -> Figure | None:
         return self._figure
 
     @property
@@ -221,7 +232,7 @@ class ChartsView(QWidget):
     def set_chart(self, name: str) -> None:
         self.tabs.setCurrentIndex(CHART_NAMES.index(name))
 
-    def set_theme(self, theme: Any = None) -> None:
+    def set_theme(self, theme: Theme | None = None) -> None:
         """Use this chart Theme (default: built from the widget's palette) and redraw."""
         self._theme = theme
         self._redraw()
@@ -245,18 +256,20 @@ class ChartsView(QWidget):
         outcome = self.outcome_box.currentData()
         self.status.setText("Loading…")
 
-        def job(session: Any) -> Any:
+        def job(conn: WorkerConnection) -> tuple[ChartInputs, float]:
             from twitchlog.db.lite import data_version
 
-            cache.use((generation, data_version(session)))
-            return load_inputs(session, start, end, outcome, last, cache)
+            t0 = time.perf_counter()
+            cache.use((generation, data_version(conn)))
+            return load_inputs(conn, start, end, outcome, last, cache), time.perf_counter() - t0
 
         self._run_task(job, lambda r: self._loaded(request, r), self._failed)
 
     def save_chart(self, path: str) -> None:
         from twitchlog.charts.render import save_figure
 
-        save_figure(self._figure, path)
+        if self._figure is not None:  # None: never shown, nothing drawn to save
+            save_figure(self._figure, path)
 
     # -- internals -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -282,8 +295,8 @@ class ChartsView(QWidget):
     def _range(self) -> tuple[dt.date | None, dt.date | None, int | None]:
         days = RANGES[self.range_box.currentIndex()][1]
         if days == -1:
-            a = self.from_edit.date().toPython()
-            b = self.to_edit.date().toPython()
+            a = to_date(self.from_edit.date())
+            b = to_date(self.to_edit.date())
             return (min(a, b), max(a, b), None)
         return (None, None, days)
 
@@ -293,11 +306,11 @@ class ChartsView(QWidget):
         self.to_edit.setVisible(custom)
         self._reload()
 
-    def _loaded(self, request: int, inputs: Any) -> None:
+    def _loaded(self, request: int, loaded: tuple[ChartInputs, float]) -> None:
         if request != self._request:
             return  # a newer range was asked for meanwhile
+        inputs, self.timing["compute_s"] = loaded
         self._inputs = inputs
-        self.timing["compute_s"] = getattr(inputs, "compute_s", float("nan"))
         self._fill_factors(inputs)
         self.status.setText("")
         self._redraw()
@@ -306,7 +319,7 @@ class ChartsView(QWidget):
         self.status.setText("Could not load the charts.")
         self.failed.emit(str(exc))
 
-    def _fill_factors(self, inputs: Any) -> None:
+    def _fill_factors(self, inputs: ChartInputs) -> None:
         from twitchlog.analysis.data import factor_info
 
         current = self.factor_box.currentData() or inputs.default_factor()
@@ -318,7 +331,7 @@ class ChartsView(QWidget):
         self.factor_box.setCurrentIndex(max(i, 0))
         self.factor_box.blockSignals(False)
 
-    def _chart_theme(self) -> Any:
+    def _chart_theme(self) -> Theme:
         if self._theme is not None:
             return self._theme
         from twitchlog.charts.theme import theme_from_colors
@@ -328,7 +341,7 @@ class ChartsView(QWidget):
         return theme_from_colors(background, text, font_size=size)
 
     def _redraw(self) -> None:
-        if self._inputs is None or self._figure is None:
+        if self._inputs is None or self._figure is None or self._canvas is None:
             return
         from twitchlog.charts.render import draw
 
@@ -346,10 +359,10 @@ class ChartsView(QWidget):
         self.timing["draw_s"] = time.perf_counter() - t0
         self.drawn.emit(name)
 
-    def _hover(self, event: Any) -> None:
+    def _hover(self, event: MouseEvent) -> None:
         from twitchlog.charts.base import hover_text
 
-        text = hover_text(self._figure, event) if event.inaxes else None
+        text = hover_text(self._figure, event) if event.inaxes and self._figure else None
         if text:
             QToolTip.showText(QCursor.pos(), text, self._canvas)
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,10 +24,15 @@ from PySide6.QtWidgets import (
 from twitchlog.diary.records import Day, Factor
 from twitchlog.errors import DiaryError, ValidationError
 from twitchlog.gui.factor_fields import FactorField, error_label
-from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.operations import ReadOp, WriteOp
+from twitchlog.gui.qdates import to_date, to_qdate
+from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 
-# factors, the day loaded, what is recorded for it, today
-Refreshed = tuple[list[Factor], dt.date, Day | None, dt.date]
+if TYPE_CHECKING:
+    from twitchlog.diary.experiments import Plan
+    from twitchlog.diary.today import CheckinPage
+    from twitchlog.gui.main_window import MainWindow
+
 GROUPS = (("trigger", "Possible triggers"), ("relief", "Relief"), ("custom", "Your own factors"))
 
 
@@ -133,7 +138,9 @@ class CheckinView(QWidget):
 
     saved = Signal(object)  # the Day record
 
-    def __init__(self, runner: TaskRunner, window: Any = None, units: str = "mg") -> None:
+    def __init__(
+        self, runner: TaskRunner, window: MainWindow | None = None, units: str = "mg"
+    ) -> None:
         super().__init__()
         self.runner = runner
         self.window_ = window
@@ -198,31 +205,26 @@ class CheckinView(QWidget):
                 control.selectAll()
 
     def day(self) -> dt.date:
-        return self.date.date().toPython()
+        return to_date(self.date.date())
 
     def set_day(self, day: dt.date) -> None:
-        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.date.setDate(to_qdate(day))
 
     def _first_load(self) -> bool:
         return self.date.date() < QDate(2000, 1, 2)  # no day picked yet
 
     def refresh(self) -> None:
         """Pick up new factors; reload the day only if nothing was typed since."""
-        first, shown = self._first_load(), self.day()  # read here: widgets are UI-thread only
+        from twitchlog.diary.today import checkin_page
 
-        def job(s: Any) -> Refreshed:
-            from twitchlog.diary import days, factors, rules, settings
+        # Read here: widgets are UI-thread only. No day picked yet: today's diary day.
+        shown = None if self._first_load() else self.day()
+        ReadOp(self.runner, lambda c: checkin_page(c, shown)).success(self._refreshed).run()
 
-            today = rules.today(settings.day_start_hour(s))
-            when = today if first else shown
-            return factors.list_factors(s), when, days.get_day(s, when), today
-
-        self.runner.read(job, self._refreshed)
-
-    def _refreshed(self, result: Refreshed) -> None:
-        factors, when, day, today = result
-        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.form.set_factors(factors)
+    def _refreshed(self, page: CheckinPage) -> None:
+        when, day = page.day, page.record
+        self.date.setMaximumDate(to_qdate(page.today))
+        self.form.set_factors(page.factors)
         if self._first_load():
             # Today and what is recorded for it in one go: a second load arriving after the
             # form showed would wipe what was typed meanwhile.
@@ -237,14 +239,10 @@ class CheckinView(QWidget):
 
     def load_day(self) -> None:
         """The day changed: show what was recorded for it."""
+        from twitchlog.diary.days import get_day
+
         from_day = self.day()
-
-        def job(s: Any) -> Day | None:
-            from twitchlog.diary import days
-
-            return days.get_day(s, from_day)
-
-        self.runner.read(job, self._show_day)
+        ReadOp(self.runner, lambda c: get_day(c, from_day)).success(self._show_day).run()
 
     def _show_day(self, day: Day | None, *, say: bool = True) -> None:
         self.form.load(day)
@@ -261,26 +259,20 @@ class CheckinView(QWidget):
 
     def _load_kept(self) -> None:
         """The experiment question, when the day shown is a day of a running experiment."""
+        from twitchlog.diary.experiments import kept_on
+
         shown = self.day()
 
-        def job(s: Any) -> Any:
-            from twitchlog.diary.experiments import kept_on
-
-            return kept_on(s, shown)
-
-        def done(found: Any) -> None:
+        def done(found: tuple[Plan, str | None] | None) -> None:
             if shown == self.day():
                 self.kept.show_for(found)
 
-        self.runner.read(job, done)
+        ReadOp(self.runner, lambda c: kept_on(c, shown)).success(done).run()
 
     def same_as_last(self) -> None:
+        from twitchlog.diary.days import latest_day_before
+
         day = self.day()
-
-        def job(s: Any) -> Day | None:
-            from twitchlog.diary import days
-
-            return days.latest_day_before(s, day)
 
         def done(last: Day | None) -> None:
             if last is None:
@@ -290,7 +282,7 @@ class CheckinView(QWidget):
             self.dirty = True
             self.status.setText(f"Copied from {last.date.isoformat()}; check and save.")
 
-        self.runner.read(job, done)
+        ReadOp(self.runner, lambda c: latest_day_before(c, day)).success(done).run()
 
     def submit(self) -> None:
         day, values = self.day(), self.form.values()
@@ -299,14 +291,15 @@ class CheckinView(QWidget):
         plan = self.kept.plan if self.kept.isVisible() else None
         kept = self.kept.answer()
 
-        def job(s: Any) -> Day:
-            from twitchlog.diary import days
+        def save(conn: WorkerConnection) -> Day:
+            """The check-in and the experiment's answer for the day: one transaction."""
+            from twitchlog.diary.days import check_in
 
-            record = days.check_in(s, day, values, note=note, no_twitches=none)
+            record = check_in(conn, day, values, note=note, no_twitches=none)
             if plan is not None:
                 from twitchlog.diary.experiments import record_kept
 
-                record_kept(s, plan.id, day, kept)
+                record_kept(conn, plan.id, day, kept)
             return record
 
         def done(record: Day) -> None:
@@ -314,7 +307,7 @@ class CheckinView(QWidget):
             self.status.setText(f"Saved the check-in for {record.date.isoformat()}.")
             self.saved.emit(record)
 
-        self.runner.write(job, done, self.form.show_error)
+        WriteOp(self.runner, save).success(done).failure(self.form.show_error).run()
 
     def set_units(self, units: str) -> None:
         """Rebuild the rows with the caffeine unit chosen in the settings."""

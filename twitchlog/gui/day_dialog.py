@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
 
-from twitchlog.diary.records import Day, Factor
 from twitchlog.gui.checkin_view import CheckinForm
+from twitchlog.gui.operations import ReadOp, WriteOp
 from twitchlog.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from twitchlog.diary.today import CheckinPage
 
 
 class DayDialog(QDialog):
@@ -32,25 +35,19 @@ class DayDialog(QDialog):
         lay.addWidget(scroll, 1)
         lay.addWidget(self.buttons)
 
-        def job(s: Any) -> tuple[list[Factor], Day | None]:
-            from twitchlog.diary import days, factors
+        from twitchlog.diary.today import checkin_page
 
-            return factors.list_factors(s), days.get_day(s, date)
+        ReadOp(runner, lambda c: checkin_page(c, date)).success(self._loaded).run()
 
-        runner.read(job, self._loaded)
-
-    def _loaded(self, result: tuple[list[Factor], Day | None]) -> None:
-        factors, day = result
-        self.form.set_factors(factors)
-        self.form.load(day)
+    def _loaded(self, page: CheckinPage) -> None:
+        self.form.set_factors(page.factors)
+        self.form.load(page.record)
 
     def submit(self) -> None:
+        from twitchlog.diary.days import check_in
+
         values, date = self.form.values(), self.date
         note, none = self.form.note.toPlainText(), self.form.no_twitches.isChecked()
-
-        def job(s: Any) -> Day:
-            from twitchlog.diary import days
-
-            return days.check_in(s, date, values, note=note, no_twitches=none)
-
-        self.runner.write(job, lambda _d: self.accept(), self.form.show_error)
+        WriteOp(
+            self.runner, lambda c: check_in(c, date, values, note=note, no_twitches=none)
+        ).success(lambda _d: self.accept()).failure(self.form.show_error).run()

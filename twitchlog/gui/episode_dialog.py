@@ -23,6 +23,7 @@ from twitchlog.diary.records import Episode
 from twitchlog.errors import DiaryError
 from twitchlog.gui.face_picker import PlacePicker
 from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
 
 
@@ -94,13 +95,11 @@ class EpisodeDialog(QDialog):
         changes, ident = self.changes(), self.episode.id
         if changes["started_at"].replace(second=0) == self.episode.started_at.replace(second=0):
             changes["started_at"] = self.episode.started_at  # untouched: keep the offset
+        from twitchlog.diary.episodes import update_episode
 
-        def job(s: Any) -> Episode:
-            from twitchlog.diary import episodes
-
-            return episodes.update_episode(s, ident, **changes)
-
-        self.runner.write(job, lambda _e: self.accept(), self.show_error)
+        WriteOp(self.runner, lambda c: update_episode(c, ident, **changes)).success(
+            lambda _e: self.accept()
+        ).failure(self.show_error).run()
 
     def show_error(self, error: DiaryError) -> None:
         self.error.setText(str(error))

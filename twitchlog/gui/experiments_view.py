@@ -44,7 +44,7 @@ from twitchlog.analysis.experiment_plan import (
 )
 from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
-from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 
 if TYPE_CHECKING:
     from twitchlog.analysis.experiment import ExperimentResult
@@ -60,7 +60,7 @@ class Loaded:
     result: ExperimentResult | None
 
 
-def _load(s: Any) -> Loaded:
+def _load(s: WorkerConnection) -> Loaded:
     from twitchlog.analysis.experiment import analyse_experiment
     from twitchlog.diary import experiments as ex
     from twitchlog.diary import factors, rules, settings
@@ -324,9 +324,9 @@ class ExperimentsView(QWidget):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
 
-            self._figure = Figure(figsize=(6.0, 4.0), layout="constrained")
+            self._figure = Figure(figsize=(6.0, 3.0), layout="constrained")
             self._canvas = FigureCanvasQTAgg(self._figure)
-            self._canvas.setMinimumSize(420, 290)
+            self._canvas.setMinimumSize(420, 240)
             self._canvas.setAccessibleName("Experiment result chart")
             self.chart_box.addWidget(self._canvas)
         pal = self.palette()
@@ -375,7 +375,7 @@ class ExperimentsView(QWidget):
     def _estimate_power(self) -> None:
         draft = self.draft()
 
-        def job(s: Any) -> tuple[Plan, str, list[str]]:
+        def job(s: WorkerConnection) -> tuple[Plan, str, list[str]]:
             from twitchlog.analysis.experiment_sim import plan_power, power_sentence
             from twitchlog.diary.experiments import plan_warnings
 
@@ -396,7 +396,7 @@ class ExperimentsView(QWidget):
         changed, usual = self.changed.text(), self.usual.text()
         self.form_error.hide()
 
-        def job(s: Any) -> Plan:
+        def job(s: WorkerConnection) -> Plan:
             from twitchlog.diary import experiments, rules, settings
 
             today = rules.today(settings.day_start_hour(s))
@@ -431,7 +431,7 @@ class ExperimentsView(QWidget):
             return
         plan_id = plan.id
 
-        def job(s: Any) -> Plan:
+        def job(s: WorkerConnection) -> Plan:
             from twitchlog.diary import experiments as ex
             from twitchlog.diary import rules, settings
 

@@ -1,16 +1,13 @@
 """Export for a doctor visit: pick a range and what to write, preview the doctor CSV, export.
 
-Self-contained QDialog. All diary work runs off the UI thread through an injected
-`run_task(fn, on_done, on_error)`, where `fn(session)` runs in a read session on the
-worker (the main window passes its TaskRunner.read). Files are written atomically by the
-report writers.
+Self-contained QDialog over `report.export_plan` (which files, the preview rows). All
+diary work runs off the UI thread through an injected `RunRead` (the main window passes
+its TaskRunner.read). Files are written atomically by the report writers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,77 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog.diary.summaries import date_span
 from twitchlog.errors import DiaryError
-
-RunTask = Callable[[Callable[[Any], Any], Callable[[Any], None], Callable[[Exception], None]], None]
-PREVIEW_ROWS = 12
-
-
-@dataclass(frozen=True)
-class ExportJob:
-    """One file to write: what it is (for the progress text) and how to write it."""
-
-    label: str
-    path: Path
-    write: Callable[[Any], object]  # fn(session) -> anything
-
-
-# --- diary work (runs on the worker) ---------------------------------------------------------
-
-
-def diary_span(session: Any) -> tuple[dt.date, dt.date] | None:
-    from twitchlog.diary.summaries import date_span
-
-    return date_span(session)
-
-
-def preview_rows(session: Any, start: dt.date, end: dt.date) -> list[list[str]]:
-    """Header plus the first rows of the doctor CSV exactly as the file will have them."""
-    from twitchlog.report.doctor_csv import iter_rows
-    from twitchlog.report.doctor_data import load_doctor_table
-
-    last = min(end, start + dt.timedelta(days=PREVIEW_ROWS - 1))
-    table = load_doctor_table(session, start, last)
-    return [["" if c is None else str(c) for c in row] for row in iter_rows(table)]
-
-
-def plan_jobs(
-    folder: Path,
-    start: dt.date,
-    end: dt.date,
-    *,
-    doctor: bool,
-    episodes: bool,
-    pdf: bool,
-    name: str = "",
-) -> list[ExportJob]:
-    """The files to write, named by range so a second export never overwrites the first."""
-    stem = f"{start.isoformat()}_to_{end.isoformat()}"
-    jobs: list[ExportJob] = []
-    if doctor:
-        from twitchlog.report.doctor_csv import export_doctor_csv
-
-        path = folder / f"twitchlog-doctor-{stem}.csv"
-        jobs.append(
-            ExportJob("doctor CSV", path, lambda s, p=path: export_doctor_csv(s, p, start, end))
-        )
-    if episodes:
-        from twitchlog.diary.transfer import export_episodes
-
-        path = folder / f"twitchlog-episodes-{stem}.csv"
-        jobs.append(
-            ExportJob("episodes CSV", path, lambda s, p=path: export_episodes(s, p, start, end))
-        )
-    if pdf:
-
-        def write_pdf(session: Any, p: Path = folder / f"twitchlog-report-{stem}.pdf") -> object:
-            from twitchlog.report.pdf import export_report_pdf
-
-            return export_report_pdf(session, p, start, end, name=name)
-
-        jobs.append(ExportJob("PDF report", folder / f"twitchlog-report-{stem}.pdf", write_pdf))
-    return jobs
-
+from twitchlog.gui.history_model import Index
+from twitchlog.gui.operations import RunRead
+from twitchlog.gui.qdates import to_date, to_qdate
+from twitchlog.report.export_plan import ExportFile, plan_exports, preview_rows
 
 # --- the preview model -----------------------------------------------------------------------
 
@@ -133,13 +65,13 @@ class PreviewModel(QAbstractTableModel):
         self._rows = rows[1:] if rows else []
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._header)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         value = self._rows[index.row()][index.column()]
@@ -166,14 +98,6 @@ class PreviewModel(QAbstractTableModel):
 # --- the dialog ------------------------------------------------------------------------------
 
 
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
-
-
 class ExportDialog(QDialog):
     """Range, what to include, a live preview of the doctor CSV, progress, Open folder."""
 
@@ -181,7 +105,7 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        run_task: RunTask,
+        run_task: RunRead,
         folder: str | Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -195,8 +119,8 @@ class ExportDialog(QDialog):
         self.resize(820, 560)
 
         today = dt.date.today()
-        self.start_edit = self._date_edit("From", _qdate(today - dt.timedelta(days=89)))
-        self.end_edit = self._date_edit("To", _qdate(today))
+        self.start_edit = self._date_edit("From", to_qdate(today - dt.timedelta(days=89)))
+        self.end_edit = self._date_edit("To", to_qdate(today))
         range_box = QGroupBox("Period")
         rl = QHBoxLayout(range_box)
         rl.addWidget(QLabel("&From", buddy=self.start_edit))
@@ -279,7 +203,7 @@ class ExportDialog(QDialog):
         for box in (self.doctor_box, self.episodes_box, self.pdf_box):
             box.toggled.connect(self._update_buttons)
         self._range_changed()
-        self._run(diary_span, self._got_span, self._failed)
+        self._run(date_span, self._got_span, self._failed)
 
     # -- building blocks ------------------------------------------------------------------
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
@@ -299,7 +223,7 @@ class ExportDialog(QDialog):
 
     # -- state ----------------------------------------------------------------------------
     def period(self) -> tuple[dt.date, dt.date]:
-        return _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+        return to_date(self.start_edit.date()), to_date(self.end_edit.date())
 
     def _range_changed(self) -> None:
         start, end = self.period()
@@ -320,8 +244,8 @@ class ExportDialog(QDialog):
         if span is None:
             self.status.setText("The diary is empty; log or check in first.")
             return
-        self.start_edit.setDate(_qdate(span[0]))
-        self.end_edit.setDate(_qdate(span[1]))
+        self.start_edit.setDate(to_qdate(span[0]))
+        self.end_edit.setDate(to_qdate(span[1]))
         self.refresh_preview()
 
     def refresh_preview(self) -> None:
@@ -341,7 +265,7 @@ class ExportDialog(QDialog):
                     f"Preview of the doctor CSV (first {n} day{'s' if n != 1 else ''})"
                 )
 
-        self._run(lambda s: preview_rows(s, start, end), shown, self._failed)
+        self._run(lambda c: preview_rows(c, start, end), shown, self._failed)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -357,7 +281,7 @@ class ExportDialog(QDialog):
         if not folder.is_dir():
             self._failed(DiaryError(f"There is no folder {folder}; choose one with Browse…"))
             return
-        jobs = plan_jobs(
+        jobs = plan_exports(
             folder,
             start,
             end,
@@ -376,7 +300,7 @@ class ExportDialog(QDialog):
         self._update_buttons()
         self._next(jobs, 0)
 
-    def _next(self, jobs: list[ExportJob], i: int) -> None:
+    def _next(self, jobs: list[ExportFile], i: int) -> None:
         if i == len(jobs):
             self._finish()
             return

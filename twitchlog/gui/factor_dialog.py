@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twitchlog.diary.records import Factor
 from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
 
 
@@ -84,20 +82,19 @@ class FactorDialog(QDialog):
     def submit(self) -> None:
         key, label, kind = self.key.text(), self.label.text(), self.kind.currentData()
         unit, maximum = self.unit.text(), self.maximum.value()
+        from twitchlog.diary.factors import add_factor
 
-        def job(s: Any) -> Factor:
-            from twitchlog.diary import factors
-
-            return factors.add_factor(
-                s,
+        WriteOp(
+            self.runner,
+            lambda c: add_factor(
+                c,
                 key,
                 label=label,
                 kind=kind,
                 unit=unit,
                 maximum=maximum if kind == "number" else None,
-            )
-
-        self.runner.write(job, lambda _f: self.accept(), self.show_error)
+            ),
+        ).success(lambda _f: self.accept()).failure(self.show_error).run()
 
     def show_error(self, error: DiaryError) -> None:
         for label in [*self.errors.values(), self.general]:

@@ -41,17 +41,19 @@ class FactorField(QWidget):
             spin = QSpinBox(self)
             spin.setRange(int(factor.minimum) - 1, int(factor.maximum))
             spin.setSuffix(" / 10")
+            spin.setValue(spin.minimum())
             self._special(spin)
             self.control = spin
         else:
-            spin = QDoubleSpinBox(self)
-            spin.setDecimals(2 if factor.unit.lower() == "l" else 1)
+            amount = QDoubleSpinBox(self)
+            amount.setDecimals(2 if factor.unit.lower() == "l" else 1)
             # The upper end is wider than the factor's range on purpose: the diary's own rule
             # (the same one the command line uses) speaks when a value is out of range.
-            spin.setRange(factor.minimum - 1, max(factor.maximum * 10, factor.maximum + 10))
-            spin.setSuffix(f" {factor.unit}" if factor.unit else "")
-            self._special(spin)
-            self.control = spin
+            amount.setRange(factor.minimum - 1, max(factor.maximum * 10, factor.maximum + 10))
+            amount.setSuffix(f" {factor.unit}" if factor.unit else "")
+            amount.setValue(amount.minimum())
+            self._special(amount)
+            self.control = amount
         self.control.setAccessibleName(factor.label)
         self.control.setToolTip(tip)
         self.control.setMinimumWidth(130)
@@ -63,14 +65,17 @@ class FactorField(QWidget):
         clear.setAutoRaise(True)
         clear.setAccessibleName(f"Clear {factor.label}")
         clear.setToolTip(f"Set {factor.label} back to '{NOT_RECORDED}'")
-        clear.clicked.connect(lambda: (self.set_value(None), self.edited.emit()))
+        clear.clicked.connect(self._clear)
         row.addWidget(clear)
         row.addStretch(1)
+
+    def _clear(self) -> None:
+        self.set_value(None)
+        self.edited.emit()
 
     def _special(self, spin: QSpinBox | QDoubleSpinBox) -> None:
         """The lowest value of the spin box stands for 'not recorded' and shows those words."""
         spin.setSpecialValueText(NOT_RECORDED)
-        spin.setValue(spin.minimum())
         spin.valueChanged.connect(self.edited)
 
     def _add_cups(self, row: QHBoxLayout, units: str) -> None:
@@ -100,7 +105,8 @@ class FactorField(QWidget):
         """None means 'not recorded' (never 0)."""
         c = self.control
         if isinstance(c, QComboBox):
-            return c.currentData()
+            data = c.currentData()
+            return None if data is None else float(data)
         assert isinstance(c, QSpinBox | QDoubleSpinBox)
         return None if c.value() == c.minimum() else float(c.value())
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -10,6 +11,7 @@ from twitchlog.diary.records import Day, Episode, Factor
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
+R = TypeVar("R")
 
 
 def fmt_duration(seconds: int | None) -> str:
@@ -21,21 +23,21 @@ def fmt_duration(seconds: int | None) -> str:
     return f"{m} min {s:02d} s" if s else f"{m} min"
 
 
-class RecordModel(QAbstractTableModel):
+class RecordModel(QAbstractTableModel, Generic[R]):
     """Shared plumbing: a list of frozen records and a tuple of column headings."""
 
     headings: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[Any] = []
+        self.rows: list[R] = []
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[R]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
 
-    def record(self, row: int) -> Any:
+    def record(self, row: int) -> R:
         return self.rows[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -56,11 +58,11 @@ class RecordModel(QAbstractTableModel):
             return self.cell(self.rows[index.row()], index.column())
         return None
 
-    def cell(self, record: Any, column: int) -> str:
+    def cell(self, record: R, column: int) -> str:
         raise NotImplementedError
 
 
-class EpisodeModel(RecordModel):
+class EpisodeModel(RecordModel[Episode]):
     headings = ("When", "Diary day", "Severity", "Duration", "Where", "Warning signs", "Note")
 
     def cell(self, e: Episode, column: int) -> str:
@@ -75,15 +77,15 @@ class EpisodeModel(RecordModel):
         )[column]
 
 
-class DayModel(RecordModel):
+class DayModel(RecordModel[Day]):
     """One row per check-in; a factor not recorded that day shows as an empty cell."""
 
     def __init__(self) -> None:
         super().__init__()
         self.factors: list[Factor] = []
-        self.counts: dict[Any, int] = {}
+        self.counts: dict[dt.date, int] = {}
 
-    def set_days(self, days: list[Day], factors: list[Factor], counts: dict[Any, int]) -> None:
+    def set_days(self, days: list[Day], factors: list[Factor], counts: dict[dt.date, int]) -> None:
         self.beginResetModel()
         self.factors = factors
         self.headings = ("Day", "Twitches", "Note", *(f.heading for f in factors))

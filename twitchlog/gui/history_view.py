@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,9 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twitchlog.diary.records import Day, Episode
+from twitchlog.diary.records import Day, Episode, Factor
 from twitchlog.gui.history_model import DayModel, EpisodeModel, fmt_duration
+from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
+from twitchlog.gui.qdates import to_date, to_qdate
 from twitchlog.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from twitchlog.gui.main_window import MainWindow
 
 
 def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
@@ -34,7 +39,7 @@ def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
 
 
 class HistoryView(QWidget):
-    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+    def __init__(self, runner: TaskRunner, window: MainWindow | None = None) -> None:
         super().__init__()
         self.runner = runner
         self.window_ = window
@@ -97,50 +102,57 @@ class HistoryView(QWidget):
     def set_range(self, start: dt.date, end: dt.date) -> None:
         for edit, day in ((self.start, start), (self.end, end)):
             edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.setDate(to_qdate(day))
             edit.blockSignals(False)
         self.refresh()
 
     @property
     def showing_days(self) -> bool:
-        return self.kind.currentData() == "days"
+        return bool(self.kind.currentData() == "days")
 
     def refresh(self) -> None:
-        start, end = self.start.date().toPython(), self.end.date().toPython()
-        days_mode = self.showing_days
+        from twitchlog.diary import days, episodes, factors, summaries
 
-        def job(s: Any) -> tuple:
-            from twitchlog.diary import days, episodes, factors, summaries
+        start, end = to_date(self.start.date()), to_date(self.end.date())
+        if self.showing_days:
+            ReadOp(
+                self.runner,
+                lambda c: (
+                    days.list_days(c, start, end)[::-1],
+                    factors.list_factors(c),
+                    summaries.episodes_per_day(c, start, end),
+                ),
+            ).success(self._show_days).run()
+        else:
+            ReadOp(self.runner, lambda c: episodes.list_episodes(c, start, end)[::-1]).success(
+                self._show_episodes
+            ).run()
 
-            if not days_mode:
-                return episodes.list_episodes(s, start, end)[::-1], None, None
-            counts = summaries.episodes_per_day(s, start, end)
-            return days.list_days(s, start, end)[::-1], factors.list_factors(s), counts
+    def _show_episodes(self, rows: list[Episode]) -> None:
+        self.episodes.set_rows(rows)
+        self._show(self.episodes, f"{len(rows)} twitches")
 
-        def done(result: tuple) -> None:
-            rows, factors, counts = result
-            if factors is None:
-                self.episodes.set_rows(rows)
-                self.table.setModel(self.episodes)
-            else:
-                self.days.set_days(rows, factors, counts)
-                self.table.setModel(self.days)
-            self.table.resizeColumnsToContents()
-            for col in range(self.table.model().columnCount()):
-                if self.table.columnWidth(col) > 260:
-                    self.table.setColumnWidth(col, 260)
-            self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            what = "check-ins" if factors is not None else "twitches"
-            self.count.setText(f"{len(rows)} {what}")
-            self.details_button.setEnabled(True)
+    def _show_days(self, listing: tuple[list[Day], list[Factor], dict[dt.date, int]]) -> None:
+        rows, factors, counts = listing
+        self.days.set_days(rows, factors, counts)
+        self._show(self.days, f"{len(rows)} check-ins")
 
-        self.runner.read(job, done)
+    def _show(self, model: EpisodeModel | DayModel, count: str) -> None:
+        self.table.setModel(model)
+        self.table.resizeColumnsToContents()
+        for col in range(model.columnCount()):
+            if self.table.columnWidth(col) > 260:
+                self.table.setColumnWidth(col, 260)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.count.setText(count)
+        self.details_button.setEnabled(True)
 
     def selected(self) -> Episode | Day | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
+        model = self.table.model()
+        if not rows or not isinstance(model, EpisodeModel | DayModel):
             return None
-        return self.table.model().record(rows[0].row())  # type: ignore[attr-defined]
+        return model.record(rows[0].row())
 
     def edit_selected(self) -> None:
         record = self.selected()
@@ -155,49 +167,33 @@ class HistoryView(QWidget):
 
     def delete_selected(self) -> None:
         record = self.selected()
-        if record is None:
-            return
         if isinstance(record, Episode):
-            ident = record.id
+            self._delete_episode(record)
+        elif isinstance(record, Day):
+            self._delete_day(record)
 
-            def job(s: Any) -> Episode:
-                from twitchlog.diary import episodes
+    def _delete_episode(self, record: Episode) -> None:
+        from twitchlog.diary.episodes import delete_episode, restore_episode
 
-                return episodes.delete_episode(s, ident)
+        label = f"twitch of {record.started_at.strftime('%Y-%m-%d %H:%M')}"
+        WriteOp(self.runner, lambda c: delete_episode(c, record.id)).success(
+            lambda gone: self._deleted(UndoEntry(label, lambda c: restore_episode(c, gone)))
+        ).run()
 
-            def undo(rec: Episode):
-                def restore(s: Any) -> Episode:
-                    from twitchlog.diary import episodes
+    def _delete_day(self, record: Day) -> None:
+        from twitchlog.diary.days import delete_day, restore_day
 
-                    return episodes.restore_episode(s, rec)
+        label = f"check-in of {record.date.isoformat()}"
+        WriteOp(self.runner, lambda c: delete_day(c, record.date)).success(
+            lambda gone: self._deleted(UndoEntry(label, lambda c: restore_day(c, gone)))
+        ).run()
 
-                return restore
-
-            label = f"twitch of {record.started_at.strftime('%Y-%m-%d %H:%M')}"
-        else:
-            date = record.date
-
-            def job(s: Any) -> Day:
-                from twitchlog.diary import days
-
-                return days.delete_day(s, date)
-
-            def undo(rec: Day):  # type: ignore[misc]
-                def restore(s: Any) -> Day:
-                    from twitchlog.diary import days
-
-                    return days.restore_day(s, rec)
-
-                return restore
-
-            label = f"check-in of {date.isoformat()}"
-
-        def done(deleted: Any) -> None:
-            if self.window_ is not None:
-                self.window_.push_undo(label, undo(deleted))
-                self.window_.statusBar().showMessage(f"Deleted the {label}. Ctrl+Z brings it back.")
-
-        self.runner.write(job, done)
+    def _deleted(self, undo: UndoEntry) -> None:
+        if self.window_ is not None:
+            self.window_.push_undo(undo)
+            self.window_.statusBar().showMessage(
+                f"Deleted the {undo.label}. Ctrl+Z brings it back."
+            )
 
     def show_details(self) -> None:
         record = self.selected()
@@ -205,26 +201,28 @@ class HistoryView(QWidget):
             return
         day = record.diary_date if isinstance(record, Episode) else record.date
 
-        def job(s: Any) -> tuple:
-            from twitchlog.diary import days, episodes, factors
+        from twitchlog.diary import days, episodes, factors
 
-            return (
-                days.get_day(s, day),
-                episodes.list_episodes(s, day, day),
-                factors.list_factors(s),
-            )
-
-        def done(result: tuple) -> None:
+        def done(result: tuple[Day | None, list[Episode], list[Factor]]) -> None:
             box = QMessageBox(QMessageBox.Icon.NoIcon, f"{day.isoformat()}", "", parent=self)
             box.setText(day_details(day, *result))
             box.setAccessibleName("Day details")
             box.open()
             self.details_box = box
 
-        self.runner.read(job, done)
+        ReadOp(
+            self.runner,
+            lambda c: (
+                days.get_day(c, day),
+                episodes.list_episodes(c, day, day),
+                factors.list_factors(c),
+            ),
+        ).success(done).run()
 
 
-def day_details(day: dt.date, checkin: Day | None, eps: list[Episode], factors: list) -> str:
+def day_details(
+    day: dt.date, checkin: Day | None, eps: list[Episode], factors: list[Factor]
+) -> str:
     """The whole day as plain lines of text."""
     lines = [day.strftime("%A %d %B %Y")]
     if checkin is None:

@@ -24,4 +24,4 @@ def render_png(svg: bytes, size: int) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
         raise ValueError(f"The {size}px icon could not be made.")
-    return data.data()
+    return bytes(data.data())

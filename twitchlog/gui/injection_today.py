@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from twitchlog.gui import prefs
+from twitchlog.gui.operations import UndoEntry
 from twitchlog.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from twitchlog.gui.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def due_state(conn: sqlite3.Connection) -> DueState:
 
 class InjectionStrip(QWidget):
     def __init__(
-        self, runner: TaskRunner, window: Any = None, parent: QWidget | None = None
+        self, runner: TaskRunner, window: MainWindow | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -85,11 +89,13 @@ class InjectionStrip(QWidget):
             self.due.setText("")
 
     def _tray_once(self, today: dt.date, text: str) -> None:
-        tray = getattr(self.window_, "tray", None)
-        if tray is None or prefs.get("injection/tray_shown") == today.isoformat():
+        window = self.window_
+        if window is None or window.tray is None:
+            return
+        if prefs.get("injection/tray_shown") == today.isoformat():
             return
         prefs.put("injection/tray_shown", today.isoformat())
-        tray.showMessage("twitchlog", text, self.window_.windowIcon())
+        window.tray.showMessage("twitchlog", text, window.windowIcon())
 
     def mark(self) -> None:
         from twitchlog.diary import injections as inj
@@ -106,7 +112,7 @@ class InjectionStrip(QWidget):
                     f"Marked {day:%d %b}: you feel the injection wearing off.", 8000
                 )
                 self.window_.push_undo(
-                    "wearing-off marker", lambda conn: inj.unmark_wearing_off(conn, day)
+                    UndoEntry("wearing-off marker", lambda conn: inj.unmark_wearing_off(conn, day))
                 )
 
         self.runner.write(job, done)

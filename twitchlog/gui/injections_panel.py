@@ -4,7 +4,7 @@ switch, when the next one is due, and the cycles chart."""
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,7 +21,11 @@ from PySide6.QtWidgets import (
 
 from twitchlog import catalog
 from twitchlog.diary import injections as inj
+from twitchlog.gui.operations import UndoEntry
 from twitchlog.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from twitchlog.gui.main_window import MainWindow
 
 
 def describe(i: inj.Injection) -> str:
@@ -43,7 +47,7 @@ def due_words(c: inj.Cycles) -> str:
 
 
 class InjectionsPanel(QGroupBox):
-    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+    def __init__(self, runner: TaskRunner, window: MainWindow | None = None) -> None:
         super().__init__("Botulinum toxin injections")
         self.runner = runner
         self.window_ = window
@@ -180,7 +184,7 @@ class InjectionsPanel(QGroupBox):
             self._say(f"Deleted the injection of {gone.date}. Edit › Undo brings it back.")
             if self.window_ is not None:
                 self.window_.push_undo(
-                    "delete injection", lambda conn: inj.restore_injection(conn, gone)
+                    UndoEntry("delete injection", lambda conn: inj.restore_injection(conn, gone))
                 )
 
         self.runner.write(job, done)

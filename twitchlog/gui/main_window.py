@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -19,16 +20,23 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidg
 
 from twitchlog.errors import DiaryError
 from twitchlog.gui import prefs
+from twitchlog.gui.operations import ReadOp, UndoEntry, View, WriteOp
 from twitchlog.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms to build
     from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 
+    from twitchlog.diary.notices import Notice
     from twitchlog.gui.notice_bar import Banner
     from twitchlog.gui.reminder import Reminder
+    from twitchlog.gui.settings_view import SettingsView
+    from twitchlog.gui.today_view import TodayView
+
+W = TypeVar("W", bound=QWidget)
 
 # name, tab title, "module:Class". A view is a QWidget built as Class(runner, window) with an
-# optional refresh() that (re)loads it. Adding a view is one line here.
+# refresh() that (re)loads it (the `View` protocol, gui/operations.py). Adding a view is one
+# line here.
 VIEWS: list[tuple[str, str, str]] = [
     ("today", "Today", "twitchlog.gui.today_view:TodayView"),
     ("checkin", "Check-in", "twitchlog.gui.main_window:checkin_view"),
@@ -42,14 +50,14 @@ PAINT_FALLBACK_MS = 1000  # `painted` comes at the latest this long after the wi
 ICON = Path(__file__).resolve().parents[2] / "resources" / "twitchlog.svg"
 
 
-def checkin_view(runner: TaskRunner, window: QWidget) -> QWidget:
+def checkin_view(runner: TaskRunner, window: MainWindow) -> QWidget:
     """The check-in form, in the caffeine unit chosen in the settings."""
     from twitchlog.gui.checkin_view import CheckinView
 
     return CheckinView(runner, window, str(prefs.get("units/caffeine")))
 
 
-def charts_view(runner: TaskRunner, window: QWidget) -> QWidget:
+def charts_view(runner: TaskRunner, window: MainWindow) -> QWidget:
     """The Charts view reads through the window's one worker; it reloads after each write."""
     from twitchlog.gui.charts_view import ChartsView
 
@@ -96,7 +104,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("twitchlog")
         self.setWindowIcon(app_icon())
         self.setAccessibleName("twitchlog main window")
-        self._undo: list[tuple[object, str, Callable[[Any], Any]]] = []
+        self._undo: list[UndoEntry] = []
         self._painted = False
         self._started = False
         self.tray: Any = None  # a QSystemTrayIcon once started, if the desktop has a tray
@@ -104,6 +112,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Views")
         self._targets: dict[str, str] = {}
         self._slots: dict[str, QWidget] = {}
+        self._slot_layouts: dict[str, QVBoxLayout] = {}
         self.views = Views(self._build_view)
         for name, title, target in VIEWS:
             self.add_view(name, title, target)
@@ -168,20 +177,38 @@ class MainWindow(QMainWindow):
         """A tab for the view; the view itself is built when it is first shown or used."""
         slot = QWidget(self.tabs)
         slot.setObjectName(f"slot-{name}")
-        QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+        layout = self._slot_layouts[name] = QVBoxLayout(slot)
+        layout.setContentsMargins(0, 0, 0, 0)
         self._targets[name] = target
         self._slots[name] = slot
         self.tabs.addTab(slot, title)
 
     def _build_view(self, name: str) -> QWidget:
         module, _, cls = self._targets[name].partition(":")
-        view = getattr(importlib.import_module(module), cls)(self.runner, self)
+        view: QWidget = getattr(importlib.import_module(module), cls)(self.runner, self)
         view.setObjectName(f"view-{name}")
         self.views[name] = view
-        self._slots[name].layout().addWidget(view)
-        if self.runner.is_open and hasattr(view, "refresh"):
+        self._slot_layouts[name].addWidget(view)
+        if self.runner.is_open and isinstance(view, View):
             view.refresh()  # built after the diary opened: load it now
         return view
+
+    def view_as(self, name: str, kind: type[W]) -> W:
+        """The view `name` (built now if need be), as the class the caller expects."""
+        view = self.views[name]
+        if not isinstance(view, kind):
+            raise TypeError(f"the {name} view is a {type(view).__name__}, not a {kind.__name__}")
+        return view
+
+    def today_view(self) -> TodayView:
+        from twitchlog.gui.today_view import TodayView
+
+        return self.view_as("today", TodayView)
+
+    def settings_view(self) -> SettingsView:
+        from twitchlog.gui.settings_view import SettingsView
+
+        return self.view_as("settings", SettingsView)
 
     def show_view(self, name: str) -> None:
         self._ensure_built(name)
@@ -197,9 +224,8 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         for view in list(self.views.values()):
-            refresh = getattr(view, "refresh", None)
-            if refresh:
-                refresh()
+            if isinstance(view, View):
+                view.refresh()
         self.check_notice()
 
     def _view_changed(self) -> None:
@@ -224,25 +250,23 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         diary = bar.addMenu("&Diary")
         self.log_action = self._action(diary, "&Log a twitch", "Ctrl+L", self.log_twitch)
-        today = self.views["today"]
-        self._action(diary, "Start/stop &timer", "Ctrl+T", lambda: today.toggle_timer())
+        today = self.today_view()
+        self._action(diary, "Start/stop &timer", "Ctrl+T", today.toggle_timer)
         self._action(diary, "&Check in today", "Ctrl+D", self.check_in)
         diary.addSeparator()
-        self._action(diary, "Add a &factor…", "", lambda: self.views["settings"].open_factor())
-        self._action(
-            diary, "Add a t&reatment…", "", lambda: self.views["settings"].open_treatment()
-        )
+        self._action(diary, "Add a &factor…", "", lambda: self.settings_view().open_factor())
+        self._action(diary, "Add a t&reatment…", "", lambda: self.settings_view().open_treatment())
         diary.addSeparator()
         self._action(diary, "&Export for the doctor…", "Ctrl+E", self.open_export)
         diary.addSeparator()
-        self._action(diary, "&Settings…", "Ctrl+,", lambda: self.views["settings"].open_settings())
+        self._action(diary, "&Settings…", "Ctrl+,", lambda: self.settings_view().open_settings())
         self._action(diary, "&Quit", "Ctrl+Q", self.close)
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo", "Ctrl+Z", self.undo)
         self.undo_action.setEnabled(False)
         go = bar.addMenu("&View")
         for i, (name, title, _t) in enumerate(VIEWS, start=1):
-            self._action(go, title, f"Ctrl+{i}", lambda n=name: self.show_view(n))
+            self._action(go, title, f"Ctrl+{i}", partial(self.show_view, name))
         self._build_help(bar.addMenu("&Help"))
 
     def _build_help(self, menu: QMenu) -> None:
@@ -270,48 +294,55 @@ class MainWindow(QMainWindow):
         tray = QSystemTrayIcon(self.windowIcon(), self)
         menu = QMenu(self)
         menu.addAction("Log a twitch", self.log_twitch)
-        menu.addAction("Check in", lambda: (self.showNormal(), self.show_view("checkin")))
+        menu.addAction("Check in", self._show_checkin)
         menu.addAction("Show window", self.showNormal)
         tray.setContextMenu(menu)
         tray.setToolTip("twitchlog")
         tray.show()
         return tray
 
+    def _show_checkin(self) -> None:
+        self.showNormal()
+        self.show_view("checkin")
+
     def check_in(self) -> None:
         """The check-in, with the keyboard in its first question."""
         self.show_view("checkin")
-        self.views["checkin"].focus_first_field()
+        from twitchlog.gui.checkin_view import CheckinView
+
+        self.view_as("checkin", CheckinView).focus_first_field()
 
     def log_twitch(self) -> None:
         self.show_view("today")
-        self.views["today"].log_now()
+        self.today_view().log_now()
 
     # -- undo -----------------------------------------------------------------------------
-    def push_undo(self, label: str, job: Callable[[Any], Any]) -> object:
-        token = object()
-        self._undo.append((token, label, job))
+    def push_undo(self, entry: UndoEntry) -> UndoEntry:
+        """Offer `entry` as the next Edit → Undo."""
+        self._undo.append(entry)
         self._undo_changed()
-        return token
+        return entry
 
-    def drop_undo(self, token: object) -> None:
-        self._undo = [u for u in self._undo if u[0] is not token]
+    def drop_undo(self, entry: UndoEntry) -> None:
+        """Forget `entry` (its owner took the step back some other way)."""
+        self._undo = [u for u in self._undo if u is not entry]
         self._undo_changed()
 
     def undo(self) -> None:
         if not self._undo:
             self.statusBar().showMessage("Nothing to undo.", 5000)
             return
-        _token, label, job = self._undo.pop()
+        entry = self._undo.pop()
         self._undo_changed()
-        today = self.views["today"]
-        if getattr(today, "_undo_token", None) is _token:
-            today.panel.hide()
-            today.current = None
-        self.runner.write(job, lambda _r: self.statusBar().showMessage(f"Undone: {label}.", 8000))
+        if entry.on_undone is not None:
+            entry.on_undone()
+        WriteOp(self.runner, entry.reverse).success(
+            lambda _r: self.statusBar().showMessage(f"Undone: {entry.label}.", 8000)
+        ).run()
 
     def _undo_changed(self) -> None:
         self.undo_action.setEnabled(bool(self._undo))
-        self.undo_action.setText(f"&Undo {self._undo[-1][1]}" if self._undo else "&Undo")
+        self.undo_action.setText(f"&Undo {self._undo[-1].label}" if self._undo else "&Undo")
 
     # -- diary life -----------------------------------------------------------------------
     def _diary_opened(self) -> None:
@@ -339,14 +370,18 @@ class MainWindow(QMainWindow):
         from twitchlog.gui.settings_dialog import reminder_time
 
         self.finish_start()
-        charts = self.views.get("charts")
-        if display.apply() and charts is not None:  # theme or text size changed in Settings
-            charts.set_theme(None)  # redrawn in the new colours and size
+        if display.apply() and "charts" in self.views:  # theme or text size changed in Settings
+            from twitchlog.gui.charts_view import ChartsView
+
+            self.view_as("charts", ChartsView).set_theme(None)  # redrawn in the new colours
         self.reminder.schedule(reminder_time())
         units = str(prefs.get("units/caffeine"))
-        checkin = self.views.get("checkin")  # not built yet: it starts in the right unit
-        if checkin is not None and checkin.form.units != units:
-            checkin.set_units(units)
+        if "checkin" in self.views:  # not built yet: it starts in the right unit
+            from twitchlog.gui.checkin_view import CheckinView
+
+            checkin = self.view_as("checkin", CheckinView)
+            if checkin.form.units != units:
+                checkin.set_units(units)
 
     def remind(self) -> None:
         text = "You have not checked in today yet. It takes a minute."
@@ -355,16 +390,11 @@ class MainWindow(QMainWindow):
         self.reminder_bar.show_message(text)
 
     def check_notice(self) -> None:
-        def job(s: Any) -> Any:
-            from twitchlog.diary import episodes, notices, rules, settings
+        from twitchlog.diary.today import current_notice
 
-            today = rules.today(settings.day_start_hour(s))
-            start = today - dt.timedelta(days=notices.LOOKBACK_DAYS)
-            return notices.assess(episodes.list_episodes(s, start, today), today)
+        ReadOp(self.runner, current_notice).success(self._show_notice).run()
 
-        self.runner.read(job, self._show_notice)
-
-    def _show_notice(self, notice: Any) -> None:
+    def _show_notice(self, notice: Notice | None) -> None:
         from twitchlog.diary.notices import NOT_ADVICE
 
         self.finish_start()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from twitchlog.gui.operations import ReadOp
 from twitchlog.gui.tasks import TaskRunner
 
 
@@ -44,10 +44,7 @@ class Reminder(QObject):
         self.timer.start(ms)
 
     def _fire(self) -> None:
-        def job(s: Any) -> bool:
-            from twitchlog.diary import days, rules, settings
-
-            return days.get_day(s, rules.today(settings.day_start_hour(s))) is not None
+        from twitchlog.diary.today import checked_in_today
 
         def done(checked_in: bool) -> None:
             if not checked_in:
@@ -57,4 +54,4 @@ class Reminder(QObject):
                 self.schedule(self.at)
 
         if self.runner.is_open:
-            self.runner.read(job, done)
+            ReadOp(self.runner, checked_in_today).success(done).run()

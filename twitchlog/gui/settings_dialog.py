@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -26,6 +25,7 @@ from twitchlog import launcher
 from twitchlog.errors import DiaryError
 from twitchlog.gui import display, prefs
 from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
 
 
@@ -133,14 +133,12 @@ class SettingsDialog(QDialog):
             self.location.setText(name)
 
     def submit(self) -> None:
+        from twitchlog.diary.settings import set_day_start_hour
+
         hour = self.day_start.value()
-
-        def job(s: Any) -> int:
-            from twitchlog.diary import settings
-
-            return settings.set_day_start_hour(s, hour)
-
-        self.runner.write(job, lambda _h: self._save_prefs(), self.show_error)
+        WriteOp(self.runner, lambda c: set_day_start_hour(c, hour)).success(
+            lambda _h: self._save_prefs()
+        ).failure(self.show_error).run()
 
     def _save_prefs(self) -> None:
         prefs.put("reminder/enabled", self.remind.isChecked())

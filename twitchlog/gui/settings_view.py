@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -19,9 +20,13 @@ from PySide6.QtWidgets import (
 from twitchlog import launcher
 from twitchlog.diary.records import Factor, Treatment
 from twitchlog.gui import display, prefs
+from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.settings_dialog import reminder_time
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.treatment_dialog import describe
+
+if TYPE_CHECKING:
+    from twitchlog.gui.main_window import MainWindow
 
 
 def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
@@ -40,7 +45,7 @@ def _list(name: str, parent: QWidget) -> QListWidget:
 
 
 class SettingsView(QWidget):
-    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+    def __init__(self, runner: TaskRunner, window: MainWindow | None = None) -> None:
         super().__init__()
         self.runner = runner
         self.window_ = window
@@ -55,6 +60,9 @@ class SettingsView(QWidget):
         self.treatments = _list("Treatments", self)
         self.add_treatment = _button("Add a treatment…", "Medication, therapy, procedure…", self)
         self.end_treatment = _button("End selected…", "Set the day a treatment ended", self)
+        self.delete_treatment = _button(
+            "Delete selected", "Remove the selected treatment (Ctrl+Z brings it back)", self
+        )
         prefs_box = QGroupBox("Preferences", self)
         pl = QHBoxLayout(prefs_box)
         pl.addWidget(self.summary, 1)
@@ -69,6 +77,7 @@ class SettingsView(QWidget):
         tb = QHBoxLayout()
         tb.addWidget(self.add_treatment)
         tb.addWidget(self.end_treatment)
+        tb.addWidget(self.delete_treatment)
         tb.addStretch(1)
         tl.addLayout(tb)
         lists = QHBoxLayout()
@@ -85,19 +94,20 @@ class SettingsView(QWidget):
         self.add_factor.clicked.connect(self.open_factor)
         self.add_treatment.clicked.connect(self.open_treatment)
         self.end_treatment.clicked.connect(self.open_end_treatment)
+        self.delete_treatment.clicked.connect(self.delete_selected_treatment)
         runner.changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        def job(s: Any) -> tuple[list[Factor], list[Treatment], int]:
-            from twitchlog.diary import factors, settings, treatments
+        from twitchlog.diary import factors, settings, treatments
 
-            return (
-                factors.list_factors(s),
-                treatments.list_treatments(s),
-                settings.day_start_hour(s),
-            )
-
-        self.runner.read(job, self._show)
+        ReadOp(
+            self.runner,
+            lambda c: (
+                factors.list_factors(c),
+                treatments.list_treatments(c),
+                settings.day_start_hour(c),
+            ),
+        ).success(self._show).run()
         self.injections.refresh()
 
     def _show(self, result: tuple[list[Factor], list[Treatment], int]) -> None:
@@ -132,7 +142,7 @@ class SettingsView(QWidget):
         dialog = SettingsDialog(self.runner, self.day_start, self)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
-        self.dialog = dialog
+        self.dialog: QDialog = dialog
 
     def _settings_saved(self) -> None:
         if self.window_ is not None:
@@ -151,13 +161,39 @@ class SettingsView(QWidget):
         self.dialog = TreatmentDialog(self.runner, self)
         self.dialog.open()
 
+    def selected_treatment(self) -> Treatment | None:
+        """The treatment picked in the list; None (and a word in the status bar) if none."""
+        item = self.treatments.currentItem()
+        treatment = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if isinstance(treatment, Treatment):
+            return treatment
+        if self.window_ is not None:
+            self.window_.statusBar().showMessage("Select a treatment first.")
+        return None
+
     def open_end_treatment(self) -> None:
         from twitchlog.gui.treatment_dialog import EndTreatmentDialog
 
-        item = self.treatments.currentItem()
-        treatment = item.data(Qt.ItemDataRole.UserRole) if item else None
-        if treatment is None:
-            self.window_ and self.window_.statusBar().showMessage("Select a treatment first.")
-            return
-        self.dialog = EndTreatmentDialog(self.runner, treatment, self)
-        self.dialog.open()
+        treatment = self.selected_treatment()
+        if treatment is not None:
+            self.dialog = EndTreatmentDialog(self.runner, treatment, self)
+            self.dialog.open()
+
+    def delete_selected_treatment(self) -> None:
+        """Delete the selected treatment at once; Edit → Undo puts it back as it was."""
+        from twitchlog.diary.treatments import delete_treatment
+
+        treatment = self.selected_treatment()
+        if treatment is not None:
+            ident = treatment.id
+            WriteOp(self.runner, lambda c: delete_treatment(c, ident)).success(
+                self._treatment_deleted
+            ).run()
+
+    def _treatment_deleted(self, gone: Treatment) -> None:
+        from twitchlog.diary.treatments import restore_treatment
+
+        if self.window_ is not None:
+            label = f"treatment {gone.name}"
+            self.window_.push_undo(UndoEntry(label, lambda c: restore_treatment(c, gone)))
+            self.window_.statusBar().showMessage(f"Deleted the {label}. Ctrl+Z brings it back.")

@@ -12,7 +12,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -21,8 +21,12 @@ from twitchlog.errors import DiaryError
 if TYPE_CHECKING:
     from twitchlog.db.lite import Diary
 
-OnDone = Callable[[Any], None] | None
-OnError = Callable[[DiaryError], None] | None
+WorkerConnection: TypeAlias = sqlite3.Connection
+"""What every job is handed: the diary's one connection, on the worker thread."""
+
+T = TypeVar("T")
+OnDone = Callable[[Any], object] | None
+OnError = Callable[[DiaryError], object] | None
 HOLD_LIMIT_S = 2.0  # a held open starts anyway after this long (a window that never paints)
 
 
@@ -98,13 +102,13 @@ class TaskRunner(QObject):
 
     def read(
         self,
-        fn: Callable[[sqlite3.Connection], Any],
-        on_done: OnDone = None,
+        fn: Callable[[WorkerConnection], T],
+        on_done: Callable[[T], object] | None = None,
         on_error: OnError = None,
     ) -> None:
         """Run `fn(conn)` in a read transaction; nothing it does is committed."""
 
-        def job() -> Any:
+        def job() -> T:
             with self._database().read() as conn:
                 return fn(conn)
 
@@ -112,17 +116,17 @@ class TaskRunner(QObject):
 
     def write(
         self,
-        fn: Callable[[sqlite3.Connection], Any],
-        on_done: OnDone = None,
+        fn: Callable[[WorkerConnection], T],
+        on_done: Callable[[T], object] | None = None,
         on_error: OnError = None,
     ) -> None:
         """Run `fn(conn)` in one write transaction; all of it commits, or none."""
 
-        def job() -> Any:
+        def job() -> T:
             with self._database().write() as conn:
                 return fn(conn)
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             if on_done:
                 on_done(result)
             self.changed.emit()
@@ -165,7 +169,7 @@ class TaskRunner(QObject):
         future = self._pool.submit(job)
         future.add_done_callback(lambda f: self._report(f, on_done, on_error))
 
-    def _report(self, future: Future, on_done: OnDone, on_error: OnError) -> None:
+    def _report(self, future: Future[Any], on_done: OnDone, on_error: OnError) -> None:
         # Runs on the worker thread; the signal is queued to the UI thread.
         error = future.exception()
         self.finished.emit(on_done, on_error, None if error else future.result(), error)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,28 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from twitchlog.gui.display import relative_font
-from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.operations import Job, ReadOp, UndoEntry, WriteOp
+from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGroupBox
 
     from twitchlog.diary.records import Episode
-
-
-def _log_job(started_at: dt.datetime | None = None, duration_s: int | None = None):
-    def job(s: Any) -> Episode:
-        from twitchlog.diary import episodes
-
-        last = episodes.last_episode(s)
-        return episodes.log_episode(
-            s,
-            started_at=started_at,
-            severity=last.severity if last else 2,
-            places=last.places if last else (),
-            duration_s=duration_s,
-        )
-
-    return job
+    from twitchlog.diary.today import TodaySoFar
+    from twitchlog.gui.main_window import MainWindow
 
 
 class TodayView(QWidget):
@@ -49,12 +36,12 @@ class TodayView(QWidget):
 
     logged = Signal(object)  # Episode
 
-    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+    def __init__(self, runner: TaskRunner, window: MainWindow | None = None) -> None:
         super().__init__()
         self.runner = runner
         self.window_ = window
         self.current: Episode | None = None
-        self._undo_token: object | None = None
+        self._undo_entry: UndoEntry | None = None  # Edit → Undo for the twitch just logged
         self.log_button = QPushButton("Log a twitch", self)
         relative_font(self.log_button, 1.8, bold=True)  # follows the chosen text size
         self.log_button.setMinimumHeight(90)
@@ -81,7 +68,7 @@ class TodayView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.log_button, 3)
         top.addWidget(self.timer_button, 1)
-        lay = QVBoxLayout(self)
+        lay = self._layout = QVBoxLayout(self)
         lay.addLayout(top)
         from twitchlog.gui.injection_today import InjectionStrip
 
@@ -116,7 +103,7 @@ class TodayView(QWidget):
         if self._panel is None:
             self._panel = self._build_panel()
             self._panel.hide()
-            self.layout().insertWidget(2, self._panel, 3)
+            self._layout.insertWidget(2, self._panel, 3)
         return self._panel
 
     def _build_panel(self) -> QGroupBox:
@@ -194,7 +181,9 @@ class TodayView(QWidget):
     # -- logging --------------------------------------------------------------------------
     def log_now(self) -> None:
         """One press: a twitch now, with the last-used place and severity."""
-        self.runner.write(_log_job(), self._logged)
+        from twitchlog.diary.episodes import log_like_last
+
+        WriteOp(self.runner, log_like_last).success(self._logged).run()
 
     def _logged(self, episode: Episode) -> None:
         self.current = episode
@@ -210,8 +199,12 @@ class TodayView(QWidget):
         self.panel_error.hide()
         self.panel.show()
         if self.window_ is not None:
-            self._undo_token = self.window_.push_undo(
-                f"log at {episode.started_at.strftime('%H:%M')}", _delete_job(episode.id)
+            self._undo_entry = self.window_.push_undo(
+                UndoEntry(
+                    f"log at {episode.started_at.strftime('%H:%M')}",
+                    _delete(episode.id),
+                    on_undone=lambda: self._forget(episode.id),
+                )
             )
         self.logged.emit(episode)
 
@@ -227,29 +220,35 @@ class TodayView(QWidget):
         }
         episode_id = self.current.id
 
-        def job(s: Any) -> Episode:
-            from twitchlog.diary import episodes
-
-            return episodes.update_episode(s, episode_id, **changes)
-
         def done(episode: Episode) -> None:
             self.current = episode
             self.panel_error.hide()
             self._say(f"Saved: severity {episode.severity}, {_where(episode)}.")
 
-        self.runner.write(job, done, self._panel_failed)
+        from twitchlog.diary.episodes import update_episode
+
+        WriteOp(self.runner, lambda c: update_episode(c, episode_id, **changes)).success(
+            done
+        ).failure(self._panel_failed).run()
 
     def undo_log(self) -> None:
         if self.current is None:
             return
-        if self.window_ is not None and self._undo_token is not None:
-            self.window_.drop_undo(self._undo_token)
-        self.runner.write(_delete_job(self.current.id), lambda _r: self._undone())
+        if self.window_ is not None and self._undo_entry is not None:
+            self.window_.drop_undo(self._undo_entry)
+        self._undo_entry = None
+        WriteOp(self.runner, _delete(self.current.id)).success(lambda _r: self._undone()).run()
 
     def _undone(self) -> None:
         self.current = None
         self.panel.hide()
         self._say("The twitch was removed.")
+
+    def _forget(self, episode_id: int) -> None:
+        """Edit → Undo took back the twitch logged here: its panel goes too."""
+        if self.current is not None and self.current.id == episode_id:
+            self.current = None
+            self.panel.hide()
 
     def _panel_failed(self, error: Exception) -> None:
         self.panel_error.setText(str(error))
@@ -275,7 +274,12 @@ class TodayView(QWidget):
             self.duration.setValue(seconds)
             self.save_changes()
         else:
-            self.runner.write(_log_job(self._timer_start, seconds), self._logged)
+            from twitchlog.diary.episodes import log_like_last
+
+            started = self._timer_start
+            WriteOp(
+                self.runner, lambda c: log_like_last(c, started_at=started, duration_s=seconds)
+            ).success(self._logged).run()
 
     def _show_elapsed(self) -> None:
         m, s = divmod(self._elapsed.elapsed() // 1000, 60)
@@ -283,24 +287,19 @@ class TodayView(QWidget):
 
     # -- summary --------------------------------------------------------------------------
     def refresh(self) -> None:
-        def job(s: Any) -> tuple[int, bool, dt.date, list[Episode]]:
-            from twitchlog.diary import days, episodes, rules, settings
+        from twitchlog.diary.today import today_so_far
 
-            today = rules.today(settings.day_start_hour(s))
-            recent = episodes.list_episodes(s, today - dt.timedelta(days=13), today)
-            count = sum(1 for e in recent if e.diary_date == today)
-            return count, days.get_day(s, today) is not None, today, recent[-12:][::-1]
+        ReadOp(self.runner, today_so_far).success(self._show_summary).run()
 
-        self.runner.read(job, self._show_summary)
         self.injection.refresh()
-        self.runner.read(_experiment_line, self._show_experiment)
+        ReadOp(self.runner, _experiment_line).success(self._show_experiment).run()
 
     def _show_experiment(self, line: str | None) -> None:
         self.experiment.setText(line or "")
         self.experiment.setVisible(bool(line))
 
-    def _show_summary(self, result: tuple[int, bool, dt.date, list[Episode]]) -> None:
-        count, checked, today, recent = result
+    def _show_summary(self, so_far: TodaySoFar) -> None:
+        count, today, recent = so_far.twitches, so_far.today, so_far.recent
         self.recent.clear()
         for e in recent:
             when = e.started_at.strftime("%a %d %b %H:%M")
@@ -309,7 +308,7 @@ class TodayView(QWidget):
         if not recent:
             self.recent.addItem("Nothing logged in the last two weeks.")
         twitches = "no twitches logged" if not count else f"{count} twitch" + "es" * (count > 1)
-        check = "checked in" if checked else "not checked in yet (Ctrl+D)"
+        check = "checked in" if so_far.checked_in else "not checked in yet (Ctrl+D)"
         self.summary.setText(f"Today, {today.strftime('%A %d %B')}: {twitches}; {check}.")
 
     def _say(self, text: str) -> None:
@@ -317,21 +316,25 @@ class TodayView(QWidget):
             self.window_.statusBar().showMessage(text, 8000)
 
 
-def _experiment_line(s: Any) -> str | None:
-    from twitchlog.diary import experiments, rules, settings
+def _experiment_line(conn: WorkerConnection) -> str | None:
+    """The running experiment's line for today, if one runs."""
+    from twitchlog.diary.experiments import current_experiment
+    from twitchlog.diary.settings import diary_today
 
-    today = rules.today(settings.day_start_hour(s))
-    plan = experiments.current_experiment(s, today)
+    today = diary_today(conn)
+    plan = current_experiment(conn, today)
     return plan.status_line(today) if plan else None
 
 
-def _delete_job(episode_id: int):
-    def job(s: Any) -> Episode:
-        from twitchlog.diary import episodes
+def _delete(episode_id: int) -> Job[Episode]:
+    """The write that removes the twitch just logged (the undo of a log)."""
 
-        return episodes.delete_episode(s, episode_id)
+    def delete(conn: WorkerConnection) -> Episode:
+        from twitchlog.diary.episodes import delete_episode
 
-    return job
+        return delete_episode(conn, episode_id)
+
+    return delete
 
 
 def _where(episode: Episode) -> str:

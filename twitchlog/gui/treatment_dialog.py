@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +18,8 @@ from twitchlog import catalog
 from twitchlog.diary.records import Treatment
 from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.operations import WriteOp
+from twitchlog.gui.qdates import to_date
 from twitchlog.gui.tasks import TaskRunner
 
 
@@ -73,7 +73,7 @@ class TreatmentDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        for title, w in (
+        rows: tuple[tuple[str, QWidget], ...] = (
             ("Name", self.name),
             ("Kind", self.kind),
             ("Started", self.start),
@@ -83,29 +83,28 @@ class TreatmentDialog(QDialog):
             ("Unit", self.unit),
             ("Sites", self.sites),
             ("Note", self.note),
-        ):
-            form.addRow(title, w)
+        )
+        for title, field in rows:
+            form.addRow(title, field)
         form.addRow(self.error)
         form.addRow(buttons)
 
     def submit(self) -> None:
         fields = {
             "kind": self.kind.currentData(),
-            "start": self.start.date().toPython(),
-            "end": self.end.date().toPython() if self.has_end.isChecked() else None,
+            "start": to_date(self.start.date()),
+            "end": to_date(self.end.date()) if self.has_end.isChecked() else None,
             "dose": self.dose.text() or None,
             "unit": self.unit.text(),
             "sites": self.sites.text(),
             "note": self.note.text(),
         }
         name = self.name.text()
+        from twitchlog.diary.treatments import add_treatment
 
-        def job(s: Any) -> Treatment:
-            from twitchlog.diary import treatments
-
-            return treatments.add_treatment(s, name, **fields)
-
-        self.runner.write(job, lambda _t: self.accept(), self.show_error)
+        WriteOp(self.runner, lambda c: add_treatment(c, name, **fields)).success(
+            lambda _t: self.accept()
+        ).failure(self.show_error).run()
 
     def show_error(self, error: DiaryError) -> None:
         self.error.setText(str(error))
@@ -133,14 +132,12 @@ class EndTreatmentDialog(QDialog):
         form.addRow(buttons)
 
     def submit(self) -> None:
-        ident, end = self.treatment.id, self.end.date().toPython()
+        from twitchlog.diary.treatments import end_treatment
 
-        def job(s: Any) -> Treatment:
-            from twitchlog.diary import treatments
-
-            return treatments.end_treatment(s, ident, end)
-
-        self.runner.write(job, lambda _t: self.accept(), self.show_error)
+        ident, end = self.treatment.id, to_date(self.end.date())
+        WriteOp(self.runner, lambda c: end_treatment(c, ident, end)).success(
+            lambda _t: self.accept()
+        ).failure(self.show_error).run()
 
     def show_error(self, error: DiaryError) -> None:
         self.error.setText(str(error))

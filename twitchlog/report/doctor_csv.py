@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from twitchlog.db.lite import Source
@@ -91,7 +91,7 @@ def day_row(day: DoctorDay, factors: tuple[Factor, ...]) -> list[Cell]:
     ]
 
 
-def neutralise(cells: list[Cell]) -> list[Cell]:
+def neutralise(cells: Sequence[Cell]) -> list[Cell]:
     """Text cells that could run as a formula get a leading '; numbers stay numbers."""
     return [safe_text(c) if c and isinstance(c, str) else c for c in cells]
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -23,6 +25,9 @@ from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
 from twitchlog.report.summary import ReportData
 from twitchlog.safefile import atomic_write
+
+if TYPE_CHECKING:
+    from twitchlog.analysis.triggers import TriggerReport
 
 A4 = (8.27, 11.69)  # inches
 LEFT, RIGHT = 0.07, 0.93
@@ -210,7 +215,7 @@ def _trend(page: Page, r: ReportData) -> None:
     for t in starts_in:
         tx = np.datetime64(t.start, "D")
         if lines:
-            ax.axvline(tx, color=INK, ls=(0, (2, 2)), lw=0.7)
+            ax.axvline(float(mdates.date2num(tx)), color=INK, ls=(0, (2, 2)), lw=0.7)
         ax.plot(
             [tx],
             [1.0],
@@ -276,7 +281,8 @@ def _face(page: Page, rect: tuple[float, float, float, float], r: ReportData) ->
     x, y, w, h = rect
     grid = GridSpec(1, 1, figure=page.fig, left=x, right=x + w, bottom=y, top=y + h)
     sub = page.fig.add_subfigure(grid[0])
-    build_face(r.points, fig=sub, theme=Theme(font_size=5.5))
+    # A SubFigure offers every Figure method the face uses; it is drawn into the page.
+    build_face(r.points, fig=cast(Figure, sub), theme=Theme(font_size=5.5))
     sub.suptitle("")
     sub.patch.set_visible(False)  # a sub-figure spans the page; its background would hide it
     for ax in sub.axes:  # positions are fractions of the whole page, not the sub-figure
@@ -492,7 +498,7 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _table_page(r: ReportData) -> Page:
+def _table_page(r: ReportData, t: TriggerReport) -> Page:
     page = Page()
     page.text(
         f"{SECTION_TABLE} — {r.start.isoformat()} to {r.end.isoformat()}",
@@ -500,9 +506,8 @@ def _table_page(r: ReportData) -> Page:
         weight="bold",
         gap=1.5,
     )
-    t = r.triggers
     page.text(
-        f"{t.observed_days} checked-in days; {t.comparisons} comparisons checked together "  # type: ignore[attr-defined]
+        f"{t.observed_days} checked-in days; {t.comparisons} comparisons checked together "
         "(each factor's days as one family, then Benjamini–Hochberg q across factors). "
         "Ratio: episodes a day on 'high' days against other days of the same month.",
         8,
@@ -522,7 +527,7 @@ def _table_page(r: ReportData) -> Page:
             LEFT + x * (RIGHT - LEFT), page.y, name, fontsize=7.5, weight="bold", va="top"
         )
     page.y -= 12 * PT
-    rows = [f for f in t.findings][:70]  # type: ignore[attr-defined]
+    rows = list(t.findings[:70])
     for f in rows:
 
         def num(v: float, fmt: str = ".2f") -> str:
@@ -555,10 +560,10 @@ def _table_page(r: ReportData) -> Page:
         if page.y < 0.12:
             break
     page.y -= 6 * PT
-    page.text(t.power_note, 7.5, color=GREY)  # type: ignore[attr-defined]
-    page.text(ASSOCIATION + " " + t.caveat, 7.5, weight="bold")  # type: ignore[attr-defined]
-    if t.experiment_hint:  # type: ignore[attr-defined]
-        page.text(t.experiment_hint, 7.5)  # type: ignore[attr-defined]
+    page.text(t.power_note, 7.5, color=GREY)
+    page.text(ASSOCIATION + " " + t.caveat, 7.5, weight="bold")
+    if t.experiment_hint:
+        page.text(t.experiment_hint, 7.5)
     return page
 
 
@@ -580,6 +585,8 @@ def _experiment_page(r: ReportData) -> Page:
         f"(seed {plan.seed}), {plan.start.isoformat()} to {end.isoformat() if end else '…'}.",
         8.5,
     )
+    for warning in r.experiment_warnings:
+        page.text(f"Note: {warning}", 8, weight="bold")
     page.heading(f"Result: {result.verdict}")
     for sentence in result.sentences:
         page.text(
@@ -603,7 +610,7 @@ def _experiment_page(r: ReportData) -> Page:
 
 
 def _has_table(report: ReportData) -> bool:
-    return report.triggers is not None and bool(report.triggers.findings)  # type: ignore[attr-defined]
+    return report.triggers is not None and bool(report.triggers.findings)
 
 
 def page_count(report: ReportData) -> int:
@@ -623,8 +630,8 @@ def build_pages(report: ReportData) -> list[Figure]:
     _treatments(page, report)
     _signs(page, report)
     pages = [page]
-    if _has_table(report):
-        pages.append(_table_page(report))
+    if report.triggers is not None and report.triggers.findings:
+        pages.append(_table_page(report, report.triggers))
     if report.experiment is not None:
         pages.append(_experiment_page(report))
     for i, p in enumerate(pages, 1):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -18,6 +19,10 @@ from twitchlog.db.lite import Source
 from twitchlog.diary.injections import Cycles
 from twitchlog.diary.records import Place
 from twitchlog.report.doctor_data import DoctorTable, load_doctor_table
+
+if TYPE_CHECKING:  # the analysis is imported when a report is made, not with this module
+    from twitchlog.analysis.treatments import TreatmentResult
+    from twitchlog.analysis.triggers import Finding, TriggerReport
 
 LINK_VERDICTS = ("clear link", "possible link")
 EYE_REGIONS = frozenset({"eyebrow", "upper_eyelid", "lower_eyelid"})
@@ -43,11 +48,12 @@ class ReportData:
     table: DoctorTable
     data: DailyData
     points: EpisodePoints
-    triggers: object | None = None  # analysis.triggers.TriggerReport
+    triggers: TriggerReport | None = None
     checks: tuple[Check, ...] = ()
     first_seen: dict[Place, dt.date] = field(default_factory=dict)
     cycles: Cycles | None = None  # every injection cycle of the whole diary
     experiment: object | None = None  # analysis.experiment.ExperimentResult, when one ended
+    experiment_warnings: tuple[str, ...] = ()  # injections, treatment changes during it
 
     @property
     def n_days(self) -> int:
@@ -62,28 +68,28 @@ class ReportData:
         return int(self.data.episodes.sum())
 
     @property
-    def links(self) -> list:
+    def links(self) -> list[Finding]:
         if self.triggers is None:
             return []
-        return [f for f in self.triggers.findings if f.verdict in LINK_VERDICTS]  # type: ignore[attr-defined]
+        return [f for f in self.triggers.findings if f.verdict in LINK_VERDICTS]
 
     @property
-    def reversed_links(self) -> list:
+    def reversed_links(self) -> list[Finding]:
         """One finding per factor that bad days seem to change the day after (the
         reverse check), the one whose link it may explain first."""
         if self.triggers is None:
             return []
-        seen: dict[str, object] = {}
-        found = sorted(self.triggers.findings, key=lambda f: not f.reverse_stronger)  # type: ignore[attr-defined]
+        seen: dict[str, Finding] = {}
+        found = sorted(self.triggers.findings, key=lambda f: not f.reverse_stronger)
         for f in found:
             if f.reverse_p < 0.05 and "You tend to" in f.sentence:
                 seen.setdefault(f.factor, f)
         return list(seen.values())
 
     @property
-    def treatments(self) -> list:
+    def treatments(self) -> list[TreatmentResult]:
         """Before/after results for treatments that started within the period."""
-        results = getattr(self.triggers, "treatments", ()) or ()
+        results = self.triggers.treatments if self.triggers is not None else ()
         return [t for t in results if self.start <= t.start <= self.end]
 
 
@@ -110,6 +116,7 @@ def load_report(
             first_seen.setdefault(place, day.date)
     from twitchlog.diary.injections import load_cycles
 
+    experiment, experiment_warnings = _finished_experiment(source, lo, hi, made or dt.date.today())
     report = ReportData(
         lo,
         hi,
@@ -121,13 +128,17 @@ def load_report(
         triggers,
         first_seen=first_seen,
         cycles=load_cycles(source),
-        experiment=_finished_experiment(source, lo, hi, made or dt.date.today()),
+        experiment=experiment,
+        experiment_warnings=experiment_warnings,
     )
     return _with_checks(report)
 
 
-def _finished_experiment(source: Source, lo: dt.date, hi: dt.date, today: dt.date) -> object:
-    """The latest experiment that has finished (or was stopped) and overlaps the period."""
+def _finished_experiment(
+    source: Source, lo: dt.date, hi: dt.date, today: dt.date
+) -> tuple[object | None, tuple[str, ...]]:
+    """The latest experiment that has finished (or was stopped) and overlaps the period,
+    with what could have disturbed it."""
     from twitchlog.analysis.experiment import analyse_experiment
     from twitchlog.diary import experiments as ex
 
@@ -135,8 +146,9 @@ def _finished_experiment(source: Source, lo: dt.date, hi: dt.date, today: dt.dat
         end = plan.stopped or plan.end
         if plan.state(today) in ("finished", "stopped") and plan.start <= hi and end and end >= lo:
             data = ex.experiment_data(source, plan, today)
-            return analyse_experiment(plan, data, ex.kept_answers(source, plan.id), today)
-    return None
+            result = analyse_experiment(plan, data, ex.kept_answers(source, plan.id), today)
+            return result, tuple(ex.plan_warnings(source, plan))
+    return None, ()
 
 
 def _with_checks(report: ReportData) -> ReportData:
