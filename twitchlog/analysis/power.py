@@ -18,10 +18,10 @@ POWER_DAYS = (90, 180, 365)
 # "poisson": persistent factors, day-to-day counts Poisson; "overdispersed": a
 # persistent flare state and extra day-to-day spread (many quiet days, a few bad ones).
 POWER_TABLE: dict[tuple[str, float], dict[int, float]] = {
-    ("poisson", 1.5): {90: 0.0, 180: 0.0, 365: 0.0},
-    ("poisson", 2.0): {90: 0.0, 180: 0.0, 365: 0.0},
-    ("overdispersed", 1.5): {90: 0.0, 180: 0.0, 365: 0.0},
-    ("overdispersed", 2.0): {90: 0.0, 180: 0.0, 365: 0.0},
+    ("poisson", 1.5): {90: 0.11, 180: 0.405, 365: 0.80},
+    ("poisson", 2.0): {90: 0.36, 180: 0.94, 365: 1.0},
+    ("overdispersed", 1.5): {90: 0.02, 180: 0.075, 365: 0.23},
+    ("overdispersed", 2.0): {90: 0.045, 180: 0.275, 365: 0.705},
 }
 SENTENCE_SCENARIO = "overdispersed"
 """The power sentence quotes the harder case: most diaries have quiet and bad spells."""
