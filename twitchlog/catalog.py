@@ -185,3 +185,6 @@ DEFAULT_INJECTION_REMINDER_DAYS = 7
 DEFAULT_DAY_START_HOUR = 4
 MAX_DURATION_S = 24 * 3600
 MAX_COUNT = 100_000
+MAX_CUSTOM_FACTORS = 100
+"""Factors of one's own a diary may hold: every view, chart and export must stay usable
+with all of them (a 200,000-column import once brought the window down)."""

@@ -26,7 +26,7 @@ def start_writer(db_path: Path, first: int, count: int, *, wait: bool = False) -
 
 def raw_rows(db_path: Path, sql: str) -> list[tuple]:
     """Read with plain sqlite3 (read-only), independent of the code under test."""
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    con = sqlite3.connect(f"{Path(db_path).absolute().as_uri()}?mode=ro", uri=True)
     try:
         return con.execute(sql).fetchall()
     finally:

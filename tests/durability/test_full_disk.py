@@ -33,7 +33,7 @@ def test_export_on_a_full_disk_keeps_the_old_file(
     assert code == 2
     assert "disk is full" in err and "unchanged" in err and "Traceback" not in err
     assert out.read_bytes() == old
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []
 
 
 def _limit_pages(monkeypatch: pytest.MonkeyPatch, diary: Path, extra_pages: int) -> None:

@@ -49,7 +49,7 @@ def build_parser(modules: Sequence[str] = _COMMAND_MODULES) -> argparse.Argument
     common.add_argument(
         "--db",
         metavar="PATH",
-        help="diary file or SQLAlchemy URL (default: $TWITCHLOG_DB, else the user data folder)",
+        help="diary file (default: $TWITCHLOG_DB, else the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
@@ -58,7 +58,13 @@ def build_parser(modules: Sequence[str] = _COMMAND_MODULES) -> argparse.Argument
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    from twitchlog.cli.output import escaped_output
+
+    with escaped_output():  # a note with terminal escapes is shown, not obeyed
+        return _run(list(sys.argv[1:] if argv is None else argv))
+
+
+def _run(argv: list[str]) -> int:
     if not argv or argv[0].startswith("--db"):
         argv = ["gui", *argv]  # no command opens the window
     if argv[0] in COMMAND_MODULE:
@@ -84,6 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"twitchlog: {error}", file=sys.stderr)
         return 2
+    finally:
+        common = sys.modules.get("twitchlog.cli.common")
+        if common is not None:
+            common.close_opened()  # closed before the lock goes: a restore may then swap it
+        from twitchlog.db.lock import release_command_locks
+
+        release_command_locks()  # a restore waiting for this command may go ahead
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from twitchlog.diary import rules
+from twitchlog.errors import ValidationError
 
 if TYPE_CHECKING:
     from twitchlog.db.lite import Diary
@@ -17,13 +19,14 @@ def open_db(args: argparse.Namespace) -> Diary:
     """Open (create, upgrade) the diary named by --db, with today's backup.
 
     Then every date or time given in words ('yesterday', '21:15') is resolved with the
-    diary's own day-start hour, which is known only now.
+    diary's own day-start hour, which is known only now. The diary is shared with other
+    commands until this one ends (a restore waits for it; see db.lock), and closed then.
     """
     from twitchlog.db.lite import open_diary
     from twitchlog.diary.settings import day_start_hour
-    from twitchlog.paths import resolve_location
 
-    db = open_diary(resolve_location(args.db))
+    db = open_diary(_held_location(args))
+    _opened.append(db)
     try:
         with db.read() as conn:
             hour = day_start_hour(conn)
@@ -40,6 +43,37 @@ def open_db(args: argparse.Namespace) -> Diary:
 
 
 open_quick = open_db  # one opener now; the name stays for the commands that used it
+
+_opened: list[Diary] = []
+
+
+def close_opened() -> None:
+    """Close every diary this command opened (before its share of the lock is given up)."""
+    while _opened:
+        _opened.pop().close()
+
+
+def _held_location(args: argparse.Namespace) -> str:
+    """The diary named by --db, with this command's share of its use lock taken (unless
+    opening will refuse the file: then nothing is made beside it)."""
+    from pathlib import Path
+
+    from twitchlog.db.check import will_be_refused
+    from twitchlog.db.lite import known_revisions
+    from twitchlog.db.lock import hold_for_command
+    from twitchlog.paths import resolve_location
+
+    location = resolve_location(args.db)
+    path = Path(location).expanduser().resolve()
+    if not will_be_refused(path, known_revisions):
+        hold_for_command(path)
+    return location
+
+
+def check_period(start: dt.date | None, end: dt.date | None) -> None:
+    """--from and --to in order (checked before anything is written)."""
+    if start is not None and end is not None and end < start:
+        raise ValidationError("--to is before --from; swap them.")
 
 
 def resolve_date_words(args: argparse.Namespace, day_start_hour: int) -> None:
@@ -60,7 +94,11 @@ def date_arg(text: str) -> rules.DateWords:
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A plain fixed-width text table."""
-    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    from twitchlog.cli.output import printable
+
+    cells = [[str(h) for h in headers]] + [
+        ["" if c is None else printable(str(c), keep_newlines=False) for c in r] for r in rows
+    ]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = [
         "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells

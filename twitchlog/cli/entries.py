@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from twitchlog import catalog
-from twitchlog.cli.common import date_arg, fmt_duration, open_db, table
+from twitchlog.cli.common import check_period, date_arg, fmt_duration, open_db, table
 from twitchlog.diary import episodes, factors, rules, settings
 from twitchlog.diary import summaries as summaries_mod
 from twitchlog.errors import ValidationError
@@ -184,8 +184,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             return 0
         start = args.start or span[0]
         end = args.end or max(span[1], start)
-        if end < start:
-            raise ValidationError("--to is before --from; swap them.")
+        check_period(start, end)
         summaries = summaries_mod.day_summaries(conn, start, end)
         checked = {d.date: d for d in days.list_days(conn, start, end)}
         eps = episodes.list_episodes(conn, start, end)

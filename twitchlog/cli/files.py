@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from twitchlog.cli.common import date_arg, open_db
+from twitchlog.cli.common import check_period, date_arg, open_db
 
 
 def register(
@@ -41,7 +41,12 @@ def register(
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from twitchlog.paths import resolve_location
+    from twitchlog.safefile import check_target
+
+    check_target(args.file, Path(resolve_location(args.db)).expanduser())
     db = open_db(args)
+    check_period(args.start, args.end)  # before the file is touched
     if args.what == "doctor":
         from twitchlog.report.doctor_csv import export_doctor_csv as writer
     else:

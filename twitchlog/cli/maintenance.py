@@ -32,12 +32,9 @@ def register(
 
 
 def _diary_path(args: argparse.Namespace) -> Path:
-    from twitchlog.paths import is_url, resolve_location
+    from twitchlog.paths import resolve_location
 
-    location = resolve_location(args.db)
-    if is_url(location):
-        raise DiaryError("Backups, restore and check work on diary files, not database URLs.")
-    return Path(location).expanduser().resolve()
+    return Path(resolve_location(args.db)).expanduser().resolve()
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -46,7 +43,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     db = open_db(args)  # refuses a damaged diary before copying it
     try:
-        assert db.path is not None
         dest = backup_now(db.path, "manual")
         prune_backups(db.path)
     finally:
@@ -107,6 +103,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     path = _diary_path(args)
     report = check_file(path, quick=args.quick)
+    if report.unchecked:  # not read at all (a full disk): no verdict, and no restore advice
+        raise DiaryError(report.unchecked)
     problems = list(report.problems)
     if path.exists() and report.ok:
         stray = wal_problem(path)

@@ -9,6 +9,7 @@ of a day when the diary changed since the last one; old backups are thinned to
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
 import os
 import re
@@ -18,7 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from twitchlog.paths import backups_dir, create_private_file, make_private_dir
+from twitchlog.db.connect import connect
+from twitchlog.errors import DiaryError, DiaryUnavailable
+from twitchlog.paths import backups_dir, make_private_dir
+from twitchlog.safefile import part_file, remove_stale_parts
 
 if TYPE_CHECKING:
     from twitchlog.db.lite import Diary
@@ -41,28 +45,37 @@ class BackupInfo:
 
 
 def backup_file(source: Path, dest: Path) -> Path:
-    """Copy the committed state of `source` into a new private file `dest`."""
+    """Copy the committed state of `source` into a new private file `dest`.
+
+    The copy must pass SQLite's integrity check before it takes its name: a damaged
+    diary is refused rather than backed up (its copies would push good backups out of
+    the rotation), and the message names the newest good backup instead.
+    """
     make_private_dir(dest.parent)
-    tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
-    create_private_file(tmp)
-    try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    import secrets  # hashlib behind it costs ~20 ms: only when a backup is taken
+
+    with part_file(dest.with_name(f"{dest.name}.{secrets.token_hex(4)}.part")) as tmp:
+        src = connect(source, read_only=True)
         try:
-            out = sqlite3.connect(tmp)
+            out = connect(tmp)
             try:
                 src.backup(out)
                 # A self-contained file: reading it later leaves no -wal/-shm beside it.
                 out.execute("PRAGMA journal_mode=DELETE")
+                found = [r[0] for r in out.execute("PRAGMA integrity_check(5)")]
             finally:
                 out.close()
         finally:
             src.close()
+        if found != ["ok"]:
+            from twitchlog.db.lite import restore_advice
+
+            raise DiaryUnavailable(
+                f"{source.name} is damaged (SQLite found: {found[0]}), so no backup was "
+                "made and the existing backups were kept. " + restore_advice(source)
+            )
         _fsync(tmp)
         tmp.replace(dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return dest
 
 
@@ -70,6 +83,8 @@ def backup_now(db_path: Path, reason: str, *, now: dt.datetime | None = None) ->
     """Write a timestamped backup next to the diary, e.g. before a migration or import."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = backups_dir(db_path)
+    if folder.is_dir():
+        remove_stale_parts(folder)
     dest = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
     n = 1
     while dest.exists():
@@ -174,10 +189,9 @@ def maybe_daily_backup(db: Diary, *, now: dt.datetime | None = None) -> Path | N
     opening, off the start path. Returns the new backup, or None.
     """
     path = db.path
-    if path is None:
-        return None
     now = now or dt.datetime.now()
     folder = backups_dir(path)
+    remove_leftovers(path)
     stamp = file_stamp(path)
     recorded = _read_stamp(folder)
     dailies = [b for b in list_backups(path) if b.reason == "daily"]
@@ -197,26 +211,34 @@ def maybe_daily_backup(db: Diary, *, now: dt.datetime | None = None) -> Path | N
     return new
 
 
+def remove_leftovers(db_path: Path) -> list[Path]:
+    """Remove the .part files a killed backup or restore of this diary left behind."""
+    folder = backups_dir(db_path)
+    gone = remove_stale_parts(folder) if folder.is_dir() else []
+    restore_part = glob.escape(f".{db_path.name}.restore") + "*.part"
+    return gone + remove_stale_parts(db_path.parent, restore_part)
+
+
 def daily_backup_warning(db: Diary) -> str | None:
     """Run today's backup; a failure (e.g. a full disk) must not stop the diary opening,
     so it comes back as a warning sentence for the front end to show."""
     try:
         maybe_daily_backup(db)
+    except DiaryError as exc:
+        return f"today's automatic backup was not made: {exc}"
     except (OSError, sqlite3.Error) as exc:
         return f"today's automatic backup failed ({exc}); the diary itself is unchanged."
     return None
 
 
 def _is_empty(path: Path) -> bool:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    from twitchlog.db.lite import holds_entries
+
+    con = connect(path, read_only=True)
     try:
-        found = con.execute(
-            "SELECT EXISTS(SELECT 1 FROM episode) OR EXISTS(SELECT 1 FROM day) "
-            "OR EXISTS(SELECT 1 FROM treatment)"
-        ).fetchone()[0]
+        return not holds_entries(con)
     finally:
         con.close()
-    return not found
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -263,17 +285,19 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
     The new file is written beside the diary and renamed over it (atomic). Returns the
     before-restore copy, or None when there was no current diary.
     """
-    from twitchlog.db.check import check_file
-    from twitchlog.db.lock import acquire_window_lock
-    from twitchlog.errors import DiaryError
+    from twitchlog.db.check import check_file, foreign_problem
+    from twitchlog.db.lite import known_revisions
+    from twitchlog.db.lock import acquire_window_lock, exclusive_use
 
     report = check_file(backup)
-    if not report.ok:
+    problems = report.problems or [foreign_problem(backup, known_revisions) or ""]
+    if not report.ok or problems[0]:
         raise DiaryError(
-            f"{backup.name} is not a good backup, so the diary was left as it is: "
-            + "; ".join(report.problems[:3])
+            f"{backup.name} is not a good backup of a twitchlog diary, so the diary was left "
+            "as it is: " + "; ".join(problems[:3])
         )
-    with acquire_window_lock(db_path):
+    # No window and no command may have the diary open while its file is swapped.
+    with acquire_window_lock(db_path), exclusive_use(db_path):
         tmp = db_path.with_name(f".{db_path.name}.restore.part")
         try:
             backup_file(backup, tmp)
@@ -291,11 +315,11 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
 def _set_current_aside(db_path: Path) -> Path:
     """Back up the current diary as before-restore and empty its -wal (checkpoint)."""
     from twitchlog.db.check import check_file, wal_problem
-    from twitchlog.errors import DiaryError
 
     if check_file(db_path, quick=True).ok and not wal_problem(db_path):
         saved = backup_now(db_path, "before-restore")
-        con = sqlite3.connect(db_path, isolation_level=None, timeout=15)
+        con = connect(db_path)
+        con.isolation_level = None
         try:
             busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         finally:

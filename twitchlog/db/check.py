@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 import struct
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from twitchlog.db.connect import connect
+from twitchlog.db.errors import FULL_DISK_ERRORS
 from twitchlog.db.lock import window_is_open
+from twitchlog.db.schema import HEAD_REVISION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (0x377F0682, 0x377F0683)
@@ -24,8 +28,11 @@ class CheckReport:
     ok: bool
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    unchecked: str | None = None  # why it could not be read at all (not damage: a full disk)
 
     def sentence(self) -> str:
+        if self.unchecked:
+            return self.unchecked
         if self.ok:
             what = ", ".join(f"{n} {name}" for name, n in self.counts.items())
             return (
@@ -66,7 +73,7 @@ def header_problem(path: Path) -> str | None:
     if size % page:
         return f"{path.name} is cut short: its size is not a whole number of pages."
     wal = path.with_name(path.name + "-wal")
-    wal_has_frames = wal.exists() and wal.stat().st_size > 32
+    wal_has_frames = _size(wal) > 32
     if change == valid_for and pages and size < pages * page and not wal_has_frames:
         return (
             f"{path.name} is cut short: it should hold {pages} pages but holds only {size // page}."
@@ -74,15 +81,81 @@ def header_problem(path: Path) -> str | None:
     return None
 
 
+def _size(path: Path) -> int:
+    """The file's size, or -1 when it is not there (a -wal may vanish at any moment)."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return -1
+
+
+def journal_is_wal(path: Path) -> bool:
+    """Whether the file's header says WAL mode (bytes 18-19 are 2): already a live diary."""
+    with path.open("rb") as fh:
+        header = fh.read(20)
+    return header[18:20] == b"\x02\x02"
+
+
+def foreign_problem(path: Path, known_revisions: Callable[[], Collection[str]]) -> str | None:
+    """Why the SQLite file at `path` is not a diary this twitchlog may open, or None.
+
+    Read-only, so it runs before any pragma that writes (switching to WAL rewrites the
+    header): another program's database, or a diary from a newer twitchlog, is left
+    byte for byte as it was. An SQLite file without tables may become a diary.
+    """
+    con = _connect_ro(path)
+    try:
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        row = (
+            con.execute("SELECT version_num FROM alembic_version").fetchone()
+            if "alembic_version" in names
+            else None
+        )
+    finally:
+        con.close()
+    if not names:
+        return None
+    if row is None or not names >= _DIARY_TABLES:
+        return (
+            f"{path.name} is a database but not a twitchlog diary; it was not changed. "
+            "Choose another file with --db."
+        )
+    if row[0] != HEAD_REVISION and row[0] not in known_revisions():
+        return (
+            f"{path.name} was written by a newer version of twitchlog (schema {row[0]}). "
+            "It was not changed. Install the newer twitchlog to open it."
+        )
+    return None
+
+
+_DIARY_TABLES = {"alembic_version", "episode", "day", "factor"}
+
+
+def will_be_refused(path: Path, known_revisions: Callable[[], Collection[str]]) -> bool:
+    """Whether opening `path` will refuse it (a damaged header, another program's
+    database, a newer diary): then nothing, not even a lock file, is made beside it."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        if header_problem(path):
+            return True
+        return not journal_is_wal(path) and foreign_problem(path, known_revisions) is not None
+    except (OSError, sqlite3.Error):
+        return False  # opening says what is wrong
+
+
 def wal_problem(path: Path) -> str | None:
     """Check a -wal file left beside the diary before SQLite replays it into the diary."""
     wal = path.with_name(path.name + "-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
+    if _size(wal) <= 0:
         return None
     if window_is_open(path):
         return None  # the open window's live session: nothing is left over to replay
-    with wal.open("rb") as fh:
-        head = fh.read(32)
+    try:
+        with wal.open("rb") as fh:
+            head = fh.read(32)
+    except FileNotFoundError:
+        return None  # the last connection closed meanwhile and removed it
     with path.open("rb") as fh:
         db_header = fh.read(100)
     if len(head) < 32 or struct.unpack(">I", head[:4])[0] not in WAL_MAGICS:
@@ -107,7 +180,23 @@ def wal_problem(path: Path) -> str | None:
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    return connect(path, read_only=True)
+
+
+def cannot_read(exc: sqlite3.Error) -> str | None:
+    """A sentence when SQLite could not read the file for a reason that is not damage."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name in FULL_DISK_ERRORS:
+        return (
+            "The disk is full, so SQLite could not open the diary to check it; this says "
+            "nothing about damage. Free some disk space and check again."
+        )
+    if name.startswith("SQLITE_IOERR") or name.startswith("SQLITE_CANTOPEN"):
+        return (
+            f"The diary could not be read ({exc}); this says nothing about damage. Check "
+            "the disk and try again."
+        )
+    return None
 
 
 def check_file(path: Path, *, quick: bool = False) -> CheckReport:
@@ -142,5 +231,8 @@ def check_file(path: Path, *, quick: bool = False) -> CheckReport:
         finally:
             con.close()
     except sqlite3.Error as exc:
+        why = cannot_read(exc)
+        if why:
+            return CheckReport(path, False, [why], unchecked=why)
         problems.append(f"SQLite cannot read it: {exc}.")
     return CheckReport(path, not problems, problems, counts)

@@ -9,6 +9,10 @@ import errno
 
 from twitchlog.errors import DiaryError, DiaryUnavailable
 
+FULL_DISK_ERRORS = frozenset({"SQLITE_FULL", "SQLITE_IOERR_SHMSIZE"})
+"""SQLite's names for a full disk: a -shm that cannot grow is how it shows before any
+page is written (the plain message then only says "disk I/O error")."""
+
 _FULL = (
     "The disk is full (or the diary reached its size limit), so this change was not saved; "
     "the diary and any file being written are exactly as they were. Free some disk space "
@@ -43,7 +47,8 @@ def explain(exc: BaseException) -> DiaryError | None:
     low = detail.lower()
     if not (_is_sqlalchemy(exc) or _is_sqlite(exc)):
         return None
-    if "database or disk is full" in low:
+    code = getattr(getattr(exc, "orig", None) or exc, "sqlite_errorname", "")
+    if "database or disk is full" in low or code in FULL_DISK_ERRORS:
         return DiaryError(_FULL)
     if "disk i/o error" in low:
         return DiaryError(_IO)
@@ -72,6 +77,13 @@ def _explain_os(exc: OSError) -> DiaryError | None:
         return DiaryError(
             f"The computer could not write{where} (an input/output error); any older file "
             "is unchanged. Check the disk and try again."
+        )
+    if exc.errno == errno.EISDIR:
+        return DiaryError(f"That is a folder{where}; give a file name inside it instead.")
+    if exc.errno == errno.ENOTDIR:
+        return DiaryError(
+            f"Part of that path is a file, not a folder{where}; nothing was changed. "
+            "Check the path."
         )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return DiaryError(

@@ -18,15 +18,15 @@ from pathlib import Path
 from typing import TypeAlias
 
 from twitchlog import catalog
-from twitchlog.db.check import header_problem, wal_problem
+from twitchlog.db.check import foreign_problem, header_problem, journal_is_wal, wal_problem
+from twitchlog.db.connect import BUSY_TIMEOUT_S, connect
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
-from twitchlog.paths import create_private_file, is_url, make_private_dir
+from twitchlog.paths import check_diary_file, create_private_file, make_private_dir
 
 Source: TypeAlias = sqlite3.Connection
 """What every diary function takes: the open diary's connection, inside a transaction."""
 
-BUSY_TIMEOUT_S = 15.0
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
@@ -62,6 +62,19 @@ def data_version(source: Source) -> tuple[int, int]:
     return (id(source), source.execute("PRAGMA data_version").fetchone()[0])
 
 
+ENTRY_TABLES = ("episode", "day", "treatment", "injection", "experiment")
+"""What a person wrote; factors and settings alone leave a diary empty."""
+
+
+def holds_entries(conn: sqlite3.Connection) -> bool:
+    """Whether the diary holds anything a person wrote (the one 'empty diary' rule)."""
+    return bool(
+        conn.execute(
+            "SELECT " + " OR ".join(f"EXISTS (SELECT 1 FROM {t})" for t in ENTRY_TABLES)
+        ).fetchone()[0]
+    )
+
+
 def date_range(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list[str]]:
     """A WHERE clause limiting an ISO-date `column` to the inclusive range; ends may be open."""
     where, params = [], []
@@ -75,15 +88,22 @@ def date_range(column: str, start: dt.date | None, end: dt.date | None) -> tuple
 
 
 def to_date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
+    return dt.date.fromisoformat(_padded_year(text))
 
 
 def datetime_text(moment: dt.datetime) -> str:
-    return moment.strftime(DATETIME_FORMAT)
+    """As DATETIME_FORMAT, with the year always four digits (strftime writes 999, not 0999)."""
+    return moment.isoformat(sep=" ", timespec="microseconds")
 
 
 def to_datetime(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
+    return dt.datetime.fromisoformat(_padded_year(text))
+
+
+def _padded_year(text: str) -> str:
+    """Read a year stored without leading zeros by older versions ('999-06-01 …')."""
+    year, dash, rest = text.partition("-")
+    return year.zfill(4) + dash + rest if dash and 0 < len(year) < 4 else text
 
 
 class Diary:
@@ -137,14 +157,9 @@ def open_diary(location: str) -> Diary:
     (which backs the older one up first). A damaged file, another program's database or
     a diary from a newer twitchlog is refused with a sentence and left as it was.
     """
-    if is_url(location):
-        raise DiaryUnavailable(
-            f"'{location}' is a URL; twitchlog keeps its diary in a file. Give a file "
-            "name with --db instead."
-        )
     path = Path(location).expanduser().resolve()
     _prepare_file(path)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    conn = connect(path, check_same_thread=False)
     try:
         conn.isolation_level = None
         conn.execute(PRAGMAS[-1])  # the busy timeout: nothing else before the file is known
@@ -181,8 +196,7 @@ def _prepare_file(path: Path) -> None:
     A damaged file (bad header, cut short, a stray -wal beside it) is refused before
     SQLite may write to it; the message names the newest good backup.
     """
-    if path.is_dir():
-        raise DiaryUnavailable(f"{path} is a folder, not a diary file. Give a file name instead.")
+    check_diary_file(path)
     make_private_dir(path.parent)
     if not path.exists():
         create_private_file(path)
@@ -192,6 +206,17 @@ def _prepare_file(path: Path) -> None:
     problem = header_problem(path) or wal_problem(path)
     if problem:
         raise DiaryUnavailable(f"{problem} It was not changed. " + restore_advice(path))
+    if not journal_is_wal(path):  # before the first pragma that writes (the WAL switch)
+        problem = foreign_problem(path, known_revisions)
+        if problem:
+            raise DiaryUnavailable(problem)
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version knows (imports alembic: only when needed)."""
+    from twitchlog.db.migrate import known_revisions as known
+
+    return known()
 
 
 def restore_advice(path: Path) -> str:

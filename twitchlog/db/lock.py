@@ -1,8 +1,13 @@
-"""One window per diary: an OS lock on a private file next to it.
+"""One window per diary, and no command at work while a restore swaps the file.
 
+Two OS locks on private files next to the diary. The window lock is exclusive: one
+window per diary. The use lock is shared by every command that opens the diary (a
+`log` while the window is open is fine) and taken exclusively by `restore`, so a
+command either finishes before the file is swapped or waits and then writes into the
+restored diary: never into the old file after it was replaced (those writes were lost).
 `fcntl.flock` is released by the operating system when the holder exits or is killed,
-so a lock left by a crashed window is reclaimed without any clean-up step. The lock
-file holds the holder's process id only to say which window has the diary open.
+so a lock left by a crashed program is reclaimed without any clean-up step. The window
+lock file holds the holder's process id only to say which window has the diary open.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -99,3 +106,71 @@ def window_is_open(db_path: Path) -> bool:
     finally:
         os.close(fd)  # closing also releases a shared lock just taken
     return False
+
+
+USE_WAIT_S = 60.0
+"""How long a command waits for a restore to finish (a restore takes seconds)."""
+RESTORE_WAIT_S = 15.0
+"""How long a restore waits for running commands to finish before giving up."""
+
+_held: list[int] = []
+
+
+def use_lock_path(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}.use")
+
+
+def _open_use_lock(db_path: Path) -> int:
+    path = use_lock_path(Path(db_path).expanduser().resolve())
+    make_private_dir(path.parent)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.fchmod(fd, 0o600)
+    return fd
+
+
+def _wait_for(fd: int, kind: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(fd, kind | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.02)
+
+
+def hold_for_command(db_path: Path) -> None:
+    """Share the diary with other commands until `release_command_locks` (end of command).
+
+    Waits while a restore is swapping the file, so the command opens the restored one.
+    """
+    fd = _open_use_lock(db_path)
+    if not _wait_for(fd, fcntl.LOCK_SH, USE_WAIT_S):
+        os.close(fd)
+        raise DiaryUnavailable(
+            "A restore of this diary is taking unusually long, so nothing was changed. "
+            "Wait for it to finish and try again."
+        )
+    _held.append(fd)
+
+
+def release_command_locks() -> None:
+    """The command is done: let a waiting restore go ahead."""
+    while _held:
+        os.close(_held.pop())  # closing the descriptor releases its lock
+
+
+@contextmanager
+def exclusive_use(db_path: Path) -> Iterator[None]:
+    """No command has the diary open while this is held (for `restore`)."""
+    fd = _open_use_lock(db_path)
+    try:
+        if not _wait_for(fd, fcntl.LOCK_EX, RESTORE_WAIT_S):
+            raise DiaryUnavailable(
+                "Another twitchlog command kept the diary busy, so it was not restored; "
+                "nothing was changed. Wait for it to finish and run the restore again."
+            )
+        yield
+    finally:
+        os.close(fd)

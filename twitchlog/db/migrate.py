@@ -13,15 +13,12 @@ from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 from twitchlog.db.backup import backup_now
-from twitchlog.db.lite import (
-    BUSY_TIMEOUT_S,
-    Diary,
-    apply_pragmas,
-    open_diary,
-    restore_advice,
-)
+from twitchlog.db.check import foreign_problem
+from twitchlog.db.connect import connect
+from twitchlog.db.lite import Diary, apply_pragmas, open_diary, restore_advice
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
 
@@ -34,9 +31,15 @@ def open_database(location: str) -> Diary:
 
 
 def make_engine(path: Path) -> Engine:
-    """An engine for the migrations, with the diary's pragmas on every connection."""
+    """An engine for the migrations, with the diary's pragmas on every connection.
+
+    Its connections come from `db.connect` (a quoted file: URI), never from a URL string
+    SQLAlchemy would parse: a '?' or '%41' in a folder name must not change the file.
+    """
     engine = create_engine(
-        f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
+        "sqlite://",
+        creator=lambda: connect(path, check_same_thread=False),
+        poolclass=QueuePool,
     )
 
     @event.listens_for(engine, "connect")
@@ -56,20 +59,12 @@ def bring_to_head(path: Path, conn: sqlite3.Connection, revision: str | None) ->
     `conn` is the opener's own connection (outside any transaction), used for the cheap
     questions; the schema work runs on an engine of its own.
     """
-    if revision is None:
-        tables = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'")
-        if tables.fetchone()[0]:
-            raise DiaryUnavailable(
-                "This database holds tables but is not a twitchlog diary; it was not changed. "
-                "Choose another file with --db."
-            )
+    if revision is None or revision not in known_revisions():
+        problem = foreign_problem(path, known_revisions)
+        if problem:  # another program's database, or a diary from a newer twitchlog
+            raise DiaryUnavailable(problem)
         _create_fresh(path)
         return
-    if revision not in known_revisions():
-        raise DiaryUnavailable(
-            f"This diary was written by a newer version of twitchlog (schema {revision}). "
-            "It was not changed. Install the newer twitchlog to open it."
-        )
     backup_now(path, f"before-upgrade-from-{revision}")
     upgrade(path)
 

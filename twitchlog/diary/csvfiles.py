@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,12 +19,34 @@ from twitchlog.errors import DiaryError, ImportFailed
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_ROWS = 500_000
 MAX_CELL = 131_072
+MAX_COLUMNS = 300
+"""A diary file has one column per factor (at most catalog.MAX_CUSTOM_FACTORS of one's
+own plus the built-ins) and a few more; a wider file is not one of ours."""
+
+
+class CsvRows:
+    """A checked file's data rows as (line number where the row starts, cells).
+
+    Read again from the file each time they are walked, so a file of hundreds of
+    thousands of rows is never held in memory as a whole.
+    """
+
+    def __init__(self, file: Path, encoding: str) -> None:
+        self.file, self.encoding = file, encoding
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        problems: list[str] = []
+        records = _records(self.file, self.encoding, problems)
+        next(records, None)  # the header
+        yield from records
+        if problems:  # the file was changed since it was checked
+            raise ImportFailed(problems)
 
 
 @dataclass(frozen=True)
 class CsvTable:
     header: list[str]
-    rows: list[tuple[int, list[str]]]  # (line number where the row starts, cells)
+    rows: CsvRows
 
 
 def format_number(value: float | None) -> str:
@@ -120,6 +143,12 @@ def _records(file: Path, encoding: str, problems: list[str]) -> Iterator[tuple[i
         ) from None
 
 
+def _unreadable(file: Path) -> DiaryError:
+    return DiaryError(
+        f"You may not read {file}; check its permissions or copy it somewhere of yours."
+    )
+
+
 def read_csv(path: str | Path) -> CsvTable:
     """Read a CSV file into checked rows, or raise a readable error.
 
@@ -127,19 +156,32 @@ def read_csv(path: str | Path) -> CsvTable:
     huge or broken file is refused in little memory; only a good file is then loaded.
     """
     file = Path(path).expanduser()
+    if file.is_dir():
+        raise DiaryError(f"{file} is a folder; give the CSV file inside it.")
+    if file.exists() and not file.is_file():
+        raise DiaryError(
+            f"{file} is not a regular file (a device, pipe or socket); give a CSV file."
+        )
     if not file.is_file():
         raise DiaryError(f"There is no file {file}; check the name and folder.")
+    if not os.access(file, os.R_OK):
+        raise _unreadable(file)
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DiaryError(
             f"{file.name} is {size / 2**20:.0f} MB; a diary export is far "
             "smaller. Is this the right file?"
         )
-    encoding = _encoding(file)
+    try:
+        encoding = _encoding(file)
+    except PermissionError:
+        raise _unreadable(file) from None
     problems: list[str] = []
     rows = 0
-    for line, _cells in _records(file, encoding, problems):
+    for line, cells in _records(file, encoding, problems):
         rows += 1
+        if rows == 1:
+            check_header(cells)  # before reading on: a 200,000-column header is refused now
         if rows > MAX_ROWS + 1:
             raise ImportFailed(
                 [
@@ -151,9 +193,33 @@ def read_csv(path: str | Path) -> CsvTable:
         raise ImportFailed(problems)
     if rows == 0:
         raise DiaryError(f"{file.name} is empty; there is nothing to import.")
-    records = _records(file, encoding, problems)
-    _, header = next(records)
-    return CsvTable([c.strip().lstrip("\ufeff") for c in header], list(records))
+    _, header = next(_records(file, encoding, problems))
+    return CsvTable(check_header(header), CsvRows(file, encoding))
+
+
+def check_header(cells: list[str]) -> list[str]:
+    """The column names, refusing a file too wide to be ours or naming a column twice
+    (the last one silently won)."""
+    if len(cells) > MAX_COLUMNS:
+        raise ImportFailed(
+            [
+                f"line 1: the file has {len(cells):,} columns; a diary file has at most "
+                f"{MAX_COLUMNS}. Is this the right file?"
+            ]
+        )
+    names = [c.strip().lstrip("\ufeff") for c in cells]
+    seen: dict[str, int] = {}
+    for i, name in enumerate(names, 1):
+        key = plain_text(name).strip().casefold()
+        if key and key in seen:
+            raise ImportFailed(
+                [
+                    f"line 1: the column '{name}' appears twice (columns {seen[key]} and {i}); "
+                    "keep one and delete the other."
+                ]
+            )
+        seen[key] = i
+    return names
 
 
 def cells_by_name(header: list[str], cells: list[str]) -> dict[str, str]:

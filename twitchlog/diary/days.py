@@ -85,13 +85,7 @@ def check_in(
 ) -> Day:
     """Record (or update) the check-in for `date`; the day then counts as observed."""
     conn = dbapi(source)
-    today = diary_today(conn)
-    if date > today:
-        raise ValidationError(
-            f"{date.isoformat()} is in the future; check in days that have happened "
-            f"(today is {today.isoformat()}).",
-            "date",
-        )
+    rules.check_date_range(date, diary_today(conn))
     draft = make_draft(factors_by_key(conn), date, values or {}, note=note, no_twitches=no_twitches)
     _write(conn, [draft], skip_same=False)
     found = get_day(conn, date)

@@ -84,7 +84,9 @@ def _check(
     """Apply every episode rule; nothing is written until all of them pass."""
     if started_at.tzinfo is None:
         raise ValidationError("The episode time needs a UTC offset.", "at")
-    if started_at > rules.now_local() + rules.FUTURE_SLACK:
+    latest = rules.now_local() + rules.FUTURE_SLACK
+    rules.check_date_range(started_at.date(), latest.date(), field="at")
+    if started_at > latest:
         raise ValidationError(
             f"{started_at.strftime('%Y-%m-%d %H:%M')} is in the future; log episodes that "
             "have happened.",

@@ -51,6 +51,13 @@ def add_factor(
     conn = dbapi(source)
     if conn.execute("SELECT 1 FROM factor WHERE key = ?", (key,)).fetchone():
         raise ValidationError(f"There is already a factor '{key}'; pick another key.", "key")
+    (own,) = conn.execute("SELECT count(*) FROM factor WHERE NOT builtin").fetchone()
+    if own >= catalog.MAX_CUSTOM_FACTORS:
+        raise ValidationError(
+            f"The diary already holds {own} factors of your own, the most it keeps; "
+            f"'{key}' was not added. Record it in a day's note instead.",
+            "key",
+        )
     lo, hi = _BOUNDS.get(kind, (0.0, 1_000_000.0))
     if kind == "number":
         lo = lo if minimum is None else rules.parse_number(minimum, what="The minimum")

@@ -36,6 +36,46 @@ def today(day_start_hour: int) -> dt.date:
     return diary_date(now_local(), day_start_hour)
 
 
+EARLIEST_DATE = dt.date(1900, 1, 1)
+
+
+def check_date_range(value: dt.date, latest: dt.date, *, field: str = "date") -> dt.date:
+    """The one range of dates a diary holds: 1 January 1900 up to `latest` (today).
+
+    An earlier year is a typo (0999 for 1999, 0001 for a blank): stored, it broke the
+    sorting of the whole diary and made a report span two thousand years.
+    """
+    if value < EARLIEST_DATE:
+        raise ValidationError(
+            f"{value.isoformat()} is before 1900; check the year (a diary holds dates from "
+            f"{EARLIEST_DATE.year} to today).",
+            field,
+        )
+    if value > latest:
+        raise ValidationError(
+            f"{value.isoformat()} is in the future; a diary records days that have happened "
+            f"(today is {latest.isoformat()}).",
+            field,
+        )
+    return value
+
+
+def local_time(wall: dt.datetime, *, field: str = "at") -> dt.datetime:
+    """A wall-clock time in this computer's zone, refusing one the clock skipped.
+
+    On the spring-forward day 02:30 never happens; read as-is it would silently
+    become 01:30 or 03:30, so the person is asked which they mean.
+    """
+    value = wall.astimezone()
+    if value.replace(tzinfo=None) != wall:
+        raise ValidationError(
+            f"{wall:%Y-%m-%d %H:%M} did not happen on this computer's clock: the clocks "
+            "were put forward then. Write the time the clock showed, e.g. an hour later.",
+            field,
+        )
+    return value
+
+
 _TIME_RE = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DAY_WORDS = {"today": 0, "yesterday": -1}
 _WORDS_RE = re.compile(rf"(?P<word>today|yesterday)?\s*(?P<time>{_TIME_RE})?")
@@ -65,13 +105,7 @@ class DateWords:
         base = today(day_start_hour)
         value = self.date if self.offset is None else base + dt.timedelta(days=self.offset)
         assert value is not None
-        if not allow_future and value > base:
-            raise ValidationError(
-                f"{value.isoformat()} is in the future; a diary records days that have happened "
-                f"(today is {base.isoformat()}).",
-                self.field,
-            )
-        return value
+        return check_date_range(value, dt.date.max if allow_future else base, field=self.field)
 
     def when(self, day_start_hour: int) -> dt.datetime:
         """The aware local moment meant; refuses one in the future.
@@ -93,10 +127,12 @@ class DateWords:
                 base = today(day_start_hour) + dt.timedelta(days=self.offset)
                 night = self.time.hour < day_start_hour
                 value = dt.datetime.combine(base + dt.timedelta(days=int(night)), self.time)
+        latest = now_local() + FUTURE_SLACK
+        check_date_range(value.date(), latest.date(), field=self.field)  # before any zone sums
         if value.tzinfo is None:
-            value = value.astimezone()  # local wall time (the machine's zone, DST included)
+            value = local_time(value, field=self.field)  # the machine's zone, DST included
         value = value.replace(microsecond=0)
-        if value > now_local() + FUTURE_SLACK:
+        if value > latest:
             raise ValidationError(
                 f"{value.strftime('%Y-%m-%d %H:%M')} is in the future; log episodes that have "
                 "happened.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +107,7 @@ def import_csv(source: Source, path: str | Path) -> ImportSummary:
 
 
 def _collect(
-    rows: list[tuple[int, list[str]]], header: list[str], parse: Callable[[dict[str, str]], Any]
+    rows: Iterable[tuple[int, list[str]]], header: list[str], parse: Callable[[dict[str, str]], Any]
 ) -> list[tuple[int, Any]]:
     problems: list[str] = []
     parsed: list[tuple[int, Any]] = []
@@ -122,7 +122,7 @@ def _collect(
 
 
 def _import_episodes(
-    source: Source, header: list[str], rows: list[tuple[int, list[str]]]
+    source: Source, header: list[str], rows: Iterable[tuple[int, list[str]]]
 ) -> ImportSummary:
     unknown = [h for h in header if h not in EPISODE_COLUMNS]
     if unknown:
@@ -156,7 +156,7 @@ def _import_episodes(
 
 
 def _import_days(
-    source: Source, header: list[str], rows: list[tuple[int, list[str]]]
+    source: Source, header: list[str], rows: Iterable[tuple[int, list[str]]]
 ) -> ImportSummary:
     factors = factors_mod.factors_by_key(source)
     factor_cols = [h for h in header if h not in ("date", *DAY_EXTRA_COLUMNS)]
@@ -164,9 +164,13 @@ def _import_days(
     for key in new_keys:
         rules.check_factor_key(key)
     created = []
+    columns: dict[str, list[str]] = {key: [] for key in new_keys}
+    for _, c in rows if new_keys else ():  # one pass over the file for every new column
+        cells = cells_by_name(header, c)
+        for key in new_keys:
+            columns[key].append(cells[key])
     for key in new_keys:
-        column = [cells_by_name(header, c)[key] for _, c in rows]
-        kind = "yesno" if rules.is_yes_no_column(column) else "number"
+        kind = "yesno" if rules.is_yes_no_column(columns[key]) else "number"
         created.append(factors_mod.add_factor(source, key, kind=kind))
     factors = factors_mod.factors_by_key(source)
     hour = day_start_hour(source)

@@ -60,6 +60,7 @@ def add_treatment(
             + ".",
             "kind",
         )
+    rules.check_date_range(start, dt.date.max, field="start")
     if end is not None and end < start:
         raise ValidationError(
             f"The end date {end.isoformat()} is before the start {start.isoformat()}.", "end"

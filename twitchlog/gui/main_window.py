@@ -25,6 +25,7 @@ from twitchlog.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms to build
     from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+    from PySide6.QtWidgets import QSystemTrayIcon
 
     from twitchlog.diary.notices import Notice
     from twitchlog.gui.notice_bar import Banner
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self._undo: list[UndoEntry] = []
         self._painted = False
         self._started = False
-        self.tray: Any = None  # a QSystemTrayIcon once started, if the desktop has a tray
+        self.tray: QSystemTrayIcon | None = None  # once started, if the desktop has a tray
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Views")
         self._targets: dict[str, str] = {}
@@ -254,8 +255,15 @@ class MainWindow(QMainWindow):
         self._action(diary, "Start/stop &timer", "Ctrl+T", today.toggle_timer)
         self._action(diary, "&Check in today", "Ctrl+D", self.check_in)
         diary.addSeparator()
-        self._action(diary, "Add a &factor…", "", lambda: self.settings_view().open_factor())
-        self._action(diary, "Add a t&reatment…", "", lambda: self.settings_view().open_treatment())
+        self._action(
+            diary, "Add a &factor…", "Ctrl+Shift+F", lambda: self.settings_view().open_factor()
+        )
+        self._action(
+            diary,
+            "Add a t&reatment…",
+            "Ctrl+Shift+R",
+            lambda: self.settings_view().open_treatment(),
+        )
         diary.addSeparator()
         self._action(diary, "&Export for the doctor…", "Ctrl+E", self.open_export)
         diary.addSeparator()
@@ -282,11 +290,18 @@ class MainWindow(QMainWindow):
                 where = data_folder(self.runner.location)
                 self.statusBar().showMessage(f"Could not open {where}.", 10000)
 
-        self._action(menu, "Open &data folder", "", open_folder)
+        def keys() -> None:
+            from twitchlog.gui.shortcuts import ShortcutsDialog
+
+            self.shortcuts_dialog = ShortcutsDialog(self)
+            self.shortcuts_dialog.open()
+
+        self._action(menu, "&Keyboard shortcuts", "F1", keys)
+        self._action(menu, "Open &data folder", "Ctrl+Shift+O", open_folder)
         menu.addSeparator()
         self._action(menu, "&About twitchlog", "", about)
 
-    def _build_tray(self) -> Any:
+    def _build_tray(self) -> QSystemTrayIcon | None:
         from PySide6.QtWidgets import QSystemTrayIcon
 
         if not QSystemTrayIcon.isSystemTrayAvailable():

@@ -42,7 +42,15 @@ def settings_file() -> Path:
 
 
 def store() -> QSettings:
-    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
+    """The settings, in a file that is private before Qt first writes it (a diary's
+    location and reminder time are the user's business): Qt keeps the mode it finds."""
+    from twitchlog.paths import create_private_file, make_private_dir
+
+    path = settings_file()
+    if not path.exists():
+        make_private_dir(path.parent)
+        create_private_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def get(key: str) -> Any:

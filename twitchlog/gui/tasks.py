@@ -80,9 +80,8 @@ class TaskRunner(QObject):
             from twitchlog.db.backup import daily_backup_warning
             from twitchlog.db.lite import open_diary
             from twitchlog.db.lock import acquire_window_lock
-            from twitchlog.paths import is_url
 
-            if not is_url(location) and self._lock is None:
+            if self._lock is None:
                 # One window per diary: a second one is refused with a clear sentence.
                 self._lock = acquire_window_lock(Path(location).expanduser().resolve())
             self.db = open_diary(location)  # the command line's opener
