@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from twitchlog.analysis.data import FactorInfo
 from twitchlog.analysis.effects import Effect, Split
+from twitchlog.words import plural
 
 OUTCOME_WORDS: dict[str, str] = {
     "count": "episodes a day",
@@ -196,7 +197,7 @@ class MoreDays:
 def days_words(days: int) -> str:
     """'9 days', '3 weeks', '4 months' — rounder as it gets further."""
     if days < 14:
-        return f"{days} day{'s' if days != 1 else ''}"
+        return plural(days, "day")
     if days < 70:
         return f"{math.ceil(days / 7)} weeks"
     return f"{round(days / 30.4)} months"

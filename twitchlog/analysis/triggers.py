@@ -28,6 +28,7 @@ from twitchlog.analysis import sentences as words_
 from twitchlog.analysis import stats
 from twitchlog.analysis.data import DailyData, FactorInfo, factor_info
 from twitchlog.analysis.effects import Effect, Split, adjusted_effect, choose_split
+from twitchlog.words import plural
 
 if TYPE_CHECKING:  # imported when the analysis runs (it pulls in the treatment statistics)
     from twitchlog.analysis.treatments import TreatmentResult
@@ -184,13 +185,13 @@ def _more_days(t: _Test, n_eff: float | None) -> words_.MoreDays | None:
         shown = f"{cond}" if t.info.kind != "yesno" else words_.lowerfirst(t.info.label)
         return words_.MoreDays(
             None,
-            f"you have had only {g} day{'s' if g != 1 else ''} {kind} {shown} so far; "
+            f"you have had only {plural(g, 'day')} {kind} {shown} so far; "
             f"a verdict needs at least {MIN_GROUP_DAYS} of each",
         )
     if t.episode_days < 5:
         return words_.MoreDays(
             None,
-            f"only {t.episode_days} check-in day{'s' if t.episode_days != 1 else ''} with "
+            f"only {plural(t.episode_days, 'check-in day')} with "
             f"twitches so far; a verdict needs at least {MIN_EPISODE_DAYS}",
         )
     span = max(t.covered, 1)
