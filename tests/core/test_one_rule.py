@@ -105,8 +105,8 @@ def test_log_at_takes_the_same_words_as_day(run_cli, db_path, six_am) -> None:  
         ("2026-11-20 04:45:00.000000", "2026-11-19"),  # the last 5:45 was this morning
         ("2026-11-18 11:00:00.000000", "2026-11-18"),
     ]
-    code, _out, err = run_cli("log", "--at", "today 9:00")  # 09:00 on the 20th: not yet
-    assert code == 0, err  # today is the 19th, whose 9:00 has passed
+    code, _out, err = run_cli("log", "--at", "today 7:30")  # the end of today: 07:30 on the 20th
+    assert code == 2 and "2026-11-20 07:30 is in the future" in err
     code, _out, err = run_cli("log", "--at", "yesterday")
     assert code == 2 and "is not a time" in err
 

@@ -69,6 +69,16 @@ def test_use_cases_on_an_up_to_date_diary_import_no_sqlalchemy(
     assert con.execute("SELECT severity FROM episode ORDER BY id").fetchall() == [(2,), (3,)]
 
 
+def test_the_window_opens_and_loads_an_up_to_date_diary_without_sqlalchemy(
+    run_cli, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("day", "yesterday", "--sleep", "7")[0] == 0
+    shot = tmp_path / "window.png"
+    argv = ["gui", "--db", str(db_path), "--screenshot", str(shot), "--wait-loaded"]
+    assert _cli(*argv) == []  # the worker opened it with open_diary and filled Today
+    assert shot.stat().st_size > 0
+
+
 def test_a_new_or_changed_diary_is_prepared_by_the_same_opener(tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite3"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()

@@ -11,13 +11,16 @@ from PySide6.QtCore import QDate, Qt
 
 def _diary_with_check_ins(diary: Any) -> dt.date:
     """Four months of check-ins and twitches (no injections yet); returns the last day."""
-    from twitchlog.diary import days, rules
+    from twitchlog.diary import rules
+    from twitchlog.diary.days import DayDraft, apply_days
 
     today = rules.today(4)
+    drafts = [
+        DayDraft(today - dt.timedelta(days=k), {"stress": 4.0}, "", k % 9 == 0)
+        for k in range(120, 0, -1)
+    ]
     with diary.write() as s:
-        for k in range(120, 0, -1):
-            day = today - dt.timedelta(days=k)
-            days.check_in(s, day, {"stress": 4}, no_twitches=k % 9 == 0)
+        apply_days(s, drafts)
     return today
 
 
@@ -109,3 +112,32 @@ def test_reminder_banner_and_switch(qtbot: Any, window: Any, diary: Any) -> None
     window.refresh_all()
     wait_idle(qtbot, window.runner)
     assert strip.due.text() == ""
+
+
+def test_change_and_delete_with_undo(qtbot: Any, window: Any, diary: Any) -> None:
+    from twitchlog.diary import injections as inj
+
+    with diary.write() as s:
+        inj.add_injection(s, dt.date(2026, 1, 5), product="ona", units=50, note="first")
+    window.show_view("settings")
+    wait_idle(qtbot, window.runner)
+    panel = window.views["settings"].injections
+    panel.list.setCurrentRow(0)
+    panel.open_edit()
+    assert panel.dialog.units.text() == "50" and panel.dialog.note.text() == "first"
+    panel.dialog.units.setText("")  # units no longer known
+    panel.dialog.effects["tearing"].setCurrentIndex(panel.dialog.effects["tearing"].findData(2))
+    panel.dialog.save()
+    wait_idle(qtbot, window.runner)
+    with diary.read() as s:
+        (shot,) = inj.list_injections(s)
+    assert shot.units is None and shot.side_effects == {"tearing": 2} and shot.note == "first"
+    panel.list.setCurrentRow(0)
+    panel.delete_selected()
+    wait_idle(qtbot, window.runner)
+    with diary.read() as s:
+        assert inj.list_injections(s) == []
+    window.undo()
+    wait_idle(qtbot, window.runner)
+    with diary.read() as s:
+        assert inj.list_injections(s) == [shot]

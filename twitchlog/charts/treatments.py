@@ -122,8 +122,8 @@ def _before_after(
                 fig,
                 pb,
                 [
-                    f"{r.name}: {fmt(b)} {words} in the {r.before_days} check-in "
-                    "days of the 28 before"
+                    f"{r.name}: {fmt(b)} {words} in the {r.before_days} check-in days of "
+                    + getattr(r, "before_words", "the 28 days before")
                 ],
             )
         if math.isfinite(a):
@@ -158,11 +158,14 @@ def _before_after(
     ax.margins(x=0.15)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(words)
+    before = "28 days"
+    if any(getattr(r, "kind", "") == "injection" for r in results):
+        before = "28 days; injections: untreated days"
     shown = ""
     if len(results) < total:
         shown = f"\n{len(results)} of {total}: the latest with check-in days in this range"
     ax.set_title(
-        f"Before (○, 28 days) → after (●){shown}",
+        f"Before (○, {before}) → after (●){shown}",
         loc="left",
         fontsize=theme.font_size,
         color=theme.muted,

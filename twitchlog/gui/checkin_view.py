@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,11 @@ if TYPE_CHECKING:
     from twitchlog.diary.today import CheckinPage
     from twitchlog.gui.main_window import MainWindow
 
+# This view's own keys, also listed in Help → Keyboard shortcuts.
+SHORTCUTS = (
+    ("Ctrl+S", "Save the check-in"),
+    ("Ctrl+Shift+Y", "Fill in the values of the last check-in"),
+)
 GROUPS = (("trigger", "Possible triggers"), ("relief", "Relief"), ("custom", "Your own factors"))
 
 
@@ -103,6 +108,16 @@ class CheckinForm(QWidget):
             box.addWidget(group)
         self._layout.replaceWidget(old, self._groups)
         old.deleteLater()
+        # Tab order as read: the questions, then 'no twitches' and the note below them
+        # (those two were made first, so Qt would visit them first).
+        stops = [
+            w
+            for w in self._groups.findChildren(QWidget)
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.focusProxy()
+        ]
+        if stops:
+            QWidget.setTabOrder(stops[-1], self.no_twitches)
+        QWidget.setTabOrder(self.no_twitches, self.note)
 
     def values(self) -> dict[str, float | None]:
         return {key: field.value() for key, field in self.fields.items()}
@@ -175,6 +190,7 @@ class CheckinView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field; it follows
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.date_error)
@@ -187,8 +203,8 @@ class CheckinView(QWidget):
         self.date.dateChanged.connect(lambda _d: self.load_day())
         self.same.clicked.connect(self.same_as_last)
         self.save.clicked.connect(self.submit)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.submit)
-        QShortcut(QKeySequence("Ctrl+Shift+Y"), self, self.same_as_last)
+        for (keys, _what), slot in zip(SHORTCUTS, (self.submit, self.same_as_last), strict=True):
+            QShortcut(QKeySequence(keys), self, slot)
         runner.changed.connect(self.refresh)
 
     def _mark_dirty(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,12 @@ from twitchlog.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
+
+# This view's own keys (in the table), also listed in Help → Keyboard shortcuts.
+SHORTCUTS = (
+    ("Del", "Delete the selected row (Ctrl+Z undoes)"),
+    ("Return", "Edit the selected row"),
+)
 
 
 def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
@@ -77,6 +83,14 @@ class HistoryView(QWidget):
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
         bar.addWidget(self.details_button)
+        # Tab order as read: the top row left to right, then the table.
+        for a, b in (
+            (self.end, self.edit_button),
+            (self.edit_button, self.delete_button),
+            (self.delete_button, self.details_button),
+            (self.details_button, self.table),
+        ):
+            QWidget.setTabOrder(a, b)
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(self.table, 1)
@@ -87,8 +101,10 @@ class HistoryView(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.details_button.clicked.connect(self.show_details)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+        for (keys, _what), slot in zip(
+            SHORTCUTS, (self.delete_selected, self.edit_selected), strict=True
+        ):
+            QShortcut(QKeySequence(keys), self.table, slot)
         runner.changed.connect(self.refresh)
 
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:

@@ -142,7 +142,13 @@ class InjectionsPanel(QGroupBox):
             )
             self.canvas.setMinimumHeight(260)
             self.chart_box.addWidget(self.canvas)
-        build_cycles(self.cycles.report if self.cycles else None, fig=self.canvas.figure)
+        from twitchlog.charts.theme import theme_from_colors
+        from twitchlog.gui.display import chart_colours
+
+        background, text, size = chart_colours(self)  # the chosen display theme and text size
+        theme = theme_from_colors(background, text, font_size=size)
+        report = self.cycles.report if self.cycles else None
+        build_cycles(report, fig=self.canvas.figure, theme=theme)
         self.canvas.draw_idle()
 
     # -- writing ---------------------------------------------------------------------------

@@ -254,8 +254,15 @@ class MainWindow(QMainWindow):
         self._action(diary, "Start/stop &timer", "Ctrl+T", today.toggle_timer)
         self._action(diary, "&Check in today", "Ctrl+D", self.check_in)
         diary.addSeparator()
-        self._action(diary, "Add a &factor…", "", lambda: self.settings_view().open_factor())
-        self._action(diary, "Add a t&reatment…", "", lambda: self.settings_view().open_treatment())
+        self._action(
+            diary, "Add a &factor…", "Ctrl+Shift+F", lambda: self.settings_view().open_factor()
+        )
+        self._action(
+            diary,
+            "Add a t&reatment…",
+            "Ctrl+Shift+R",
+            lambda: self.settings_view().open_treatment(),
+        )
         diary.addSeparator()
         self._action(diary, "&Export for the doctor…", "Ctrl+E", self.open_export)
         diary.addSeparator()
@@ -282,7 +289,14 @@ class MainWindow(QMainWindow):
                 where = data_folder(self.runner.location)
                 self.statusBar().showMessage(f"Could not open {where}.", 10000)
 
-        self._action(menu, "Open &data folder", "", open_folder)
+        def keys() -> None:
+            from twitchlog.gui.shortcuts import ShortcutsDialog
+
+            self.shortcuts_dialog = ShortcutsDialog(self)
+            self.shortcuts_dialog.open()
+
+        self._action(menu, "&Keyboard shortcuts", "F1", keys)
+        self._action(menu, "Open &data folder", "Ctrl+Shift+O", open_folder)
         menu.addSeparator()
         self._action(menu, "&About twitchlog", "", about)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
@@ -176,6 +177,21 @@ class TodayView(QWidget):
         self.save_button.clicked.connect(self.save_changes)
         self.undo_button.clicked.connect(self.undo_log)
         self.note.returnPressed.connect(self.save_changes)
+        # Tab order as read: severity, duration, note, Save, Undo, then the face on the
+        # right, and the list of latest twitches below the panel last.
+        chain = [
+            *self.severity.buttons(),
+            self.duration,
+            self.note,
+            self.save_button,
+            self.undo_button,
+            self.place.face,
+            self.place.side,
+            self.place.region,
+            self.recent,
+        ]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
         return box
 
     # -- logging --------------------------------------------------------------------------
