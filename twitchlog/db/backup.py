@@ -13,7 +13,6 @@ import glob
 import json
 import os
 import re
-import secrets
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,6 +52,8 @@ def backup_file(source: Path, dest: Path) -> Path:
     the rotation), and the message names the newest good backup instead.
     """
     make_private_dir(dest.parent)
+    import secrets  # hashlib behind it costs ~20 ms: only when a backup is taken
+
     with part_file(dest.with_name(f"{dest.name}.{secrets.token_hex(4)}.part")) as tmp:
         src = connect(source, read_only=True)
         try:
@@ -231,15 +232,13 @@ def daily_backup_warning(db: Diary) -> str | None:
 
 
 def _is_empty(path: Path) -> bool:
+    from twitchlog.db.lite import holds_entries
+
     con = connect(path, read_only=True)
     try:
-        found = con.execute(
-            "SELECT EXISTS(SELECT 1 FROM episode) OR EXISTS(SELECT 1 FROM day) "
-            "OR EXISTS(SELECT 1 FROM treatment)"
-        ).fetchone()[0]
+        return not holds_entries(con)
     finally:
         con.close()
-    return not found
 
 
 def _same_bytes(a: Path, b: Path) -> bool:

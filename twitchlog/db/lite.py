@@ -62,6 +62,19 @@ def data_version(source: Source) -> tuple[int, int]:
     return (id(source), source.execute("PRAGMA data_version").fetchone()[0])
 
 
+ENTRY_TABLES = ("episode", "day", "treatment", "injection", "experiment")
+"""What a person wrote; factors and settings alone leave a diary empty."""
+
+
+def holds_entries(conn: sqlite3.Connection) -> bool:
+    """Whether the diary holds anything a person wrote (the one 'empty diary' rule)."""
+    return bool(
+        conn.execute(
+            "SELECT " + " OR ".join(f"EXISTS (SELECT 1 FROM {t})" for t in ENTRY_TABLES)
+        ).fetchone()[0]
+    )
+
+
 def date_range(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list[str]]:
     """A WHERE clause limiting an ISO-date `column` to the inclusive range; ends may be open."""
     where, params = [], []

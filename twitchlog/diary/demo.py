@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import random
 
-from twitchlog.db.lite import Source, dbapi
+from twitchlog.db.lite import Source, dbapi, holds_entries
 from twitchlog.diary.days import DayDraft, apply_days
 from twitchlog.diary.episodes import add_episodes
 from twitchlog.diary.injections import add_injection, mark_wearing_off
@@ -36,15 +36,8 @@ _HOUR_WEIGHTS = [1, 2, 3, 3, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7, 6, 4]
 
 
 def is_empty(source: Source) -> bool:
-    """No episode, check-in or treatment yet (factors and settings do not count)."""
-    return (
-        not dbapi(source)
-        .execute(
-            "SELECT EXISTS (SELECT 1 FROM episode) OR EXISTS (SELECT 1 FROM day) "
-            "OR EXISTS (SELECT 1 FROM treatment)"
-        )
-        .fetchone()[0]
-    )
+    """Nothing written yet (factors and settings do not count)."""
+    return not holds_entries(dbapi(source))
 
 
 def fill_demo(

@@ -24,7 +24,7 @@ from twitchlog.analysis.experiment_plan import (
     draw_orders,
 )
 from twitchlog.db.lite import Source, datetime_text, dbapi, to_date
-from twitchlog.diary import rules
+from twitchlog.diary import rules, summaries
 from twitchlog.diary.factors import factors_by_key
 from twitchlog.diary.injections import all_treatments
 from twitchlog.errors import NotFound, ValidationError
@@ -363,14 +363,10 @@ def experiment_data(source: Source, plan: Plan, today: dt.date) -> DailyData:
     observed = np.zeros(n, bool)
     episodes, severity, minutes = np.zeros(n), np.zeros(n), np.zeros(n)
     conn = dbapi(source)
-    span = (plan.start.isoformat(), last.isoformat())
-    for (day,) in conn.execute("SELECT date FROM day WHERE date BETWEEN ? AND ?", span):
+    # The one observed-day rule and the one set of per-day totals (diary.summaries).
+    for day in summaries.observed_dates(conn, plan.start, last):
         observed[(to_date(day) - plan.start).days] = True
-    for day, count, sev, secs in conn.execute(
-        "SELECT diary_date, COUNT(*), SUM(severity), COALESCE(SUM(duration_s), 0) FROM episode "
-        "WHERE diary_date BETWEEN ? AND ? GROUP BY diary_date",
-        span,
-    ):
+    for day, count, _top, _mean, sev, secs in summaries.day_totals(conn, plan.start, last):
         i = (to_date(day) - plan.start).days
         episodes[i], severity[i], minutes[i] = count, sev, secs / 60.0
     return DailyData(dates, observed, episodes, severity, minutes)

@@ -44,11 +44,13 @@ from twitchlog.analysis.experiment_plan import (
 )
 from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.operations import ReadOp, WriteOp
 from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 
 if TYPE_CHECKING:
     from twitchlog.analysis.experiment import ExperimentResult
     from twitchlog.diary.records import Factor
+    from twitchlog.gui.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,9 @@ class Loaded:
 def _load(s: WorkerConnection) -> Loaded:
     from twitchlog.analysis.experiment import analyse_experiment
     from twitchlog.diary import experiments as ex
-    from twitchlog.diary import factors, rules, settings
+    from twitchlog.diary import factors, settings
 
-    today = rules.today(settings.day_start_hour(s))
+    today = settings.diary_today(s)
     plan = ex.current_experiment(s, today) or ex.latest_experiment(s)
     result = None
     warnings: list[str] = []
@@ -85,7 +87,7 @@ class ExperimentsView(QWidget):
 
     planned = Signal(object)  # the stored Plan
 
-    def __init__(self, runner: TaskRunner, window: Any = None) -> None:
+    def __init__(self, runner: TaskRunner, window: MainWindow | None = None) -> None:
         super().__init__()
         self.runner = runner
         self.window_ = window
@@ -217,7 +219,7 @@ class ExperimentsView(QWidget):
 
     # -- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.runner.read(_load, self._loaded)
+        ReadOp(self.runner, _load).success(self._loaded).run()
 
     def _loaded(self, loaded: Loaded) -> None:
         self.loaded = loaded
@@ -383,7 +385,7 @@ class ExperimentsView(QWidget):
             est = plan_power(draft.block_days, draft.pairs, draft.washout_days)
             return draft, power_sentence(est), plan_warnings(s, draft)
 
-        self.runner.read(job, self._power_shown)
+        ReadOp(self.runner, job).success(self._power_shown).run()
 
     def _power_shown(self, result: tuple[Plan, str, list[str]]) -> None:
         draft, sentence, warnings = result
@@ -398,9 +400,9 @@ class ExperimentsView(QWidget):
         self.form_error.hide()
 
         def job(s: WorkerConnection) -> Plan:
-            from twitchlog.diary import experiments, rules, settings
+            from twitchlog.diary import experiments, settings
 
-            today = rules.today(settings.day_start_hour(s))
+            today = settings.diary_today(s)
             return experiments.plan_experiment(
                 s,
                 draft.factor_key,
@@ -419,7 +421,7 @@ class ExperimentsView(QWidget):
             self.planned.emit(plan)
             self._say(f"Experiment planned: it starts on {plan.start.isoformat()}.")
 
-        self.runner.write(job, done, self._failed)
+        WriteOp(self.runner, job).success(done).failure(self._failed).run()
 
     def _failed(self, error: DiaryError) -> None:
         self.form_error.setText(str(error))
@@ -434,16 +436,16 @@ class ExperimentsView(QWidget):
 
         def job(s: WorkerConnection) -> Plan:
             from twitchlog.diary import experiments as ex
-            from twitchlog.diary import rules, settings
+            from twitchlog.diary import settings
 
-            today = rules.today(settings.day_start_hour(s))
+            today = settings.diary_today(s)
             if action == "pause":
                 return ex.pause_experiment(s, plan_id, reason, today)
             if action == "resume":
                 return ex.resume_experiment(s, plan_id, today)
             return ex.stop_experiment(s, plan_id, reason, today)
 
-        self.runner.write(job, lambda p: self._say(f"Experiment: {action} done."))
+        WriteOp(self.runner, job).success(lambda p: self._say(f"Experiment: {action} done.")).run()
 
     def _ask_reason(self, title: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, "Why, in a few words (kept with the result):")

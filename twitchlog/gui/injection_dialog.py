@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -28,7 +27,8 @@ from twitchlog.diary import injections as inj
 from twitchlog.errors import DiaryError
 from twitchlog.gui.face_picker import PlacePicker
 from twitchlog.gui.factor_fields import error_label
-from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.operations import WriteOp
+from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 
 NOT_RATED = -1
 
@@ -173,7 +173,7 @@ class InjectionDialog(QDialog):
         v = self.values()
         existing = self.injection
 
-        def job(conn: sqlite3.Connection) -> inj.Injection:
+        def job(conn: WorkerConnection) -> inj.Injection:
             if existing is None:
                 return inj.add_injection(
                     conn,
@@ -198,7 +198,7 @@ class InjectionDialog(QDialog):
                 side_effects=v["side_effects"],  # type: ignore[arg-type]
             )
 
-        self.runner.write(job, lambda _r: self.accept(), self._failed)
+        WriteOp(self.runner, job).success(lambda _r: self.accept()).failure(self._failed).run()
 
     def _failed(self, error: DiaryError) -> None:
         self._say(str(error))

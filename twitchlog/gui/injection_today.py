@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from twitchlog.gui import prefs
-from twitchlog.gui.operations import UndoEntry
-from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
+from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
@@ -27,13 +26,13 @@ class DueState:
     marked_today: bool
 
 
-def due_state(conn: sqlite3.Connection) -> DueState:
+def due_state(conn: WorkerConnection) -> DueState:
     """On the worker: what the Today line shows (injection dates only, no cycle analysis)."""
     from twitchlog.analysis.cycles import due_soon, next_due
     from twitchlog.diary import injections as inj
-    from twitchlog.diary import rules, settings
+    from twitchlog.diary import settings
 
-    today = rules.today(settings.day_start_hour(conn))
+    today = settings.diary_today(conn)
     dates = [i.date for i in inj.list_injections(conn)]
     from twitchlog import catalog
 
@@ -66,7 +65,7 @@ class InjectionStrip(QWidget):
         self.hide()
 
     def refresh(self) -> None:
-        self.runner.read(due_state, self._show)
+        ReadOp(self.runner, due_state).success(self._show).run()
 
     def _show(self, state: DueState) -> None:
         self.state = state
@@ -99,10 +98,10 @@ class InjectionStrip(QWidget):
 
     def mark(self) -> None:
         from twitchlog.diary import injections as inj
-        from twitchlog.diary import rules, settings
+        from twitchlog.diary import settings
 
-        def job(conn: sqlite3.Connection) -> dt.date:
-            day = rules.today(settings.day_start_hour(conn))
+        def job(conn: WorkerConnection) -> dt.date:
+            day = settings.diary_today(conn)
             inj.mark_wearing_off(conn, day)
             return day
 
@@ -115,4 +114,4 @@ class InjectionStrip(QWidget):
                     UndoEntry("wearing-off marker", lambda conn: inj.unmark_wearing_off(conn, day))
                 )
 
-        self.runner.write(job, done)
+        WriteOp(self.runner, job).success(done).run()

@@ -3,7 +3,6 @@ switch, when the next one is due, and the cycles chart."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -21,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from twitchlog import catalog
 from twitchlog.diary import injections as inj
-from twitchlog.gui.operations import UndoEntry
-from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
+from twitchlog.gui.tasks import TaskRunner, WorkerConnection
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
@@ -101,7 +100,7 @@ class InjectionsPanel(QGroupBox):
 
     # -- reading ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.runner.read(inj.load_cycles, self._show)
+        ReadOp(self.runner, inj.load_cycles).success(self._show).run()
 
     def _show(self, c: inj.Cycles) -> None:
         self.cycles = c
@@ -183,7 +182,7 @@ class InjectionsPanel(QGroupBox):
             self._say("Select an injection first.")
             return
 
-        def job(conn: sqlite3.Connection) -> inj.Injection:
+        def job(conn: WorkerConnection) -> inj.Injection:
             return inj.delete_injection(conn, shot.id)
 
         def done(gone: inj.Injection) -> None:
@@ -193,9 +192,9 @@ class InjectionsPanel(QGroupBox):
                     UndoEntry("delete injection", lambda conn: inj.restore_injection(conn, gone))
                 )
 
-        self.runner.write(job, done)
+        WriteOp(self.runner, job).success(done).run()
 
     def _reminder_changed(self) -> None:
         days = self.remind_days.value() if self.remind.isChecked() else None
         self.remind_days.setEnabled(days is not None)
-        self.runner.write(lambda conn: inj.set_reminder_days(conn, days))
+        WriteOp(self.runner, lambda conn: inj.set_reminder_days(conn, days)).run()

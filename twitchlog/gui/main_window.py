@@ -25,6 +25,7 @@ from twitchlog.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms to build
     from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+    from PySide6.QtWidgets import QSystemTrayIcon
 
     from twitchlog.diary.notices import Notice
     from twitchlog.gui.notice_bar import Banner
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self._undo: list[UndoEntry] = []
         self._painted = False
         self._started = False
-        self.tray: Any = None  # a QSystemTrayIcon once started, if the desktop has a tray
+        self.tray: QSystemTrayIcon | None = None  # once started, if the desktop has a tray
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Views")
         self._targets: dict[str, str] = {}
@@ -300,7 +301,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._action(menu, "&About twitchlog", "", about)
 
-    def _build_tray(self) -> Any:
+    def _build_tray(self) -> QSystemTrayIcon | None:
         from PySide6.QtWidgets import QSystemTrayIcon
 
         if not QSystemTrayIcon.isSystemTrayAvailable():
