@@ -9,8 +9,10 @@ from twitchlog.analysis import power
 
 def test_power_sentence_for_diary_lengths(monkeypatch):
     monkeypatch.setattr(power, "POWER_TABLE", {90: 0.05, 180: 0.5, 365: 0.8})
-    assert power.power_sentence(0) == (
-        "With about three months, an effect of 1.5× is found rarely (estimated by simulation)."
+    # Shorter than anything simulated: what there is first, not "with about three months".
+    assert power.power_sentence(2) == (
+        "With 2 checked-in days so far, links are rarely found yet; with about three months, "
+        "an effect of 1.5× is found rarely (estimated by simulation)."
     )
     assert power.power_sentence(120) == (
         "With about three months, an effect of 1.5× is found rarely; with about six months, "

@@ -39,10 +39,28 @@ def test_empty_diary_says_nothing_to_show(name: str, empty_inputs) -> None:  # t
     assert any("Nothing to show yet" in t for t in texts)
 
 
+ONE_DAY_SAYS = {
+    "timeline": ("Not enough check-ins yet", "You have 1 check-in in this range so far."),
+    "triggers": ("Not enough check-ins yet", "Comparing days needs 2 check-ins"),
+    "factor": ("Not enough check-ins yet", "You have 1 check-in"),
+    "treatments": ("No treatments yet", "Add a treatment"),
+}
+
+
 @pytest.mark.parametrize("name", CHART_NAMES)
-def test_one_day_diary_says_nothing_to_show(name: str, one_day_inputs) -> None:  # type: ignore[no-untyped-def]
+def test_one_day_diary_draws_what_it_can_and_says_what_the_rest_needs(
+    name: str, one_day_inputs
+) -> None:  # type: ignore[no-untyped-def]
+    """One check-in and one twitch: the face, the hours and the calendar already draw."""
     fig = draw(name, one_day_inputs)
-    assert is_empty_figure(fig)
+    texts = " ".join(t.get_text() for ax in fig.axes for t in ax.texts)
+    if name in ONE_DAY_SAYS:
+        message, hint = ONE_DAY_SAYS[name]
+        assert is_empty_figure(fig)
+        assert message in texts and hint in texts
+    else:
+        assert not is_empty_figure(fig)
+    fig.canvas.draw()
 
 
 def test_timeline_leaves_unobserved_days_as_gaps(demo_inputs) -> None:  # type: ignore[no-untyped-def]
@@ -304,3 +322,46 @@ def test_scatter_points_are_the_days(demo_inputs) -> None:  # type: ignore[no-un
     dots = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
     _, stats = bin_stats(demo_inputs.data, "sleep_h")
     assert sum(len(c.get_offsets()) for c in dots) == sum(s.days for s in stats)
+
+
+@pytest.mark.parametrize("n", [2, 3, 6, 7, 8])
+def test_timeline_of_the_first_week_has_one_point_per_day(n: int) -> None:
+    """Fewer days than the 7-day average once crashed the timeline (shapes (3,) and (7,))."""
+    from twitchlog.analysis.data import DailyData
+
+    dates = np.arange(np.datetime64("2026-03-01"), np.datetime64("2026-03-01") + n)
+    count = np.arange(n, dtype=float)
+    z = np.zeros(n)
+    fig = draw("timeline", _inputs_of(DailyData(dates, np.ones(n, bool), count, z, z)))
+    fig.canvas.draw()
+    (daily,) = _by_gid(fig, "daily")
+    (average,) = _by_gid(fig, "average")
+    assert list(daily.get_ydata()) == list(count)
+    assert len(average.get_ydata()) == n
+
+
+def test_twitches_without_check_ins_fill_the_face_and_the_hours(db) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from twitchlog.charts.render import compute
+    from twitchlog.diary.dataset import load_daily_data, load_episode_points
+    from twitchlog.diary.episodes import log_episode
+    from twitchlog.diary.records import Place
+
+    with db.write() as session:
+        for hour in (9, 14, 21):
+            log_episode(
+                session,
+                started_at=dt.datetime(2026, 6, 29, hour, 0).astimezone(),
+                places=[Place("left", "upper_eyelid")],
+            )
+    with db.read() as session:
+        inputs = compute(load_daily_data(session), load_episode_points(session))
+    said = {}
+    for name in CHART_NAMES:
+        fig = draw(name, inputs)
+        said[name] = " ".join(t.get_text() for ax in fig.axes for t in ax.texts)
+        assert is_empty_figure(fig) == (name not in ("face", "hours")), name
+    assert "You logged 3 twitches but no check-in yet." in said["timeline"]
+    assert "Add a treatment" in said["treatments"]
+    assert "No factors recorded yet" in said["triggers"]

@@ -163,9 +163,12 @@ def test_each_range_shows_its_days(qtbot, recent_view) -> None:  # type: ignore[
     with qtbot.waitSignal(view.drawn, timeout=30_000):
         view.show()
     today = np.datetime64(_today(view.runner), "D")
+    first = today - 120  # the diary's first day
     for index, days in ((0, 30), (1, 90), (2, 365)):
         _switch(qtbot, view, index)
-        assert _shown_days(view).tolist() == np.arange(today - days + 1, today + 1).tolist()
+        # A range longer than the diary starts at its first day (no grey year before it).
+        start = max(today - days + 1, first)
+        assert _shown_days(view).tolist() == np.arange(start, today + 1).tolist()
     _switch(qtbot, view, 3)  # All: the diary's first to last day
     shown = _shown_days(view)
     assert shown[0] == today - 120 and shown[-1] == today - 1
@@ -339,3 +342,34 @@ def test_an_episode_logged_by_another_program_shows_on_the_next_switch(  # type:
     assert main(["log", "--severity", "4", "--db", str(recent_db_path)]) == 0
     _switch(qtbot, view, 0)  # a cached range, but the diary changed underneath
     assert view._inputs.data.episodes[-1] == 1
+
+
+def test_first_visit_says_loading_at_once_and_fits_a_three_day_diary(
+    qtbot, open_runner, db_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from twitchlog.db.migrate import open_database
+    from twitchlog.diary import rules
+    from twitchlog.diary.days import check_in
+    from twitchlog.gui.charts_view import ChartsView
+
+    db = open_database(str(db_path))
+    today = rules.today(4)
+    with db.write() as s:
+        for k in range(3):
+            check_in(s, today - dt.timedelta(days=k), {"sleep_h": 7})
+    db.close()
+    runner = open_runner(db_path)
+    view = ChartsView(runner.read)
+    qtbot.addWidget(view)
+    view.resize(1000, 640)
+    view.show()
+    # Before matplotlib has loaded, the view already says what it is doing.
+    assert view.placeholder.isVisible() and view.placeholder.text() == "Loading…"
+    assert view.status.text() == "Loading…"
+    with qtbot.waitSignal(view.drawn, timeout=30_000):
+        pass
+    assert not view.placeholder.isVisible()
+    assert view.range_box.currentText() == "Last 365 days"
+    days = _shown_days(view)
+    assert len(days) == 3 and days[-1] == np.datetime64(today, "D")
+    qtbot.waitUntil(runner.is_idle, timeout=60_000)

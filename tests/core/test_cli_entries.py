@@ -76,7 +76,7 @@ def test_log_at_a_past_time_keeps_local_time_and_offset(run_cli, db):  # type: i
         (["--count", "1.5"], "whole number"),
         (["--at", "2099-01-01 10:00"], "in the future"),
         (["--at", "31/12/2025"], "is not a time"),
-        (["--at", "2026-02-30 10:00"], "is not a time"),
+        (["--at", "2026-02-30 10:00"], "February has 28 days that year"),
     ],
 )
 def test_log_refuses_bad_input_and_writes_nothing(run_cli, db, args, words):  # type: ignore[no-untyped-def]
@@ -286,4 +286,4 @@ def test_every_command_is_found_by_its_own_module() -> None:
 
 def test_help_and_unknown_commands_still_list_everything(run_cli) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run_cli("lgo")
-    assert code == 2 and "invalid choice: 'lgo'" in err and "'log'" in err
+    assert code == 2 and "no command 'lgo'" in err and "Did you mean 'log'?" in err

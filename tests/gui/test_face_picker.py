@@ -58,3 +58,32 @@ def test_keyboard_route_lists_and_arrow_keys(qtbot: Any, picker: PlacePicker) ->
 def test_outside_the_face_selects_nothing(qtbot: Any, picker: PlacePicker) -> None:
     qtbot.mouseClick(picker.face, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
     assert picker.code() is None
+
+
+def test_every_region_is_at_least_24_px_high_at_the_smallest_size(qtbot: Any) -> None:
+    face = FacePicker()
+    qtbot.addWidget(face)
+    face.resize(face.minimumSize())
+    face.show()
+    qtbot.waitExposed(face)
+    short = {
+        key: round(face._transform().mapRect(path.boundingRect()).height(), 1)
+        for key, path in face.regions.items()
+        if face._transform().mapRect(path.boundingRect()).height() < 24
+    }
+    assert short == {}
+
+
+def test_hover_highlights_and_a_missed_click_leaves_no_frame(
+    qtbot: Any, picker: PlacePicker
+) -> None:
+    face = picker.face
+    qtbot.mouseMove(face, face.centre_of("left", "upper_eyelid").toPoint())
+    qtbot.waitUntil(lambda: face._hover == ("left", "upper_eyelid"))
+    qtbot.mouseClick(face, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))  # outside the face
+    assert face.hasFocus() and not face.keyboard_frame and picker.code() is None
+    before = face.grab().toImage()
+    qtbot.keyClick(face, Qt.Key.Key_Right)  # the keyboard route shows its dotted frame
+    assert face.keyboard_frame
+    assert face.grab().toImage() != before
+    assert picker.code() is None  # moving the frame chooses nothing

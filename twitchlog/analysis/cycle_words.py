@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from twitchlog.analysis.cycles import Cycle, CycleReport
+from twitchlog.words import plural
 
 NOTE = (
     "Weeks are counted from the injection day (week 0 = days 0–6). Intervals are "
@@ -46,7 +47,7 @@ def report_sentences(r: CycleReport) -> tuple[str, ...]:
         out.append(
             f"Relief lasted a median {_weeks(r.median_relief_weeks)} weeks "
             f"(range {_weeks(min(r.relief_weeks))}–{_weeks(max(r.relief_weeks))}; "
-            f"{n} cycle{'s' if n != 1 else ''} with a measured wear-off)."
+            f"{plural(n, 'cycle')} with a measured wear-off)."
         )
     if r.trend == "can't tell yet":
         out.append("Whether relief is getting shorter: can't tell yet (needs 3 measured cycles).")

@@ -21,6 +21,7 @@ import numpy as np
 
 from twitchlog.analysis.data import DailyData
 from twitchlog.analysis.experiment_plan import ADHERENCE_FLAG, KEPT_SCORE, Plan
+from twitchlog.words import plural
 
 MIN_DAYS_PER_BLOCK = 3
 """A block needs this many checked-in analysed days for its pair to count."""
@@ -224,7 +225,7 @@ def _with_sentences(r: ExperimentResult) -> ExperimentResult:
             )
         else:
             out.append(
-                f"Not enough data: {k} complete pair{'s' if k != 1 else ''} of blocks, each "
+                f"Not enough data: {plural(k, 'complete pair')} of blocks, each "
                 f"needing {MIN_DAYS_PER_BLOCK} checked-in days after the settling-in days; a "
                 "result needs at least 2."
             )

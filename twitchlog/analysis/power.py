@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from twitchlog.words import plural
+
 POWER_RATIO = 1.5
 POWER_RUNS = 200
 POWER_SEED = 20261122
@@ -101,4 +103,9 @@ def power_sentence(observed_days: int) -> str:
         else:
             parts.append(f"with about {span}, {share}")
     text = "; ".join(parts)
+    if now is None:  # shorter than the shortest length simulated: say what there is first
+        so_far = plural(observed_days, "checked-in day")
+        return (
+            f"With {so_far} so far, links are rarely found yet; {text} (estimated by simulation)."
+        )
     return text[:1].upper() + text[1:] + " (estimated by simulation)."

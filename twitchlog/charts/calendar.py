@@ -24,7 +24,7 @@ from twitchlog.charts.base import (
     style_axes,
     title,
 )
-from twitchlog.charts.common import day_text, enough_days, fmt
+from twitchlog.charts.common import day_text, fmt
 from twitchlog.charts.theme import Theme
 
 
@@ -76,7 +76,7 @@ def build_calendar(
 ) -> Figure:
     """Months × days of the month, coloured by the outcome, unobserved days hatched."""
     check_outcome(outcome)
-    if not enough_days(data):
+    if not np.any(data.observed):
         return empty_figure(fig, theme)
     values, state, labels = month_grid(data, outcome)
     n_rows = values.shape[0]

@@ -16,12 +16,18 @@ def enough_days(data: DailyData) -> bool:
 
 
 def rolling_mean(y: np.ndarray, window: int = 7, min_count: int = 3) -> np.ndarray:
-    """Centred moving average over the known (finite) values only; NaN where too few."""
+    """Centred moving average over the known (finite) values only; NaN where too few.
+
+    Always one value per day: `np.convolve(mode="same")` returns max(len, window) values,
+    so a diary shorter than the window is convolved in full and the centre cut out.
+    """
     known = np.isfinite(y)
     vals = np.where(known, y, 0.0)
     kernel = np.ones(window)
-    total = np.convolve(vals, kernel, mode="same")
-    count = np.convolve(known.astype(float), kernel, mode="same")
+    lead = (window - 1) // 2
+    n = len(vals)
+    total = np.convolve(vals, kernel, mode="full")[lead : lead + n]
+    count = np.convolve(known.astype(float), kernel, mode="full")[lead : lead + n]
     with np.errstate(invalid="ignore", divide="ignore"):
         out = total / count
     out[count < min_count] = np.nan

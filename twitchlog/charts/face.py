@@ -16,6 +16,7 @@ from twitchlog.analysis.data import EpisodePoints
 from twitchlog.catalog import REGIONS
 from twitchlog.charts.base import add_hover, empty_figure, prepare, title
 from twitchlog.charts.theme import Theme, mix
+from twitchlog.words import plural
 
 
 def _half_ellipse(cx: float, cy: float, rx: float, ry: float, t0: float, t1: float) -> np.ndarray:
@@ -144,7 +145,7 @@ def build_face(
             patch.set_gid(f"{side}:{region}")
             ax.add_patch(patch)
             share = 100 * c / n
-            text = f"{REGIONS[region]}, {side} side: {c} episodes ({share:.0f}%)"
+            text = f"{REGIONS[region]}, {side} side: {plural(c, 'episode')} ({share:.0f}%)"
             add_hover(fig, patch, [text])
             y_label = 4.6 - k * 1.25
             x_label = s * 5.2
@@ -188,8 +189,8 @@ def build_face(
     ax.set_xlim(-11.5, 11.5)
     ax.set_ylim(-7.3, 6.9)
     note = (
-        f"{n} episodes, front view (their left is on your right). "
-        + (f"{both} episodes on both sides count on each side. " if both else "")
+        f"{plural(n, 'episode')}, front view (their left is on your right). "
+        + (f"{plural(both, 'episode')} on both sides count on each side. " if both else "")
         + "An episode may name several places."
     )
     title(fig, "Where it twitches", theme, note, ax)

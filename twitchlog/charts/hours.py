@@ -18,8 +18,9 @@ from twitchlog.charts.base import (
     style_axes,
     title,
 )
-from twitchlog.charts.common import enough_days, fmt
+from twitchlog.charts.common import fmt
 from twitchlog.charts.theme import Theme
+from twitchlog.words import plural
 
 WEIGHT_WORDS = {"count": "twitches", "severity": "severity points", "duration": "minutes"}
 
@@ -46,8 +47,10 @@ def hour_profile(
     n_weekday = int(np.count_nonzero(logged & (dow < 5)))
     w = episode_weights(points, outcome)
     hour = np.clip(np.floor(points.local_hour).astype(int), 0, 23)
-    wd = np.bincount(hour[~points.weekend], weights=w[~points.weekend], minlength=24)
-    we = np.bincount(hour[points.weekend], weights=w[points.weekend], minlength=24)
+    # Split by the diary day, as the days are counted: 00:30 on a Saturday is Friday night.
+    weekend = (points.diary_date.astype("datetime64[D]").astype(np.int64) + 3) % 7 >= 5
+    wd = np.bincount(hour[~weekend], weights=w[~weekend], minlength=24)
+    we = np.bincount(hour[weekend], weights=w[weekend], minlength=24)
     return wd / max(n_weekday, 1), we / max(n_weekend, 1), n_weekday, n_weekend
 
 
@@ -61,14 +64,16 @@ def build_hours(
 ) -> Figure:
     """Side-by-side bars per hour: weekday (solid) and weekend (hatched)."""
     check_outcome(outcome)
-    if not enough_days(data) or points.n == 0:
+    if points.n == 0:
         return empty_figure(fig, theme)
     wd, we, n_wd, n_we = hour_profile(points, data, outcome)
     fig, theme = prepare(fig, theme)
     ax = style_axes(fig.add_subplot(), theme)
     h = np.arange(24)
     c1, c2 = theme.accent(0), theme.accent(1)
-    b1 = ax.bar(h - 0.2, wd, width=0.4, color=c1, label=f"weekdays ({n_wd} days)", gid="weekday")
+    b1 = ax.bar(
+        h - 0.2, wd, width=0.4, color=c1, label=f"weekdays ({plural(n_wd, 'day')})", gid="weekday"
+    )
     b2 = ax.bar(
         h + 0.2,
         we,
@@ -77,7 +82,7 @@ def build_hours(
         hatch="///",
         edgecolor=theme.background,
         linewidth=0,
-        label=f"weekends ({n_we} days)",
+        label=f"weekends ({plural(n_we, 'day')})",
         gid="weekend",
     )
     words = WEIGHT_WORDS[outcome]
@@ -93,7 +98,8 @@ def build_hours(
         fig,
         "Time of day",
         theme,
-        f"{points.n} episodes; each bar is divided by the number of weekdays or weekend days.",
+        f"{plural(points.n, 'episode')}; each bar is divided by the number of weekdays or "
+        "weekend days.",
         ax,
     )
     return fig

@@ -73,14 +73,18 @@ def draw(
         raise ValueError(f"no chart called {name!r}; choose one of {', '.join(CHART_NAMES)}")
     d, o = inputs.data, inputs.outcome
     from twitchlog.charts.base import empty_figure
-    from twitchlog.charts.common import enough_days
+    from twitchlog.charts.needs import missing
 
-    if not enough_days(d):
-        return empty_figure(fig, theme)
+    key = factor or inputs.default_factor()
+    lack = missing(
+        name, d, inputs.points, factor=key, treatments=inputs.treatments, cycles=inputs.cycles
+    )
+    if lack is not None:
+        return empty_figure(fig, theme, lack.message, lack.hint)
     if name == "timeline":
         from twitchlog.charts.timeline import build_timeline
 
-        return build_timeline(d, o, factor or inputs.default_factor(), fig=fig, theme=theme)
+        return build_timeline(d, o, key, fig=fig, theme=theme)
     if name == "triggers":
         from twitchlog.charts.forest import build_triggers
 
@@ -88,9 +92,7 @@ def draw(
     if name == "factor":
         from twitchlog.charts.factor import build_factor
 
-        key = factor or inputs.default_factor()
-        if key is None:
-            return empty_figure(fig, theme)
+        assert key is not None  # `missing` said so
         return build_factor(d, key, o, fig=fig, theme=theme)
     if name == "calendar":
         from twitchlog.charts.calendar import build_calendar

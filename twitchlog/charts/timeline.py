@@ -37,6 +37,7 @@ from twitchlog.charts.common import (
     runs,
 )
 from twitchlog.charts.theme import Theme, mix
+from twitchlog.words import plural
 
 ONE_DAY = np.timedelta64(1, "D")
 
@@ -91,10 +92,14 @@ def build_timeline(
     handles += _treatments(ax, data, theme)
     ax.set_ylabel(words)
     ax.set_ylim(bottom=0)
-    ax.set_xlim(x[0] - ONE_DAY, x[-1] + ONE_DAY)
-    locator = mdates.AutoDateLocator(maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_xlim(mdates.date2num(x[0]) - 0.6, mdates.date2num(x[-1]) + 0.6)
+    if n <= 16:  # the first weeks: one tick per day, never hours ("12:00" between days)
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=1 if n <= 8 else 2))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%a\n%d %b"))
+    else:
+        locator = mdates.AutoDateLocator(maxticks=10)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     if factor:
         handles.append(_factor_axis(fig, ax, data, factor, theme))
     leg = fig.legend(
@@ -114,7 +119,7 @@ def build_timeline(
         fig,
         "Twitching over time",
         theme,
-        f"{observed} of {n} days checked in; gaps are days without a check-in, not zero.",
+        f"{observed} of {plural(n, 'day')} checked in; gaps are days without a check-in, not zero.",
         ax,
     )
     ax.margins(y=0.25)

@@ -154,8 +154,8 @@ def _before_after(
         labels.append(f"{r.name}\n{r.start:%d %b %Y}")
     ax.set_yticks(np.arange(len(results)), labels)
     ax.set_ylim(len(results) - 0.4, -0.6)
+    ax.margins(x=0.15)  # first: room on the right so the last "after" dot is not cut off
     ax.set_xlim(left=0)
-    ax.margins(x=0.15)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(words)
     before = "28 days"

@@ -69,6 +69,15 @@ def _run(argv: list[str]) -> int:
         argv = ["gui", *argv]  # no command opens the window
     if argv[0] in COMMAND_MODULE:
         args = build_parser((COMMAND_MODULE[argv[0]],)).parse_args(argv)
+    elif not argv[0].startswith("-"):  # a mistyped command: say what was probably meant
+        from twitchlog.words import did_you_mean
+
+        print(
+            f"twitchlog: there is no command '{argv[0]}'.{did_you_mean(argv[0], COMMAND_MODULE)}"
+            " 'twitchlog --help' lists them all.",
+            file=sys.stderr,
+        )
+        return 2
     else:  # --help, --version, or a mistyped command: argparse needs them all
         args = build_parser().parse_args(argv)
     if not getattr(args, "func", None):

@@ -6,10 +6,11 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitchlog.diary import rules
-from twitchlog.errors import ValidationError
+from twitchlog.errors import DiaryError, ValidationError
 
 if TYPE_CHECKING:
     from twitchlog.db.lite import Diary
@@ -114,3 +115,19 @@ def fmt_duration(seconds: int | None) -> str:
         return f"{seconds}s"
     m, s = divmod(seconds, 60)
     return f"{m}m{s:02d}s" if s else f"{m}m"
+
+
+def output_file(path: Path, suffix: str, what: str) -> Path:
+    """The file to write `what` into: no suffix gets `suffix`; a different one is refused.
+
+    A doctor's CSV under an .xlsx name opens as garbage, so that is said before anything
+    is written.
+    """
+    if not path.suffix:
+        return path.with_suffix(suffix)
+    if path.suffix.lower() != suffix:
+        raise DiaryError(
+            f"{path.name} ends in {path.suffix}, but {what} is written as {suffix} "
+            f"(a spreadsheet opens it); name it {path.with_suffix(suffix).name}."
+        )
+    return path

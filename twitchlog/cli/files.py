@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from twitchlog.cli.common import check_period, date_arg, open_db
+from twitchlog.cli.common import check_period, date_arg, open_db, output_file
+from twitchlog.words import plural
 
 
 def register(
@@ -28,6 +29,12 @@ def register(
         "import", parents=[common], help="import an episodes or days CSV (all rows or none)"
     )
     i.add_argument("file", type=Path, help="FILE.csv")
+    i.add_argument(
+        "--replace",
+        action="store_true",
+        help="where the file and the diary disagree on a day's value or note, use the "
+        "file's (without it such an import is refused and the differences are listed)",
+    )
     i.set_defaults(func=cmd_import)
 
     d = sub.add_parser(
@@ -44,6 +51,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from twitchlog.paths import resolve_location
     from twitchlog.safefile import check_target
 
+    names = {"doctor": "the doctor table", "days": "the days table", "episodes": "the episodes"}
+    args.file = output_file(args.file, ".csv", names[args.what])
     check_target(args.file, Path(resolve_location(args.db)).expanduser())
     db = open_db(args)
     check_period(args.start, args.end)  # before the file is touched
@@ -56,7 +65,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with db.read() as conn:
         n = writer(conn, args.file, args.start, args.end)
     noun = "day" if args.what in ("doctor", "days") else "episode"
-    print(f"Wrote {n} {noun}{'' if n == 1 else 's'} to {args.file}.")
+    print(f"Wrote {plural(n, noun)} to {args.file}.")
     return 0
 
 
@@ -70,7 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not empty:
         backup_now(db.path, "before-import")
     with db.write() as conn:
-        summary = transfer.import_csv(conn, args.file)
+        summary = transfer.import_csv(conn, args.file, replace=args.replace)
     print(summary.sentence())
     return 0
 
@@ -82,7 +91,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with db.write() as conn:
         n_days, n_eps = demo.fill_demo(conn, args.days, seed=args.seed)
     print(
-        f"Filled the diary with {n_days} checked-in days and {n_eps} episodes of made-up "
-        f"data ({args.days} days in all)."
+        f"Filled the diary with {plural(n_days, 'checked-in day')} and "
+        f"{plural(n_eps, 'episode')} of made-up data ({plural(args.days, 'day')} in all)."
     )
     return 0

@@ -19,11 +19,21 @@ from twitchlog.diary.records import Day, Factor, ImportSummary
 from twitchlog.diary.settings import diary_today
 from twitchlog.diary.twitchfree import refuse_flag_on_twitch_days
 from twitchlog.errors import ImportFailed, NotFound, ValidationError
+from twitchlog.words import did_you_mean, nearest
 
 RawValue = str | float | int | None
 
 
-def _unknown_factor(key: str) -> ValidationError:
+def _unknown_factor(key: str, factors: Mapping[str, Factor]) -> ValidationError:
+    """Point at the factor most likely meant ('sleep' → 'sleep_h'), not at a second one."""
+    by_label = {f.label.lower(): k for k, f in factors.items()}
+    near = nearest(key, factors) or [by_label[w] for w in nearest(key, by_label)]
+    if near:
+        return ValidationError(
+            f"Unknown factor '{key}'.{did_you_mean(key, near)} "
+            "See 'twitchlog factor list' for every key.",
+            key,
+        )
     return ValidationError(
         f"Unknown factor '{key}'. See 'twitchlog factor list', or add it with "
         f"'twitchlog factor add {key} --kind number'.",
@@ -39,7 +49,7 @@ def validate_values(
     for key, raw in values.items():
         factor = factors.get(key)
         if factor is None:
-            raise _unknown_factor(key)
+            raise _unknown_factor(key, factors)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             clean[key] = None
         else:
@@ -104,12 +114,19 @@ def apply_days(
 
 
 def merge_imported(
-    source: Source, lined: Sequence[tuple[int, DayDraft]], new_factors: Sequence[str] = ()
+    source: Source,
+    lined: Sequence[tuple[int, DayDraft]],
+    new_factors: Sequence[str] = (),
+    *,
+    replace: bool = False,
 ) -> ImportSummary:
     """Write the checked days read from a file (line, draft): one row per day, or nothing.
 
-    The one ending of every days importer (days CSV, doctor CSV).
+    The one ending of every days importer (days CSV, doctor CSV). What the diary already
+    holds is never overwritten unless `replace` (the rule: diary.merge).
     """
+    from twitchlog.diary.merge import merge_days  # merge builds on this module
+
     first_line: dict[dt.date, int] = {}
     problems = []
     for line, draft in lined:
@@ -122,9 +139,12 @@ def merge_imported(
     if problems:
         raise ImportFailed(problems)
     drafts = [d for _, d in lined]
-    added, changed = apply_days(source, drafts, first_line)
+    merged = merge_days(source, drafts, first_line, replace=replace)
+    added, changed = apply_days(source, merged.drafts, first_line)
     skipped = len(drafts) - added - changed
-    return ImportSummary("days", len(drafts), added, changed, skipped, tuple(new_factors))
+    return ImportSummary(
+        "days", len(drafts), added, changed, skipped, tuple(new_factors), merged.words()
+    )
 
 
 def _write(

@@ -30,6 +30,7 @@ from twitchlog.diary.doctor_columns import (
 from twitchlog.diary.records import Factor, ImportSummary
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import DiaryError, ImportFailed
+from twitchlog.words import plural
 
 _HEADING_RE = re.compile(r"^(?P<label>.*?)\s*\((?P<unit>[^()]*)\)$")
 
@@ -46,13 +47,15 @@ class DoctorImportSummary(ImportSummary):
 
     def sentence(self) -> str:
         text = (
-            f"Read {self.rows} checked-in days from the doctor CSV: {self.added} added, "
-            f"{self.changed} updated, {self.skipped} already in the diary."
+            f"Read {plural(self.rows, 'checked-in day')} from the doctor CSV: {self.added} "
+            f"added, {self.changed} updated, {self.skipped} already in the diary."
         )
+        if self.merged:
+            text += f" On days already in the diary: {self.merged}."
         if self.new_factors:
             text += " New factors: " + ", ".join(self.new_factors) + "."
         text += (
-            f" Its {self.summarised_episodes} episodes are daily summaries and were not "
+            f" Its {plural(self.summarised_episodes, 'episode')} are daily summaries and were not "
             "re-created; import the episodes CSV to bring them back."
         )
         return text
@@ -100,7 +103,7 @@ def _create_factor(source: Source, heading: str, cells: list[str], taken: set[st
     )
 
 
-def import_doctor(source: Source, table: CsvTable) -> DoctorImportSummary:
+def import_doctor(source: Source, table: CsvTable, *, replace: bool = False) -> DoctorImportSummary:
     """Check every row, then merge the checked-in days in one go (all rows or none)."""
     header = [plain_text(h).strip() for h in table.header]
     folded = [h.casefold() for h in header]
@@ -148,7 +151,7 @@ def import_doctor(source: Source, table: CsvTable) -> DoctorImportSummary:
             problems.append(f"line {line}: {exc}")
     if problems:
         raise ImportFailed(problems)
-    merged = days_mod.merge_imported(source, drafts, [f.key for f in created])
+    merged = days_mod.merge_imported(source, drafts, [f.key for f in created], replace=replace)
     return DoctorImportSummary(**vars(merged), summarised_episodes=episodes)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from twitchlog import catalog
 from twitchlog.diary.records import Episode
+from twitchlog.words import plural
 
 LOOKBACK_DAYS = 60  # how far back the rule looks
 PERSIST_DAYS = 21  # "persists for weeks": twitching days spread over more than three weeks
@@ -56,7 +57,7 @@ def assess(episodes: Sequence[Episode], today: dt.date) -> Notice | None:
     span = (dates[-1] - dates[0]).days
     if span > PERSIST_DAYS and (today - dates[-1]).days <= STILL_GOING_DAYS:
         reasons.append(
-            f"twitching on {len(dates)} days spread over {span // 7} weeks "
+            f"twitching on {plural(len(dates), 'day')} spread over {plural(span // 7, 'week')} "
             f"(since {dates[0].isoformat()}) and still going"
         )
     regions = {p.region for e in recent for p in e.places}

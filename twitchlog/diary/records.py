@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from twitchlog import catalog
+from twitchlog.words import plural, unit_for
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Factor:
             return "yes" if value else "no"
         if self.kind == "scale":
             return f"{value:g}/10"
-        return f"{value:g} {self.unit}".rstrip()
+        return f"{value:g} {unit_for(value, self.unit)}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -101,14 +102,17 @@ class ImportSummary:
     changed: int
     skipped: int
     new_factors: tuple[str, ...] = ()
+    merged: str = ""  # what the import rule did on known days (diary.merge): filled/kept/replaced
 
     def sentence(self) -> str:
-        noun = "episodes" if self.kind == "episodes" else "days"
-        parts = [f"Read {self.rows} {noun}: {self.added} added"]
+        noun = "episode" if self.kind == "episodes" else "day"
+        parts = [f"Read {plural(self.rows, noun)}: {self.added} added"]
         if self.kind == "days":
             parts.append(f"{self.changed} updated")
         parts.append(f"{self.skipped} already in the diary")
         text = ", ".join(parts) + "."
+        if self.merged:
+            text += f" On days already in the diary: {self.merged}."
         if self.new_factors:
             text += " New factors: " + ", ".join(self.new_factors) + "."
         return text

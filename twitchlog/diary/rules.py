@@ -6,6 +6,7 @@ accepted or refused the same way everywhere, with the same sentence.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from twitchlog import catalog
 from twitchlog.errors import ValidationError
+from twitchlog.words import did_you_mean, nearest
 
 _DURATION_RE = re.compile(
     r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?"
@@ -172,6 +174,9 @@ def read_date_words(text: str, *, moment: bool = False, field: str | None = None
             return DateWords(text, name, moment, stamp=dt.datetime.fromisoformat(raw))
     except ValueError:
         pass
+    wrong = _impossible_day(raw)
+    if wrong:
+        raise ValidationError(f"'{text}' is not a date: {wrong}.", name)
     if moment:
         raise ValidationError(
             f"'{text}' is not a time; write it as 'YYYY-MM-DD HH:MM' (e.g. '2026-11-20 21:15'), "
@@ -183,6 +188,22 @@ def read_date_words(text: str, *, moment: bool = False, field: str | None = None
         "'today' or 'yesterday'.",
         name,
     )
+
+
+def _impossible_day(raw: str) -> str | None:
+    """What is wrong with a well-written date that does not exist ('November has 30 days')."""
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", raw)
+    if not found:
+        return None
+    year, month, day = (int(g) for g in found.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month} (months go from 01 to 12)"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        leap = " that year" if month == 2 else ""
+        return f"{name} has {last} days{leap}, so day {day} does not exist"
+    return None
 
 
 def parse_date(
@@ -270,14 +291,18 @@ def parse_region(text: str) -> tuple[str, str]:
     side = side or "both"
     if side not in catalog.SIDES:
         raise ValidationError(
-            f"Unknown side '{side}' in '{text}'; use left, right or both (e.g. left:upper_eyelid).",
+            f"Unknown side '{side}' in '{text}'."
+            + did_you_mean(side, catalog.SIDES)
+            + " Use left, right or both (e.g. left:upper_eyelid).",
             "where",
         )
     if region not in catalog.REGIONS:
+        shown = side if ":" in raw else "left"
+        codes = [f"{shown}:{r}" for r in nearest(region, catalog.REGIONS)]
+        hint = (" Did you mean " + " or ".join(f"'{c}'" for c in codes) + "?") if codes else ""
         raise ValidationError(
-            f"Unknown place '{region}' in '{text}'; use one of: "
-            + ", ".join(catalog.REGIONS)
-            + ".",
+            f"Unknown place '{region}' in '{text}'.{hint} Write SIDE:PLACE with a side "
+            "(left, right, both) and one of: " + ", ".join(catalog.REGIONS) + ".",
             "where",
         )
     return side, region
@@ -287,7 +312,9 @@ def check_sign(text: str) -> str:
     sign = text.strip().lower()
     if sign not in catalog.SIGNS:
         raise ValidationError(
-            f"Unknown warning sign '{text}'; use one of: {', '.join(catalog.SIGNS)}.", "sign"
+            f"Unknown warning sign '{text}'.{did_you_mean(sign, catalog.SIGNS)} Use one of: "
+            f"{', '.join(catalog.SIGNS)}.",
+            "sign",
         )
     return sign
 

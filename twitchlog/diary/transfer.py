@@ -85,21 +85,22 @@ def export_days(
     return len(days)
 
 
-def import_csv(source: Source, path: str | Path) -> ImportSummary:
+def import_csv(source: Source, path: str | Path, *, replace: bool = False) -> ImportSummary:
     """Import an episodes or days file (detected from its header) in one transaction.
 
     Every row is checked before anything is written; one bad row means nothing is
-    imported, and the error lists each bad row with its line number.
+    imported, and the error lists each bad row with its line number. A value that
+    differs from the diary's is never overwritten unless `replace` (see diary.merge).
     """
     table = read_csv(path)
     conn = dbapi(source)
     if doctor_import.is_doctor_header(table.header):
-        return doctor_import.import_doctor(conn, table)
+        return doctor_import.import_doctor(conn, table, replace=replace)
     header = [h.strip().lower() for h in table.header]
     if "started_at" in header:
         return _import_episodes(conn, header, table.rows)
     if "date" in header:
-        return _import_days(conn, header, table.rows)
+        return _import_days(conn, header, table.rows, replace=replace)
     raise DiaryError(
         "This file has neither a 'started_at' column (episodes) nor a 'date' column (days); "
         "export a file from twitchlog to see the expected columns."
@@ -183,7 +184,11 @@ def _add_new(source: Source, items: list[dict[str, Any]]) -> int:
 
 
 def _import_days(
-    source: Source, header: list[str], rows: Iterable[tuple[int, list[str]]]
+    source: Source,
+    header: list[str],
+    rows: Iterable[tuple[int, list[str]]],
+    *,
+    replace: bool,
 ) -> ImportSummary:
     factors = factors_mod.factors_by_key(source)
     factor_cols = [h for h in header if h not in ("date", *DAY_EXTRA_COLUMNS)]
@@ -215,4 +220,4 @@ def _import_days(
         )
 
     parsed = _collect(rows, header, parse)
-    return days_mod.merge_imported(source, parsed, [f.key for f in created])
+    return days_mod.merge_imported(source, parsed, [f.key for f in created], replace=replace)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from twitchlog.db.lite import Source, dbapi
 from twitchlog.errors import ImportFailed, ValidationError
+from twitchlog.words import plural
 
 
 def twitches_on(source: Source, dates: Iterable[dt.date]) -> dict[dt.date, int]:
@@ -45,7 +46,7 @@ def refuse_flag_on_twitch_days(
     problems = []
     for day, n in sorted(logged.items()):
         sentence = (
-            f"You logged {n} twitch{'es' if n > 1 else ''} on {day.isoformat()}; "
+            f"You logged {plural(n, 'twitch')} on {day.isoformat()}; "
             "delete them first or leave out 'no twitches today'."
         )
         if lines is None:

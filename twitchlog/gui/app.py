@@ -75,6 +75,12 @@ def application(argv: list[str] | None = None) -> QApplication:
     from twitchlog.gui import display
 
     display.apply(app)  # theme and text size, before any widget is built
+    from twitchlog import i18n
+
+    if i18n.wanted_language() != "en" or i18n.language() != "en":
+        from twitchlog.gui import translate
+
+        translate.install(app)  # the environment's language; English needs nothing
     return app
 
 

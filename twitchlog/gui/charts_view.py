@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,6 +38,7 @@ from twitchlog.charts import CHART_NAMES, CHART_TITLES
 from twitchlog.gui.operations import RunRead
 from twitchlog.gui.qdates import to_date
 from twitchlog.gui.tasks import WorkerConnection
+from twitchlog.gui.wheel import guard_wheel
 
 RANGES: tuple[tuple[str, int | None], ...] = (
     ("Last 30 days", 30),
@@ -52,6 +53,7 @@ OUTCOME_CHOICES: tuple[tuple[str, str], ...] = (
     ("Minutes of twitching", "duration"),
 )
 USES_FACTOR = ("timeline", "factor")
+LOADING_PAINT_MS = 15  # long enough for the "Loading…" text to be painted first
 Span = tuple[dt.date | None, dt.date | None]  # a chosen range; None: the diary's own end
 K = TypeVar("K")
 V = TypeVar("V")
@@ -123,10 +125,14 @@ def load_inputs(
     from twitchlog.diary import rules
     from twitchlog.diary.dataset import load_daily_data, load_episode_points
     from twitchlog.diary.settings import day_start_hour
+    from twitchlog.diary.summaries import date_span
 
     if last_days:
         end = rules.today(day_start_hour(session))
         start = end - dt.timedelta(days=last_days - 1)
+        span = date_span(session)
+        if span is not None:  # a 3-day diary is shown as 3 days, not as a grey year
+            start = max(start, min(span[0], end))
     cache = cache or InputsCache()
 
     def load() -> tuple[DailyData, EpisodePoints]:
@@ -208,9 +214,14 @@ class ChartsView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.status)
         bar.addWidget(self.save_button)
+        # Until matplotlib has loaded (a second or two on the first visit), say so at once.
+        self.placeholder = QLabel("Loading…", accessibleName="Chart loading")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMinimumSize(480, 300)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(bar)
         self._layout.addWidget(self.tabs)
+        self._layout.addWidget(self.placeholder, 1)
 
         self.range_box.currentIndexChanged.connect(self._range_changed)
         self.from_edit.dateChanged.connect(lambda _d: self._reload())
@@ -219,6 +230,7 @@ class ChartsView(QWidget):
         self.factor_box.currentIndexChanged.connect(lambda _i: self._redraw())
         self.tabs.currentChanged.connect(lambda _i: self._redraw())
         self.save_button.clicked.connect(self._ask_save)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     # -- public ----------------------------------------------------------------------------
     @property
@@ -276,10 +288,15 @@ class ChartsView(QWidget):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            self._make_canvas()
-            self._reload()
+            self.status.setText("Loading…")
+            # Paint "Loading…" first; importing matplotlib for the canvas blocks a moment.
+            QTimer.singleShot(LOADING_PAINT_MS, self._first_show)
         elif self._stale:
             self._reload()
+
+    def _first_show(self) -> None:
+        self._make_canvas()
+        self._reload()
 
     def _make_canvas(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -289,7 +306,8 @@ class ChartsView(QWidget):
         self._canvas = FigureCanvasQTAgg(self._figure)
         self._canvas.setAccessibleName("Chart")
         self._canvas.setMinimumSize(480, 300)
-        self._layout.addWidget(self._canvas, 1)
+        self._layout.replaceWidget(self.placeholder, self._canvas)
+        self.placeholder.hide()
         self._canvas.mpl_connect("motion_notify_event", self._hover)
 
     def _range(self) -> tuple[dt.date | None, dt.date | None, int | None]:

@@ -27,6 +27,7 @@ from twitchlog.gui.factor_fields import FactorField, error_label
 from twitchlog.gui.operations import ReadOp, WriteOp
 from twitchlog.gui.qdates import to_date, to_qdate
 from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.wheel import guard_wheel
 
 if TYPE_CHECKING:
     from twitchlog.diary.experiments import Plan
@@ -71,6 +72,8 @@ class CheckinForm(QWidget):
         self._layout.addWidget(self.general_error)
         self.no_twitches.toggled.connect(self.edited)
         self.note.textChanged.connect(self.edited)
+        self.no_twitches.toggled.connect(lambda _on: self.clear_error("no_twitches"))
+        self.note.textChanged.connect(lambda: self.clear_error("note"))
 
     def set_factors(self, factors: list[Factor]) -> None:
         """(Re)build the rows; values already typed are kept across a rebuild."""
@@ -96,6 +99,7 @@ class CheckinForm(QWidget):
                 field = FactorField(factor, self.units, group)
                 field.set_value(kept.get(factor.key))
                 field.edited.connect(self.edited)
+                field.edited.connect(lambda key=factor.key: self.clear_error(key))
                 label = QLabel(factor.heading, group)
                 label.setBuddy(field.control)
                 label.setToolTip(field.control.toolTip())
@@ -108,6 +112,7 @@ class CheckinForm(QWidget):
             box.addWidget(group)
         self._layout.replaceWidget(old, self._groups)
         old.deleteLater()
+        guard_wheel(self._groups)
         # Tab order as read: the questions, then 'no twitches' and the note below them
         # (those two were made first, so Qt would visit them first).
         stops = [
@@ -131,6 +136,13 @@ class CheckinForm(QWidget):
             self.note.setPlainText(day.note if day else "")
             self.no_twitches.setChecked(bool(day and day.no_twitches))
         self.clear_errors()
+
+    def clear_error(self, key: str) -> None:
+        """The field was changed: its sentence goes (and a general one, which may be about it)."""
+        for label in (self.errors.get(key), self.general_error):
+            if label is not None and label.isVisible():
+                label.hide()
+                label.clear()
 
     def clear_errors(self) -> None:
         for label in [*self.errors.values(), self.general_error]:
@@ -200,15 +212,74 @@ class CheckinView(QWidget):
         self.form.errors["date"] = self.date_error
         self.form.edited.connect(self._mark_dirty)
         self.kept.edited.connect(self._mark_dirty)
-        self.date.dateChanged.connect(lambda _d: self.load_day())
+        self._shown_day: dt.date | None = None  # the day the form holds
+        self._asking = False
+        self._filling = False
+        self.date.dateChanged.connect(lambda _d: self._day_changed())
         self.same.clicked.connect(self.same_as_last)
-        self.save.clicked.connect(self.submit)
+        self.save.clicked.connect(lambda: self.submit())
         for (keys, _what), slot in zip(SHORTCUTS, (self.submit, self.same_as_last), strict=True):
             QShortcut(QKeySequence(keys), self, slot)
         runner.changed.connect(self.refresh)
+        guard_wheel(self)
+
+    def _load_form(self, day: Day | None, *, note: bool = True) -> None:
+        """Fill the form from the diary: that is no edit of the person's."""
+        self._filling = True
+        try:
+            self.form.load(day, note=note)
+        finally:
+            self._filling = False
 
     def _mark_dirty(self) -> None:
+        if self._filling:
+            return
+        if not self.dirty:
+            self.status.setText(
+                f"Not saved yet: your changes for {self.day().isoformat()} "
+                "(Save check-in or Ctrl+S keeps them)."
+            )
         self.dirty = True
+
+    # -- unsaved edits (see gui.unsaved) -----------------------------------------------------
+    def pending_edits(self) -> str | None:
+        if not self.dirty:
+            return None
+        return f"The check-in for {(self._shown_day or self.day()).isoformat()} is"
+
+    def save_pending(self) -> None:
+        self.submit(self._shown_day)
+
+    def discard_pending(self) -> None:
+        self.dirty = False
+        self.load_day()
+
+    def _day_changed(self) -> None:
+        """Another day picked: first ask what to do with edits to the day shown."""
+        if self._asking:
+            return
+        if not self.dirty or self._shown_day is None or self._shown_day == self.day():
+            self.load_day()
+            return
+        from twitchlog.gui.unsaved import ask_unsaved
+
+        wanted, shown = self.day(), self._shown_day
+        self._asking = True
+
+        def answer(choice: str) -> None:
+            self._asking = False
+            if choice == "cancel":
+                self.date.blockSignals(True)
+                self.set_day(shown)
+                self.date.blockSignals(False)
+                return
+            if choice == "save":
+                self.submit(shown)
+            self.dirty = False
+            self.set_day(wanted)
+            self.load_day()
+
+        ask_unsaved(self, f"The check-in for {shown.isoformat()} is", answer)
 
     def focus_first_field(self) -> None:
         """Put the keyboard in the first question (Ctrl+D: check in without the mouse); if
@@ -261,8 +332,9 @@ class CheckinView(QWidget):
         ReadOp(self.runner, lambda c: get_day(c, from_day)).success(self._show_day).run()
 
     def _show_day(self, day: Day | None, *, say: bool = True) -> None:
-        self.form.load(day)
+        self._load_form(day)
         self.dirty = False
+        self._shown_day = self.day()
         self._load_kept()
         if not say:
             return
@@ -294,14 +366,15 @@ class CheckinView(QWidget):
             if last is None:
                 self.status.setText("There is no earlier check-in to copy.")
                 return
-            self.form.load(last, note=False)
+            self._load_form(last, note=False)
             self.dirty = True
             self.status.setText(f"Copied from {last.date.isoformat()}; check and save.")
 
         ReadOp(self.runner, lambda c: latest_day_before(c, day)).success(done).run()
 
-    def submit(self) -> None:
-        day, values = self.day(), self.form.values()
+    def submit(self, day: dt.date | None = None) -> None:
+        """Save the form for `day` (default: the day picked)."""
+        day, values = day or self.day(), self.form.values()
         note, none = self.form.note.toPlainText(), self.form.no_twitches.isChecked()
         self.form.clear_errors()
         plan = self.kept.plan if self.kept.isVisible() else None
@@ -319,8 +392,9 @@ class CheckinView(QWidget):
             return record
 
         def done(record: Day) -> None:
-            self.dirty = False
-            self.status.setText(f"Saved the check-in for {record.date.isoformat()}.")
+            if self.form.values() == values and record.date == self.day():
+                self.dirty = False  # nothing typed while it was being saved
+                self.status.setText(f"Saved the check-in for {record.date.isoformat()}.")
             self.saved.emit(record)
 
         WriteOp(self.runner, save).success(done).failure(self.form.show_error).run()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayou
 from twitchlog.gui.checkin_view import CheckinForm
 from twitchlog.gui.operations import ReadOp, WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 if TYPE_CHECKING:
     from twitchlog.diary.today import CheckinPage
@@ -38,6 +39,7 @@ class DayDialog(QDialog):
         from twitchlog.diary.today import checkin_page
 
         ReadOp(runner, lambda c: checkin_page(c, date)).success(self._loaded).run()
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def _loaded(self, page: CheckinPage) -> None:
         self.form.set_factors(page.factors)

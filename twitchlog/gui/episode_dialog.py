@@ -25,6 +25,7 @@ from twitchlog.gui.face_picker import PlacePicker
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 
 def _named(widget: QWidget, name: str, tip: str) -> Any:
@@ -78,6 +79,7 @@ class EpisodeDialog(QDialog):
         form.addRow("Note", self.notes)
         form.addRow(self.error)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def changes(self) -> dict[str, Any]:
         code = self.place.code()

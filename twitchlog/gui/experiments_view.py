@@ -46,6 +46,7 @@ from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import ReadOp, WriteOp
 from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.wheel import guard_wheel
 
 if TYPE_CHECKING:
     from twitchlog.analysis.experiment import ExperimentResult
@@ -210,6 +211,7 @@ class ExperimentsView(QWidget):
         self.stop_button.clicked.connect(self.stop)
         runner.changed.connect(self.refresh)
         self._show_buttons(None)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def _spin(self, lo: int, hi: int, value: int) -> QSpinBox:
         spin = QSpinBox(self.form)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,7 +47,9 @@ from twitchlog.errors import DiaryError
 from twitchlog.gui.history_model import Index
 from twitchlog.gui.operations import RunRead
 from twitchlog.gui.qdates import to_date, to_qdate
+from twitchlog.gui.wheel import guard_wheel
 from twitchlog.report.export_plan import ExportFile, plan_exports, preview_rows
+from twitchlog.words import plural
 
 # --- the preview model -----------------------------------------------------------------------
 
@@ -123,10 +126,13 @@ class ExportDialog(QDialog):
         self.end_edit = self._date_edit("To", to_qdate(today))
         range_box = QGroupBox("Period")
         rl = QHBoxLayout(range_box)
-        rl.addWidget(QLabel("&From", buddy=self.start_edit))
-        rl.addWidget(self.start_edit)
-        rl.addWidget(QLabel("&To", buddy=self.end_edit))
-        rl.addWidget(self.end_edit)
+        for text, edit in (("&From", self.start_edit), ("&To", self.end_edit)):
+            label = QLabel(text, buddy=edit)
+            # Never squeezed below its text ("To" was clipped to "Tc" beside the stretch).
+            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(text.strip("&")) + 6)
+            rl.addWidget(label)
+            rl.addWidget(edit)
         self.days_label = QLabel()
         rl.addWidget(self.days_label, 1)
 
@@ -204,6 +210,7 @@ class ExportDialog(QDialog):
             box.toggled.connect(self._update_buttons)
         self._range_changed()
         self._run(date_span, self._got_span, self._failed)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     # -- building blocks ------------------------------------------------------------------
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
@@ -231,7 +238,7 @@ class ExportDialog(QDialog):
             self.days_label.setText("The end is before the start.")
         else:
             n = (end - start).days + 1
-            self.days_label.setText(f"{n} day{'s' if n != 1 else ''}")
+            self.days_label.setText(plural(n, "day"))
         self._update_buttons()
         self._preview_timer.start()
 
@@ -261,9 +268,7 @@ class ExportDialog(QDialog):
                 self.model.set_rows(rows)
                 self.preview.resizeColumnsToContents()
                 n = len(rows) - 1
-                self.preview_label.setText(
-                    f"Preview of the doctor CSV (first {n} day{'s' if n != 1 else ''})"
-                )
+                self.preview_label.setText(f"Preview of the doctor CSV (first {plural(n, 'day')})")
 
         self._run(lambda c: preview_rows(c, start, end), shown, self._failed)
 

@@ -6,9 +6,10 @@ labelled "R" and "L" from the person's point of view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -38,13 +39,14 @@ def _ellipse(cx: float, cy: float, rx: float, ry: float) -> QPainterPath:
     return p
 
 
+EYELID_H = 29.0  # drawing units: ≥ 24 px on screen even at the picker's smallest size
+
+
 def _half_eye(upper: bool) -> QPainterPath:
-    """An eyelid: the top or bottom half of an almond around (70, 100)."""
-    p = QPainterPath(QPointF(46, 100))
-    y = 84 if upper else 116
-    p.quadTo(QPointF(70, y), QPointF(94, 100))
-    p.closeSubpath()
-    return p
+    """An eyelid around the eye at (70, 100): a rounded box above or below it, tall
+    enough to hit with a mouse (the thin almond halves it replaced were 8 px high)."""
+    top = 100 - EYELID_H if upper else 100
+    return _rect(48, top, 44, EYELID_H)
 
 
 def _viewer_left_regions() -> dict[str, QPainterPath]:
@@ -55,13 +57,13 @@ def _viewer_left_regions() -> dict[str, QPainterPath]:
     jaw.quadTo(QPointF(58, 190), QPointF(50, 150))
     jaw.closeSubpath()
     return {
-        "eyebrow": _rect(40, 48, 56, 30),
+        "eyebrow": _rect(40, 40, 56, 30),
         "upper_eyelid": _half_eye(True),
         "lower_eyelid": _half_eye(False),
-        "nose": _rect(88, 90, 12, 62),
-        "cheek": _rect(44, 118, 40, 38),
-        "mouth": _ellipse(80, 176, 9, 8),
-        "chin": _rect(86, 196, 14, 26),
+        "nose": _rect(93, 90, 7, 62),
+        "cheek": _rect(44, 131, 44, 30),
+        "mouth": _ellipse(80, 176, 10, 15),
+        "chin": _rect(86, 192, 14, 30),
         "jaw": jaw,
         "neck": _rect(68, 232, 32, 34),
     }
@@ -91,6 +93,7 @@ class FacePicker(QWidget):
         self.selected: tuple[str, str] | None = None
         self._cursor = 0
         self._hover: tuple[str, str] | None = None
+        self.keyboard_frame = False  # the dotted frame of the keyboard cursor is shown
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(QSize(170, 230))
@@ -136,9 +139,30 @@ class FacePicker(QWidget):
 
     # -- events ---------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        # The mouse is in use: no keyboard frame (a missed click once left one that looked
+        # like a choice).
+        self.keyboard_frame = False
         key = self.region_at(event.position())
         if key and event.button() == Qt.MouseButton.LeftButton:
             self.set_place(*key, notify=True)
+        self.update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.keyboard_frame = True
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.keyboard_frame = False
+        self.update()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        if self._hover is not None:
+            self._hover = None
+            self.update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         key = self.region_at(event.position())
@@ -156,6 +180,7 @@ class FacePicker(QWidget):
         }.get(Qt.Key(event.key()))
         if step:
             self._cursor = (self._cursor + step) % len(ORDER)
+            self.keyboard_frame = True
             self.update()
         elif event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.set_place(*ORDER[self._cursor], notify=True)
@@ -182,9 +207,11 @@ class FacePicker(QWidget):
         for key, path in self.regions.items():
             fill = QColor(faint)
             fill.setAlpha(25)
-            if key == self._hover:
+            hovered = key == self._hover
+            if hovered:
+                fill = QColor(ACCENT)
                 fill.setAlpha(70)
-            outline = QPen(faint, 1)
+            outline = QPen(ACCENT, 1.5) if hovered else QPen(faint, 1)
             if (
                 self.selected
                 and key[1] == self.selected[1]
@@ -196,8 +223,10 @@ class FacePicker(QWidget):
             p.setPen(outline)
             p.setBrush(fill)
             p.drawPath(path)
-        if self.hasFocus():
-            p.setPen(QPen(ACCENT, 2, Qt.PenStyle.DashLine))
+        if self.hasFocus() and self.keyboard_frame:
+            # The keyboard cursor: a dotted frame in the text colour, never the accent fill
+            # that marks the choice.
+            p.setPen(QPen(pal.color(QPalette.ColorRole.WindowText), 1.6, Qt.PenStyle.DotLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(self.regions[ORDER[self._cursor]])
         # Eyes and mouth lines on top, so the drawing reads as a face.

@@ -16,6 +16,7 @@ from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 
 class FactorDialog(QDialog):
@@ -69,6 +70,7 @@ class FactorDialog(QDialog):
             form.addRow("", self.errors[key])
         form.addRow(self.general)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def _suggest_key(self, text: str) -> None:
         if not self.key.isModified():

@@ -26,6 +26,8 @@ from twitchlog.gui.history_model import DayModel, EpisodeModel, fmt_duration
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.qdates import to_date, to_qdate
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
+from twitchlog.words import plural
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
@@ -106,6 +108,7 @@ class HistoryView(QWidget):
         ):
             QShortcut(QKeySequence(keys), self.table, slot)
         runner.changed.connect(self.refresh)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value, self)
@@ -146,12 +149,12 @@ class HistoryView(QWidget):
 
     def _show_episodes(self, rows: list[Episode]) -> None:
         self.episodes.set_rows(rows)
-        self._show(self.episodes, f"{len(rows)} twitches")
+        self._show(self.episodes, plural(len(rows), "twitch"))
 
     def _show_days(self, listing: tuple[list[Day], list[Factor], dict[dt.date, int]]) -> None:
         rows, factors, counts = listing
         self.days.set_days(rows, factors, counts)
-        self._show(self.days, f"{len(rows)} check-ins")
+        self._show(self.days, plural(len(rows), "check-in"))
 
     def _show(self, model: EpisodeModel | DayModel, count: str) -> None:
         self.table.setModel(model)
@@ -250,7 +253,7 @@ def day_details(
                 lines.append(f"  {f.label}: {f.format_value(checkin.values[f.key])}")
         if checkin.note:
             lines.append(f"  Note: {checkin.note}")
-    lines.append(f"{len(eps)} twitch" + ("es" if len(eps) != 1 else "") + ":")
+    lines.append(f"{plural(len(eps), 'twitch')}:")
     for e in eps:
         where = ", ".join(p.words for p in e.places) or "no place given"
         extra = f", {fmt_duration(e.duration_s)}" if e.duration_s else ""

@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self.statusBar().showMessage("Opening your diary…")
+        self._close_ok = False  # unsaved edits were saved or let go: closing may go on
+        self._timer_label: Any = None
         runner.opened.connect(self._diary_opened)
         runner.changed.connect(self.check_notice)
         runner.failed.connect(self.show_error)
@@ -441,7 +443,61 @@ class MainWindow(QMainWindow):
         recent = closed is not None and dt.datetime.now() - closed < RESUME_WITHIN
         self.show_view(view if recent and view in self._targets else "today")
 
+    def show_timer(self, text: str) -> None:
+        """A running timer stays in sight from every view (the status bar's right end)."""
+        if self._timer_label is None:
+            from PySide6.QtWidgets import QLabel
+
+            self._timer_label = QLabel(self)
+            self._timer_label.setAccessibleName("Timer")
+            self.statusBar().addPermanentWidget(self._timer_label)
+        self._timer_label.setText(text)
+        self._timer_label.setVisible(bool(text))
+
+    def _pending(self) -> list[tuple[Any, str]]:
+        from twitchlog.gui.unsaved import HasPendingEdits
+
+        found = []
+        for view in self.views.values():
+            if isinstance(view, HasPendingEdits):
+                what = view.pending_edits()
+                if what:
+                    found.append((view, what))
+        return found
+
+    def _ask_before_closing(self) -> bool:
+        """True when closing may go on now; else the question is open and decides later."""
+        pending = [] if self._close_ok else self._pending()
+        if not pending:
+            return True
+        from twitchlog.gui.unsaved import ask_unsaved
+
+        def answer(choice: str) -> None:
+            if choice == "cancel":
+                return
+            for view, _what in pending:
+                view.save_pending() if choice == "save" else view.discard_pending()
+            # Behind the saves on the one worker: close once they are in, unless one failed.
+            self.runner.read(lambda _s: None, lambda _r: self._close_if_saved())
+
+        ask_unsaved(self, "; ".join(w for _v, w in pending), answer)
+        return False
+
+    def _close_if_saved(self) -> None:
+        left = self._pending()
+        if left:  # a save failed: its sentence is next to the field
+            view = left[0][0]
+            for name, v in self.views.items():
+                if v is view:
+                    self.show_view(name)
+            return
+        self._close_ok = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._ask_before_closing():
+            event.ignore()
+            return
         prefs.put("window/geometry", self.saveGeometry())
         prefs.put("window/view", self.current_view())
         prefs.put("window/closed_at", dt.datetime.now().isoformat(timespec="seconds"))

@@ -27,6 +27,7 @@ from twitchlog.gui import display, prefs
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 
 def reminder_time() -> dt.time | None:
@@ -120,6 +121,7 @@ class SettingsDialog(QDialog):
         form.addRow("Text size", self.text_size)
         form.addRow(self.error)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

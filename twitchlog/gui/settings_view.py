@@ -24,6 +24,7 @@ from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.settings_dialog import reminder_time
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.treatment_dialog import describe
+from twitchlog.gui.wheel import guard_wheel
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
@@ -96,6 +97,7 @@ class SettingsView(QWidget):
         self.end_treatment.clicked.connect(self.open_end_treatment)
         self.delete_treatment.clicked.connect(self.delete_selected_treatment)
         runner.changed.connect(self.refresh)
+        guard_wheel(self)  # the wheel scrolls; it changes no field (the injection panel too)
 
     def refresh(self) -> None:
         from twitchlog.diary import factors, settings, treatments

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog.i18n import _
+
 # Views with keys of their own: (where, module holding SHORTCUTS).
 VIEW_KEYS = (
     ("Check-in", "twitchlog.gui.checkin_view"),
@@ -54,7 +56,7 @@ class ShortcutsDialog(QDialog):
         self.setAccessibleName("Keyboard shortcuts")
         found = rows(window)
         self.table = QTableWidget(len(found), 3, self)
-        self.table.setHorizontalHeaderLabels(["Where", "What", "Keys"])
+        self.table.setHorizontalHeaderLabels([_("Where"), _("What"), _("Keys")])
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()

@@ -164,6 +164,8 @@ class TaskRunner(QObject):
         return self.db
 
     def _submit(self, job: Callable[[], Any], on_done: OnDone, on_error: OnError) -> None:
+        if self._closing:
+            return  # shut down: a view reloading on a late signal has nothing left to ask
         self._pending += 1
         future = self._pool.submit(job)
         future.add_done_callback(lambda f: self._report(f, on_done, on_error))

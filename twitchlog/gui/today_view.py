@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from twitchlog.gui.display import relative_font
 from twitchlog.gui.operations import Job, ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.words import plural
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGroupBox
@@ -66,6 +67,8 @@ class TodayView(QWidget):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._show_elapsed)
         self._panel: QGroupBox | None = None
+        self.panel_dirty = False  # the panel holds changes not saved yet
+        self._filling = False  # the panel is being filled from the diary, not typed into
         top = QHBoxLayout()
         top.addWidget(self.log_button, 3)
         top.addWidget(self.timer_button, 1)
@@ -118,6 +121,7 @@ class TodayView(QWidget):
             QLineEdit,
             QRadioButton,
             QSpinBox,
+            QTimeEdit,
         )
 
         from twitchlog import catalog
@@ -141,6 +145,10 @@ class TodayView(QWidget):
         self.duration.setAccessibleName("Duration in seconds")
         self.duration.setToolTip("How long it lasted, in seconds (the timer fills this in)")
         self.duration.setMinimumWidth(140)
+        self.time = QTimeEdit(box)
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName("Time of the twitch")
+        self.time.setToolTip("When it started (the diary day stays the one it was logged on)")
         self.note = QLineEdit(box)
         self.note.setPlaceholderText("Note (optional)")
         self.note.setAccessibleName("Note for this twitch")
@@ -156,10 +164,12 @@ class TodayView(QWidget):
         left = QVBoxLayout()
         left.addLayout(sev_box)
         form = QGridLayout()
-        form.addWidget(QLabel("Duration:", box), 0, 0)
-        form.addWidget(self.duration, 0, 1, Qt.AlignmentFlag.AlignLeft)
-        form.addWidget(QLabel("Note:", box), 1, 0)
-        form.addWidget(self.note, 1, 1)
+        form.addWidget(QLabel("Time:", box), 0, 0)
+        form.addWidget(self.time, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        form.addWidget(QLabel("Duration:", box), 1, 0)
+        form.addWidget(self.duration, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        form.addWidget(QLabel("Note:", box), 2, 0)
+        form.addWidget(self.note, 2, 1)
         left.addLayout(form)
         left.addWidget(self.panel_error)
         buttons = QHBoxLayout()
@@ -177,10 +187,19 @@ class TodayView(QWidget):
         self.save_button.clicked.connect(self.save_changes)
         self.undo_button.clicked.connect(self.undo_log)
         self.note.returnPressed.connect(self.save_changes)
+        self.severity.idToggled.connect(lambda _id, on: on and self._panel_edited())
+        self.time.timeChanged.connect(lambda _t: self._panel_edited())
+        self.duration.valueChanged.connect(lambda _v: self._panel_edited())
+        self.note.textEdited.connect(lambda _t: self._panel_edited())
+        self.place.changed.connect(self._panel_edited)
+        from twitchlog.gui.wheel import guard_wheel
+
+        guard_wheel(box)
         # Tab order as read: severity, duration, note, Save, Undo, then the face on the
         # right, and the list of latest twitches below the panel last.
         chain = [
             *self.severity.buttons(),
+            self.time,
             self.duration,
             self.note,
             self.save_button,
@@ -194,24 +213,45 @@ class TodayView(QWidget):
             QWidget.setTabOrder(a, b)
         return box
 
+    def _panel_edited(self) -> None:
+        """A change typed into the panel: not saved yet, and any old error is about the past."""
+        if self._filling or self.current is None:
+            return
+        self.panel_error.hide()
+        if not self.panel_dirty:
+            self.panel_dirty = True
+            self.panel.setTitle(
+                f"Twitch at {self.current.started_at.strftime('%H:%M')} — changes not saved "
+                "yet (Save changes or Enter keeps them)"
+            )
+
+    # -- unsaved edits (see gui.unsaved) -----------------------------------------------------
+    def pending_edits(self) -> str | None:
+        if not self.panel_dirty or self.current is None:
+            return None
+        return f"Changes to the twitch at {self.current.started_at.strftime('%H:%M')} are"
+
+    def save_pending(self) -> None:
+        self.save_changes()
+
+    def discard_pending(self) -> None:
+        self.panel_dirty = False
+
     # -- logging --------------------------------------------------------------------------
     def log_now(self) -> None:
-        """One press: a twitch now, with the last-used place and severity."""
+        """One press: a twitch now, with the last-used place and severity.
+
+        Changes typed into the panel for the previous twitch are saved first (they were
+        meant for it), never dropped."""
         from twitchlog.diary.episodes import log_like_last
 
+        if self.panel_dirty:
+            self.save_changes()
         WriteOp(self.runner, log_like_last).success(self._logged).run()
 
     def _logged(self, episode: Episode) -> None:
         self.current = episode
-        self.panel.setTitle(
-            f"Logged at {episode.started_at.strftime('%H:%M')} — adjust it if you like"
-        )
-        button = self.severity.button(episode.severity)
-        if button:
-            button.setChecked(True)
-        self.place.set_code(episode.places[0].code if episode.places else None)
-        self.duration.setValue(episode.duration_s or 0)
-        self.note.setText(episode.notes)
+        self._fill(episode)
         self.panel_error.hide()
         self.panel.show()
         if self.window_ is not None:
@@ -224,11 +264,43 @@ class TodayView(QWidget):
             )
         self.logged.emit(episode)
 
+    def _fill(self, episode: Episode) -> None:
+        """Show the twitch as stored; the panel then holds no unsaved change."""
+        from PySide6.QtCore import QTime
+
+        self._filling = True
+        try:
+            self.panel.setTitle(
+                f"Logged at {episode.started_at.strftime('%H:%M')} — adjust it if you like"
+            )
+            button = self.severity.button(episode.severity)
+            if button:
+                button.setChecked(True)
+            self.place.set_code(episode.places[0].code if episode.places else None)
+            t = episode.started_at
+            self.time.setTime(QTime(t.hour, t.minute))
+            self.duration.setValue(episode.duration_s or 0)
+            self.note.setText(episode.notes)
+        finally:
+            self._filling = False
+        self.panel_dirty = False
+
+    def _started_at(self) -> dt.datetime:
+        """The logged instant with the time of day from the panel, on the same calendar day."""
+        assert self.current is not None
+        t = self.time.time()
+        start = self.current.started_at
+        if (t.hour(), t.minute()) == (start.hour, start.minute):
+            return start  # unchanged: keep the seconds
+        local = start.replace(hour=t.hour(), minute=t.minute(), second=0, tzinfo=None)
+        return local.astimezone()
+
     def save_changes(self) -> None:
         if self.current is None:
             return
         code = self.place.code()
         changes = {
+            "started_at": self._started_at(),
             "severity": self.severity.checkedId() if self.severity.checkedId() > 0 else 2,
             "places": (code,) if code else (),
             "duration_s": self.duration.value() or None,
@@ -237,9 +309,14 @@ class TodayView(QWidget):
         episode_id = self.current.id
 
         def done(episode: Episode) -> None:
-            self.current = episode
+            if self.current is not None and self.current.id == episode.id:
+                self.current = episode
+                self._fill(episode)
             self.panel_error.hide()
-            self._say(f"Saved: severity {episode.severity}, {_where(episode)}.")
+            self._say(
+                f"Saved the twitch at {episode.started_at.strftime('%H:%M')}: severity "
+                f"{episode.severity}, {_where(episode)}."
+            )
 
         from twitchlog.diary.episodes import update_episode
 
@@ -257,6 +334,7 @@ class TodayView(QWidget):
 
     def _undone(self) -> None:
         self.current = None
+        self.panel_dirty = False
         self.panel.hide()
         self._say("The twitch was removed.")
 
@@ -282,8 +360,10 @@ class TodayView(QWidget):
             self._elapsed.start()
             self._tick.start()
             self.timer_button.setText("Stop timer\n0:00")
+            self._timer_status("Timer running 0:00 — Ctrl+T stops it and logs the twitch")
             return
         self._tick.stop()
+        self._timer_status("")
         seconds = max(1, round(self._elapsed.elapsed() / 1000))
         self.timer_button.setText("Start timer")
         if self.panel.isVisible() and self.current is not None:
@@ -300,6 +380,13 @@ class TodayView(QWidget):
     def _show_elapsed(self) -> None:
         m, s = divmod(self._elapsed.elapsed() // 1000, 60)
         self.timer_button.setText(f"Stop timer\n{m}:{s:02d}")
+        self._timer_status(f"Timer running {m}:{s:02d} — Ctrl+T stops it and logs the twitch")
+
+    def _timer_status(self, text: str) -> None:
+        """The timer shows in the window's status bar too, seen from every view."""
+        show = getattr(self.window_, "show_timer", None)
+        if show is not None:
+            show(text)
 
     # -- summary --------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -323,7 +410,7 @@ class TodayView(QWidget):
             self.recent.addItem(f"{when} — severity {e.severity}, {_where(e)}{length}")
         if not recent:
             self.recent.addItem("Nothing logged in the last two weeks.")
-        twitches = "no twitches logged" if not count else f"{count} twitch" + "es" * (count > 1)
+        twitches = "no twitches logged" if not count else plural(count, "twitch")
         check = "checked in" if so_far.checked_in else "not checked in yet (Ctrl+D)"
         self.summary.setText(f"Today, {today.strftime('%A %d %B')}: {twitches}; {check}.")
 

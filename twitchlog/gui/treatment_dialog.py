@@ -21,6 +21,7 @@ from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.qdates import to_date
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.wheel import guard_wheel
 
 
 def _date(parent: QWidget, name: str) -> QDateEdit:
@@ -88,6 +89,7 @@ class TreatmentDialog(QDialog):
             form.addRow(title, field)
         form.addRow(self.error)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def submit(self) -> None:
         fields = {
@@ -130,6 +132,7 @@ class EndTreatmentDialog(QDialog):
         form.addRow("Ended on", self.end)
         form.addRow(self.error)
         form.addRow(buttons)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def submit(self) -> None:
         from twitchlog.diary.treatments import end_treatment

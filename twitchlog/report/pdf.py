@@ -24,6 +24,7 @@ from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
 from twitchlog.report.summary import ReportData
 from twitchlog.safefile import atomic_write
+from twitchlog.words import duration_words, plural
 
 if TYPE_CHECKING:
     from twitchlog.analysis.triggers import TriggerReport
@@ -107,8 +108,9 @@ def _header(page: Page, r: ReportData) -> None:
     pct = f" ({100 * r.observed_days / r.n_days:.0f}%)" if r.n_days else ""
     page.text(
         f"{who}Period {r.start.isoformat()} to {r.end.isoformat()} "
-        f"({r.n_days} day{'s' if r.n_days != 1 else ''}) · "
-        f"checked in on {r.observed_days} of {r.n_days} days{pct} · made {r.made.isoformat()}",
+        f"({plural(r.n_days, 'day')}) · "
+        f"checked in on {r.observed_days} of {plural(r.n_days, 'day')}{pct} · "
+        f"made {r.made.isoformat()}",
         9,
     )
     sev = r.points.severity
@@ -116,15 +118,15 @@ def _header(page: Page, r: ReportData) -> None:
     per_day = r.data.episodes[obs].mean() if obs.any() else float("nan")
     days_with = int(np.count_nonzero((r.data.episodes > 0) & obs))
     minutes = float(np.nansum(r.points.duration_s)) / 60 if r.points.n else 0.0
-    parts = [f"{r.episodes:,} episodes logged"]
+    parts = [f"{plural(r.episodes, 'episode', number=f'{r.episodes:,}')} logged"]
     if np.isfinite(per_day):
         parts.append(f"{per_day:.1f} a day on check-in days")
-        parts.append(f"twitching on {days_with} of {int(obs.sum())} checked-in days")
+        parts.append(f"twitching on {days_with} of {plural(int(obs.sum()), 'checked-in day')}")
     if sev.size:
         med = int(np.median(sev))
         parts.append(f"typical severity {med} ({catalog.SEVERITY[med].split(' —')[0]})")
     if minutes:
-        parts.append(f"{minutes / 60:.1f} hours in all")
+        parts.append(f"{duration_words(minutes * 60)} in all")
     page.text(" · ".join(parts) + ".", 9, weight="bold")
     page.text(
         "A day counts as observed when a daily check-in was made; days without one are "
@@ -340,8 +342,8 @@ def _triggers(page: Page, r: ReportData) -> None:
     if not links:
         page.text(
             f"No factor showed a clear or possible link in this period "
-            f"({r.triggers.comparisons} comparisons checked, {r.triggers.observed_days} "
-            "checked-in days).",
+            f"({plural(r.triggers.comparisons, 'comparison')} checked, "
+            f"{plural(r.triggers.observed_days, 'checked-in day')}).",
             8.5,
         )
     page.text(r.triggers.power_note, 7.5, color=GREY)
@@ -491,6 +493,11 @@ def _footer(page: Page, number: int, total: int) -> None:
 _LAG_WORDS = {0: "same day", 1: "day before", 2: "2 days before"}
 
 
+def _chars(share: float, size: float) -> int:
+    """How many characters of `size` pt fit in `share` of the text width (a gap kept)."""
+    return max(4, int(share * (RIGHT - LEFT) * CHARS_PER_PT / (size * 1.12)) - 1)
+
+
 def _table_page(r: ReportData, t: TriggerReport) -> Page:
     page = Page()
     page.text(
@@ -500,7 +507,8 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
         gap=1.5,
     )
     page.text(
-        f"{t.observed_days} checked-in days; {t.comparisons} comparisons checked together "
+        f"{plural(t.observed_days, 'checked-in day')}; "
+        f"{plural(t.comparisons, 'comparison')} checked together "
         "(Benjamini–Hochberg q). Effect: episodes a day on 'high' days vs other days.",
         8,
     )
@@ -520,6 +528,11 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
         )
     page.y -= 12 * PT
     rows = list(t.findings[:70])
+    # Each column wraps to its own width, so no factor name (up to 80 characters) or
+    # split ("≥ median 1500 mg") runs into the next column; a row is as tall as its
+    # tallest cell.
+    edges = [x for _name, x in cols] + [1.0]
+    widths = [_chars(edges[i + 1] - edges[i], 7) for i in range(len(cols))]
     for f in rows:
 
         def num(v: float, fmt: str = ".2f") -> str:
@@ -530,7 +543,7 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
             f" ({ci[0]:.1f}–{ci[1]:.1f})" if np.isfinite(ci[0]) and np.isfinite(ci[1]) else ""
         )
         cells = (
-            f"{f.label[:22]} ({f.split})" if f.split else f.label[:34],
+            f"{f.label} ({f.split})" if f.split else f.label,
             _LAG_WORDS.get(f.lag_days, f"{f.lag_days} d"),
             f"{f.high_days} / {f.low_days}",
             f"{num(f.high_mean)} vs {num(f.low_mean)}",
@@ -538,19 +551,25 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
             num(f.q),
             f.verdict,
         )
+        wrapped = [
+            textwrap.wrap(cell, width, break_on_hyphens=False)[:3] or [""]
+            for cell, width in zip(cells, widths, strict=True)
+        ]
+        lines = max(len(w) for w in wrapped)
+        if page.y - lines * 8.5 * PT < 0.12:
+            break
         bold = f.verdict in ("clear link", "possible link")
-        for (_name, x), cell in zip(cols, cells, strict=True):
+        for (_name, x), cell_lines in zip(cols, wrapped, strict=True):
             page.fig.text(
                 LEFT + x * (RIGHT - LEFT),
                 page.y,
-                cell,
+                "\n".join(cell_lines),
                 fontsize=7,
                 va="top",
+                linespacing=1.15,
                 weight="bold" if bold else "normal",
             )
-        page.y -= 10 * PT
-        if page.y < 0.12:
-            break
+        page.y -= (1.5 + lines * 8.5) * PT
     page.y -= 6 * PT
     page.text(t.power_note, 7.5, color=GREY)
     page.text(ASSOCIATION + " " + t.caveat, 7.5, weight="bold")

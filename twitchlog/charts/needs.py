@@ -1,0 +1,117 @@
+"""What each chart needs before it can draw, said in its own words to a new diary's owner.
+
+A chart draws as soon as it has something true to show (the face map and the time of
+day from twitches alone, before any check-in); until then it says what is missing and
+what to do, counted from the diary ("you have 1 check-in"), never a generic message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from twitchlog.analysis.data import DailyData, EpisodePoints
+from twitchlog.charts.base import EMPTY_MESSAGE
+from twitchlog.charts.common import MIN_DAYS
+from twitchlog.words import plural
+
+
+@dataclass(frozen=True)
+class Missing:
+    """The empty chart's big line and the hint under it."""
+
+    message: str
+    hint: str
+
+
+def _check_ins(data: DailyData) -> int:
+    return int(np.count_nonzero(data.observed)) if data.n_days else 0
+
+
+def _so_far(data: DailyData, points: EpisodePoints) -> str:
+    """'You have 1 check-in so far' / 'You logged 3 twitches but no check-in yet'."""
+    k = _check_ins(data)
+    if k == 0 and points.n:
+        return f"You logged {plural(points.n, 'twitch')} but no check-in yet."
+    if k == 0:
+        return "Nothing is in this range yet."
+    return f"You have {plural(k, 'check-in')} in this range so far."
+
+
+def missing(
+    name: str,
+    data: DailyData,
+    points: EpisodePoints,
+    *,
+    factor: str | None = None,
+    treatments: tuple[Any, ...] = (),
+    cycles: Any | None = None,
+) -> Missing | None:
+    """Why chart `name` cannot draw yet (None: it can); an empty range says so first."""
+    lack = _missing(name, data, points, factor, treatments, cycles)
+    if lack is not None and _check_ins(data) == 0 and points.n == 0:
+        hint = lack.hint.removeprefix(_so_far(data, points)).strip()
+        return Missing(EMPTY_MESSAGE, hint)
+    return lack
+
+
+def _missing(
+    name: str,
+    data: DailyData,
+    points: EpisodePoints,
+    factor: str | None,
+    treatments: tuple[Any, ...],
+    cycles: Any | None,
+) -> Missing | None:
+    k = _check_ins(data)
+    if name == "timeline" and k < MIN_DAYS:
+        return Missing(
+            "Not enough check-ins yet",
+            f"{_so_far(data, points)} The timeline starts with {MIN_DAYS} checked-in days: "
+            "check in each day, also on days without twitches.",
+        )
+    if name in ("triggers", "factor") and factor is None:
+        return Missing(
+            "No factors recorded yet",
+            "Fill in sleep, caffeine, stress… at the daily check-in; this chart then "
+            "compares your twitching on days with more and with less of each.",
+        )
+    if name in ("triggers", "factor") and k < MIN_DAYS:
+        return Missing(
+            "Not enough check-ins yet",
+            f"{_so_far(data, points)} Comparing days needs {MIN_DAYS} check-ins or more, "
+            "and a few weeks before a difference means much.",
+        )
+    if name == "calendar" and k == 0:
+        return Missing(
+            "No check-ins yet",
+            f"{_so_far(data, points)} The calendar colours each checked-in day by its "
+            "twitching; check in today and it starts.",
+        )
+    if name == "face" and not sum(points.places.values()):
+        return Missing(
+            "No places on the face yet" if points.n else "No twitches logged yet",
+            "Log a twitch with where on the face it was and the map fills in.",
+        )
+    if name == "hours" and points.n == 0:
+        return Missing(
+            "No twitches logged yet",
+            "Log twitches as they come (Ctrl+L) and this shows the hours of the day they come at.",
+        )
+    if name == "treatments" and not data.treatments:
+        return Missing(
+            "No treatments yet",
+            "Add a treatment (Settings → Treatments) with its start date and this chart "
+            "compares your twitching before and after it.",
+        )
+    has_cycles = cycles is not None and np.isfinite(np.asarray(cycles.rates, float)).any()
+    if name == "treatments" and not treatments and not has_cycles:
+        names = ", ".join(t.name for t in data.treatments)
+        return Missing(
+            "Not enough days around the treatment yet",
+            f"{_so_far(data, points)} Comparing before and after {names} needs checked-in "
+            "days on both sides of its start.",
+        )
+    return None

@@ -1,0 +1,133 @@
+"""The window in the user's language: Qt's own words from the qtbase catalogue PySide6 ships,
+ours from the one gettext layer (twitchlog.i18n), numbers and dates in the locale's format.
+
+The fixed words of every window, dialog and view (labels, buttons, tooltips, tab and menu
+titles, accessible names, list entries) are translated as each is shown, by one event filter,
+so a view or dialog needs no code of its own to be translated; sentences put together at
+run time call `_()` where they are made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+
+from twitchlog import i18n
+from twitchlog.i18n import _
+
+_DONE = "twitchlog_translated"
+
+
+def _tr(text: str) -> str:
+    if not text:
+        return text
+    out = _(text)
+    if out == text and text.endswith((":", "…")):  # "Note:" and "Note" share a translation
+        out = _(text[:-1]) + text[-1] if _(text[:-1]) != text[:-1] else text
+    return out
+
+
+def translate_widget(w: QWidget) -> None:
+    """Translate the fixed words of one widget (a second time is harmless)."""
+    if w.isWindow() and w.windowTitle():
+        w.setWindowTitle(_tr(w.windowTitle()))
+    if w.toolTip():
+        w.setToolTip(_tr(w.toolTip()))
+    if w.accessibleName():
+        w.setAccessibleName(_tr(w.accessibleName()))
+    if isinstance(w, QAbstractButton | QLabel) and w.text():
+        w.setText(_tr(w.text()))
+    elif isinstance(w, QGroupBox):
+        w.setTitle(_tr(w.title()))
+    elif isinstance(w, QLineEdit | QPlainTextEdit) and w.placeholderText():
+        w.setPlaceholderText(_tr(w.placeholderText()))
+    elif isinstance(w, QAbstractSpinBox) and w.specialValueText():
+        w.setSpecialValueText(_tr(w.specialValueText()))
+    elif isinstance(w, QComboBox):
+        for i in range(w.count()):
+            w.setItemText(i, _tr(w.itemText(i)))
+    elif isinstance(w, QTabWidget) or (
+        isinstance(w, QTabBar) and not isinstance(w.parentWidget(), QTabWidget)
+    ):
+        for i in range(w.count()):
+            w.setTabText(i, _tr(w.tabText(i)))
+    elif isinstance(w, QMenu):
+        w.setTitle(_tr(w.title()))
+        for a in w.actions():
+            a.setText(_tr(a.text()))
+            a.setToolTip(_tr(a.toolTip()))
+
+
+def translate_tree(root: QWidget) -> None:
+    for w in [root, *root.findChildren(QWidget)]:
+        translate_widget(w)
+
+
+class _OnShow(QObject):
+    """Translates each widget as Qt prepares it for its first showing (Polish), windows
+    with their menus and lists that may have grown (combo boxes) each time they show."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (kind == QEvent.Type.Polish and isinstance(obj, QWidget)) or (
+            kind == QEvent.Type.Show and isinstance(obj, QComboBox | QTabWidget)
+        ):
+            translate_widget(obj)
+        elif kind == QEvent.Type.Show and isinstance(obj, QMainWindow):
+            translate_tree(obj)
+            for a in obj.menuBar().actions():
+                a.setText(_tr(a.text()))
+        return False
+
+
+class _Installed:
+    filter: _OnShow | None = None
+    translators: ClassVar[list[QTranslator]] = []
+
+
+def install(app: QApplication, code: str | None = None) -> str:
+    """Switch the window to `code` (or the environment's language); returns it."""
+    lang = i18n.set_language(code)
+    if _Installed.filter is not None:
+        app.removeEventFilter(_Installed.filter)
+        _Installed.filter = None
+    for t in _Installed.translators:
+        app.removeTranslator(t)
+    _Installed.translators = []
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return lang
+    QLocale.setDefault(QLocale(lang))  # decimal comma in spin boxes, dates, day names
+    qt = QTranslator(app)
+    where = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{lang}", where):
+        app.installTranslator(qt)
+        _Installed.translators.append(qt)
+    _Installed.filter = _OnShow(app)
+    app.installEventFilter(_Installed.filter)
+    return lang
+
+
+def format_date(value: dt.date) -> str:
+    """A date in the locale's short format for the screen (files keep ISO dates)."""
+    from PySide6.QtCore import QDate
+
+    shown = QDate(value.year, value.month, value.day)
+    return str(QLocale().toString(shown, QLocale.FormatType.ShortFormat))
