@@ -51,9 +51,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from twitchlog.paths import resolve_location
     from twitchlog.safefile import check_target
 
+    diary = Path(resolve_location(args.db)).expanduser()
+    check_target(args.file, diary)  # as given: /dev/null must not become /dev/null.csv
     names = {"doctor": "the doctor table", "days": "the days table", "episodes": "the episodes"}
     args.file = output_file(args.file, ".csv", names[args.what])
-    check_target(args.file, Path(resolve_location(args.db)).expanduser())
+    check_target(args.file, diary)
     db = open_db(args)
     check_period(args.start, args.end)  # before the file is touched
     if args.what == "doctor":
