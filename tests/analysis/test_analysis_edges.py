@@ -126,9 +126,15 @@ def test_factor_that_never_crosses_its_threshold(make_data, rng):
 
 
 def test_factor_that_only_moves_between_months(make_data, rng):
-    # Constant within every 28-day block: nothing to compare within months.
-    x = np.repeat(rng.integers(0, 2, 8), 28).astype(float)
+    # Constant within every 28-day calendar block: nothing to compare within months.
+    from twitchlog.analysis.stats import calendar_groups
+
     y = rng.poisson(2, 224).astype(float)
+    days = make_data(y).epoch_days()
+    block = calendar_groups(days)[0]
+    x = (rng.integers(0, 2, block.max() + 1)[block]).astype(float)
+    x[block == block.min()] = 0.0
+    x[block == block.max()] = 1.0
     rep = _check(make_data(y, {"x": x}, infos={"x": FactorInfo("x", "X", "yesno")}))
     f = next(f for f in rep.findings if f.lag_days == 0)
     assert f.verdict == "too early to tell" and np.isnan(f.q)

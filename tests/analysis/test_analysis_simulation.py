@@ -16,11 +16,11 @@ import numpy as np
 import pytest
 from scipy.stats import false_discovery_control, spearmanr
 
-from twitchlog.analysis.simulate import SCENARIOS, PlantedEffect, simulate_diary
+from twitchlog.analysis.simulate import PlantedEffect, simulate_diary
 from twitchlog.analysis.triggers import MIN_DAYS_COVERED, MIN_EPISODE_DAYS, analyze_triggers
 
 NULL_FACTORS = ["caffeine_mg", "sleep_h", "stress", "screen_h", "b12", "alcohol_units"]
-RUNS = 120
+RUNS = 30
 END = dt.date(2025, 12, 31)
 
 
@@ -42,7 +42,7 @@ def null_rates(scenario: str) -> NullRates:
         data = simulate_diary(
             365, end=END, seed=10_000 + run, scenario=scenario, factors=NULL_FACTORS
         )
-        rep = analyze_triggers(data, reverse_check=False)
+        rep = analyze_triggers(data)
         y = data.outcome()
         naive_p = []
         for f in rep.findings:
@@ -56,66 +56,65 @@ def null_rates(scenario: str) -> NullRates:
             cover += f.rho_within_ci[0] <= 0 <= f.rho_within_ci[1]
             rcover += f.ratio_ci[0] <= 1 <= f.ratio_ci[1]
         naive_q = false_discovery_control(naive_p)
-        for key in NULL_FACTORS:
-            fs = [(f, q) for f, q in zip(rep.findings, naive_q, strict=True) if f.factor == key]
-            clear += any(f.verdict == "clear link" for f, _ in fs)
-            naive_clear += any(
-                q <= 0.10
-                and f.days_covered >= MIN_DAYS_COVERED
-                and f.episode_days >= MIN_EPISODE_DAYS
-                for f, q in fs
-            )
-    per_factor = RUNS * len(NULL_FACTORS)
+        clear += any(f.verdict == "clear link" for f in rep.findings)
+        naive_clear += any(
+            q <= 0.10 and f.days_covered >= MIN_DAYS_COVERED and f.episode_days >= MIN_EPISODE_DAYS
+            for f, q in zip(rep.findings, naive_q, strict=True)
+        )
     return NullRates(
         tests,
         p05 / tests,
         naive05 / tests,
-        clear / per_factor,
-        naive_clear / per_factor,
+        clear / RUNS,
+        naive_clear / RUNS,
         cover / tests,
         rcover / tests,
     )
 
 
-@pytest.mark.parametrize("scenario", ["mild", "persistent", "persistent_drift", "mild_drift"])
+SCENARIOS_FAST = ["persistent_drift", "weekday"]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS_FAST)
 def test_null_false_positive_rates(scenario):
     r = null_rates(scenario)
     print(f"\n{scenario}: {r}")
     assert r.tests == RUNS * 14
     assert r.p05 <= 0.085
-    assert r.clear <= 0.07
-    if scenario != "mild":  # the naive method would fail these bounds
-        assert r.naive_p05 > 0.085
-    if "drift" in scenario:
-        assert r.naive_clear > 0.07
+    assert r.clear <= 0.10  # per diary (6 factors); the slow suite checks 200 diaries
+    assert r.naive_p05 > 0.085  # the naive method would fail these bounds
+    assert r.naive_clear > 0.10
 
 
-@pytest.mark.parametrize("scenario", ["mild", "persistent", "persistent_drift", "mild_drift"])
+@pytest.mark.parametrize("scenario", SCENARIOS_FAST)
 def test_null_interval_coverage(scenario):
     r = null_rates(scenario)
     assert r.rho_cover >= 0.93
-    if SCENARIOS[scenario].drift == 0:
-        # With a shared drift the raw high/low contrast is itself confounded (the month
-        # is the cause), so its interval cannot cover 1; the within-month gate handles it.
-        assert r.ratio_cover >= 0.93
+    # The shown ratio compares days within the same month and kind of day, so drift
+    # and a weekday pattern no longer push it away from 1.
+    assert r.ratio_cover >= 0.93
 
 
-def test_planted_double_rate_is_found_in_a_year():
-    found = 0
-    runs = 40
+def test_planted_next_day_effect_is_found_at_the_right_lag():
+    found = same_day = 0
+    runs = 20
     for run in range(runs):
         data = simulate_diary(
             430,
             end=END,
             seed=20_000 + run,
-            scenario="persistent",
+            scenario="persistent_factors",
+            factors=NULL_FACTORS,
             effects=[PlantedEffect("screen_h", 2.0, 1)],
         )
-        rep = analyze_triggers(data, reverse_check=False)
+        rep = analyze_triggers(data)
         assert rep.observed_days >= 365
         f = next(f for f in rep.findings if f.factor == "screen_h" and f.lag_days == 1)
+        f0 = next(f for f in rep.findings if f.factor == "screen_h" and f.lag_days == 0)
         found += f.verdict in ("possible link", "clear link")
+        same_day += f0.verdict == "clear link"
     assert found / runs >= 0.80
+    assert same_day / runs <= 0.10
 
 
 def test_simulator_is_deterministic_and_fast():

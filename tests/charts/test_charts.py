@@ -141,7 +141,7 @@ def test_forest_greys_not_enough_rows_with_days_missing(one_day_inputs, demo_inp
     thin = dataclasses.replace(f0, verdict="not enough data", more_days=21)
     fig = build_triggers(dataclasses.replace(report, findings=(thin, *report.findings[1:])))
     assert len(_by_gid(fig, "not-enough")) == before + 1
-    assert any("21 more days" in t.get_text() for ax in fig.axes for t in ax.texts)
+    assert any("about 3 weeks more" in t.get_text() for ax in fig.axes for t in ax.texts)
 
 
 def test_verdicts_differ_by_marker_not_only_colour() -> None:

@@ -48,6 +48,7 @@ def test_plan_stores_the_schedule_drawn_from_its_seed(db) -> None:  # type: igno
         ({"changed": "  "}, "Describe both conditions"),
         ({"usual": "At most 1 cup"}, "must differ"),
         ({"start": D0 + dt.timedelta(days=200)}, "more than 90 days ahead"),
+        ({"start": dt.date(1899, 12, 31)}, "before 1900; check the year"),
     ],
 )
 def test_bad_plans_are_refused_in_a_sentence_and_store_nothing(db, kw, words) -> None:  # type: ignore[no-untyped-def]

@@ -70,6 +70,9 @@ def test_every_view_renders_in_german(qtbot: Any, german_window: Any) -> None:
     assert "Löschen" in shown["history"]
     assert "Faktor hinzufügen…" in shown["settings"]
     # The main window's own fixed words: none left in English.
+    from twitchlog.gui.help_menu import about_text
+
+    assert "Lizenz: MIT" in about_text(w.runner.location) and "Ihr Tagebuch" in about_text("")
     english = {"Log a twitch", "Save check-in", "Delete", "Add a factor…", "Change settings…"}
     left = english & {t for texts in shown.values() for t in texts}
     assert not left, f"still English: {left}"

@@ -61,6 +61,39 @@ class DailyData:
     def n_days(self) -> int:
         return int(self.dates.shape[0])
 
+    def epoch_days(self) -> np.ndarray:
+        """Each day as whole days since 1970-01-01 (int64): the calendar the blocks use."""
+        return self.dates.astype("datetime64[D]").astype(np.int64)
+
+    def between(self, start: dt.date | None, end: dt.date | None) -> DailyData:
+        """Only the days from `start` to `end` (inclusive; None = open end).
+
+        The analysis of a range sees nothing outside it, so it gives the same answer
+        whether the whole diary or just the range was loaded.
+        """
+        if self.n_days == 0 or (start is None and end is None):
+            return self
+        d = self.dates.astype("datetime64[D]")
+        a = 0 if start is None else int(np.searchsorted(d, np.datetime64(start, "D"), "left"))
+        b = (
+            self.n_days
+            if end is None
+            else int(np.searchsorted(d, np.datetime64(end, "D"), "right"))
+        )
+        b = max(a, b)
+        if a == 0 and b == self.n_days:
+            return self
+        return DailyData(
+            dates=self.dates[a:b],
+            observed=self.observed[a:b],
+            episodes=self.episodes[a:b],
+            severity=self.severity[a:b],
+            duration_min=self.duration_min[a:b],
+            factors={k: v[a:b] for k, v in self.factors.items()},
+            factor_info=self.factor_info,
+            treatments=self.treatments,
+        )
+
     def outcome(self, name: str = "count") -> np.ndarray:
         """The outcome per day: 'count', 'severity' or 'duration'; NaN where unobserved."""
         base = {"count": self.episodes, "severity": self.severity, "duration": self.duration_min}[

@@ -1,6 +1,6 @@
 """The headline effect in the person's own units: "high" days against "low" days.
 
-A correlation means little to a person; "2.4 twitches a day against 1.3" does. This
+A correlation means little to a person; "2.4 episodes a day against 1.3" does. This
 module owns how a factor's days are split into high and low, and the approximate
 interval of the ratio and difference of the two group means.
 """
@@ -16,11 +16,13 @@ from twitchlog.analysis.data import FactorInfo
 
 @dataclass(frozen=True)
 class Split:
-    """How a factor's values are split: `high` when value `op` `threshold`."""
+    """How a factor's values are split: `high` when value `op` `threshold`.
+
+    The words for it ("≥ 300 mg", "any alcohol") are sentences.split_words.
+    """
 
     op: str  # ">=", ">", "<"
     threshold: float
-    text: str  # e.g. "≥ 300 mg", "< 6 h", "yes", "> median 2"
     from_median: bool = False
 
     def high(self, values: np.ndarray) -> np.ndarray:
@@ -32,16 +34,6 @@ class Split:
             if self.op == ">":
                 return v > self.threshold
             return v < self.threshold
-
-
-def fmt_num(v: float) -> str:
-    """A number as a person writes it: 6, 1.5, 300, 2.25 → 2.25 (no trailing zeros)."""
-    if not np.isfinite(v):
-        return "?"
-    if abs(v) >= 1e6:
-        return f"{v:.3g}"
-    s = f"{v:.2f}".rstrip("0").rstrip(".")
-    return "0" if s == "-0" else s
 
 
 def choose_split(values: np.ndarray, info: FactorInfo) -> Split | None:
@@ -56,13 +48,12 @@ def choose_split(values: np.ndarray, info: FactorInfo) -> Split | None:
     """
     v = np.asarray(values, dtype=float)
     v = v[np.isfinite(v)]
-    unit = f" {info.unit}" if info.unit and info.kind != "scale" else ""
     if info.kind == "yesno":
-        return Split(">=", 0.5, "yes")
+        return Split(">=", 0.5)
     if info.high_from is not None:
-        return Split(">=", float(info.high_from), f"≥ {fmt_num(info.high_from)}{unit}")
+        return Split(">=", float(info.high_from))
     if info.high_below is not None:
-        return Split("<", float(info.high_below), f"< {fmt_num(info.high_below)}{unit}")
+        return Split("<", float(info.high_below))
     if v.size == 0:
         return None
     med = float(np.median(v))
@@ -71,8 +62,8 @@ def choose_split(values: np.ndarray, info: FactorInfo) -> Split | None:
     smaller_ge = min(n_ge, v.size - n_ge)
     smaller_gt = min(n_gt, v.size - n_gt)
     if smaller_gt > smaller_ge:
-        return Split(">", med, f"> median {fmt_num(med)}{unit}", from_median=True)
-    return Split(">=", med, f"≥ median {fmt_num(med)}{unit}", from_median=True)
+        return Split(">", med, from_median=True)
+    return Split(">=", med, from_median=True)
 
 
 @dataclass(frozen=True)
@@ -132,3 +123,92 @@ def group_effect(y: np.ndarray, high: np.ndarray, deff: float, level: float = 0.
     lo = 0.0 if mh <= 0 else float(np.exp(log_r - tq * se_log))
     hi = float(np.exp(log_r + tq * se_log)) if ml > 0 else float("nan")
     return Effect(mh, ml, nh, nl, ratio, (lo, hi), diff, diff_ci, deff)
+
+
+def adjusted_effect(
+    y: np.ndarray,
+    high: np.ndarray,
+    strata: np.ndarray,
+    epoch_days: np.ndarray,
+    level: float = 0.95,
+) -> Effect:
+    """High vs low days compared *within* each stratum (28-day block × weekday/weekend).
+
+    The ratio is the Mantel–Haenszel rate ratio: Σ_s Y_hs·n_ls/n_s ÷ Σ_s Y_ls·n_hs/n_s,
+    so a month that was bad for other reasons, or a weekday pattern, cannot make a
+    factor look like a trigger. Its interval comes from the estimating equation of that
+    ratio: each day's contribution (its residual from its stratum's fitted level, times
+    its MH weight) is summed; the variance of that sum is the larger of the Bartlett
+    correction for days resembling their neighbours (as the test) and the
+    cluster-robust variance over 28-day blocks, with a t quantile on at most
+    blocks − 1 df. Over-dispersion enters through the
+    observed residuals. The means shown are the raw group means (what the person
+    logged); `difference` is the low-day mean times (ratio − 1), in the same units.
+    """
+    from scipy.stats import t as t_dist
+
+    from twitchlog.analysis.stats import calendar_autocorr, calendar_groups
+
+    y = np.asarray(y, dtype=float)
+    high = np.asarray(high, dtype=bool)
+    nh_all, nl_all = int(high.sum()), int((~high).sum())
+    mh = float(y[high].mean()) if nh_all else float("nan")
+    ml = float(y[~high].mean()) if nl_all else float("nan")
+    nan2 = (float("nan"), float("nan"))
+    empty = Effect(mh, ml, nh_all, nl_all, float("nan"), nan2, float("nan"), nan2, 1.0)
+    if nh_all == 0 or nl_all == 0:
+        return empty
+    s = np.asarray(strata, dtype=np.int64)
+    s = s - s.min()
+    nh = np.bincount(s, weights=high.astype(float))
+    nl = np.bincount(s, weights=(~high).astype(float))
+    ns = nh + nl
+    yh = np.bincount(s, weights=np.where(high, y, 0.0))
+    yl = np.bincount(s, weights=np.where(high, 0.0, y))
+    both = (nh > 0) & (nl > 0)
+    if not both.any():
+        return empty
+    inv = np.divide(1.0, ns, out=np.zeros_like(ns), where=both)
+    num = float(np.sum(yh * nl * inv))
+    den = float(np.sum(yl * nh * inv))
+    wsum_h = float(np.sum(nh * nl * inv))  # weight of one event
+    ratio = num / den if den > 0 else float("nan")
+    if num <= 0 and den <= 0:
+        return empty
+    # Floors for the interval only (no episodes at all on one side).
+    num_f = max(num, 0.5 * wsum_h / max(float(nh[both].sum()), 1.0))
+    den_f = max(den, 0.5 * wsum_h / max(float(nl[both].sum()), 1.0))
+    rr = num_f / den_f
+    mu = np.divide(yh + yl, nh * rr + nl, out=np.zeros_like(ns), where=(nh * rr + nl) > 0)
+    fitted = mu[s] * np.where(high, rr, 1.0)
+    w = np.where(high, nl[s] * inv[s], -rr * nh[s] * inv[s])
+    w = np.where(both[s], w, 0.0)
+    e = np.where(both[s], y - fitted, 0.0)
+    u = w * e
+    n = y.size
+    n_strata = int(both.sum())
+    var_u = float(np.dot(u, u)) * n / max(n - n_strata - 1, 1)
+    deff = 1.0
+    if n >= 10:
+        ac = calendar_autocorr(np.vstack([w, e]), epoch_days, n // 5)
+        deff = float(np.clip(1.0 + 2.0 * float(np.dot(ac[0], ac[1])), 1.0, max(n / 4.0, 1.0)))
+    var_u *= deff
+    df = max(n / deff - n_strata - 1.0, 2.0)
+    blk = calendar_groups(epoch_days)[0]
+    blk = blk - blk.min()
+    sums = np.bincount(blk, weights=u)
+    n_blocks = int(np.count_nonzero(np.bincount(blk)))
+    if n_blocks >= 3:
+        # Cluster-robust by 28-day block: catches persistence the Bartlett sum misses.
+        var_u = max(var_u, float(np.dot(sums, sums)) * n_blocks / (n_blocks - 1))
+        df = max(min(df, n_blocks - 1.0), 2.0)
+        deff = var_u / max(float(np.dot(u, u)), 1e-300)
+    se_log = float(np.sqrt(var_u)) / (rr * den_f) if rr * den_f > 0 else float("nan")
+    tq = float(t_dist.ppf(0.5 + level / 2.0, df))
+    log_r = float(np.log(rr))
+    lo = 0.0 if num <= 0 else float(np.exp(log_r - tq * se_log))
+    hi = float(np.exp(log_r + tq * se_log)) if den > 0 else float("nan")
+    base = ml if np.isfinite(ml) else float("nan")
+    diff = base * (ratio - 1.0) if np.isfinite(ratio) else float("nan")
+    diff_ci = (base * (lo - 1.0), base * (hi - 1.0))
+    return Effect(mh, ml, nh_all, nl_all, ratio, (lo, hi), diff, diff_ci, deff)

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from twitchlog.analysis.sentences import OUTCOME_WORDS, ci_text
 from twitchlog.analysis.triggers import Finding, TriggerReport
 
 _FINDING_KEYS = (
@@ -53,12 +54,17 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
     d = {k: getattr(f, k) for k in _FINDING_KEYS}
     d.update(
         label=f.label,
+        when=f.when,
         split=f.split,
         high_days=f.high_days,
         low_days=f.low_days,
         difference=f.difference,
         difference_ci=f.difference_ci,
         more_days=f.more_days,
+        family_p=f.family_p,
+        reverse_p=f.reverse_p,
+        reverse_rho=f.reverse_rho,
+        reverse_stronger=f.reverse_stronger,
     )
     return d
 
@@ -74,6 +80,11 @@ def to_json_dict(report: TriggerReport) -> dict[str, Any]:
             "reverse_checks": [_finding_dict(f) for f in report.reverse_checks],
             "treatments": list(report.treatments),
             "power_note": report.power_note,
+            "calendar_days": report.calendar_days,
+            "checkin_note": report.checkin_note,
+            "checkin_bias": report.checkin_bias,
+            "detectable_ratio": report.detectable_ratio,
+            "factors_tested": report.factors_tested,
             "caveat": report.caveat,
             "experiment_hint": report.experiment_hint,
         }
@@ -85,35 +96,34 @@ def _n(v: float, fmt: str) -> str:
     return format(v, fmt) if np.isfinite(v) else "–"
 
 
-def _ci(ci: tuple[float, float], fmt: str) -> str:
-    if not (np.isfinite(ci[0]) and np.isfinite(ci[1])):
+def _q(q: float) -> str:
+    if not np.isfinite(q):
         return "–"
-    return f"{format(ci[0], fmt)}–{format(ci[1], fmt)}"
+    return "<0.01" if q < 0.01 else f"{q:.2f}"
 
 
 def format_table(report: TriggerReport) -> str:
     """Readable fixed-width table (strongest first), then one sentence per finding."""
     head = (
-        f"{'factor':<22} {'lag':>3} {'n':>5} {'rho':>6} {'rho_w':>6} {'95% CI':>12} "
-        f"{'n_eff':>6} {'high':>6} {'low':>6} {'ratio':>5} {'~95% CI':>10} "
-        f"{'q':>5}  verdict"
+        f"{'factor':<22} {'when':<15} {'days':>5} {'high':>6} {'low':>6} {'ratio':>5} "
+        f"{'~95% CI':>10} {'q':>5} {'after?':>6}  verdict"
     )
     lines = [
-        f"{report.observed_days} observed days; {report.comparisons} comparisons checked "
-        f"(outcome: {report.outcome}).",
-        head,
-        "-" * len(head),
+        f"{report.observed_days} check-in days; {report.comparisons} comparisons checked "
+        f"(outcome: {OUTCOME_WORDS[report.outcome]}). Ratios compare days within the same "
+        "month; 'after?' is the reverse check (p that bad days change the factor next day).",
     ]
+    if report.checkin_note:
+        lines.append(report.checkin_note)
+    lines += [head, "-" * len(head)]
     for f in report.findings:
         lines.append(
-            f"{f.label[:22]:<22} {f.lag_days:>3} {f.n:>5} {_n(f.rho, '+.2f'):>6} "
-            f"{_n(f.rho_within, '+.2f'):>6} {_ci(f.rho_within_ci, '+.2f'):>12} "
-            f"{_n(f.n_eff, '.0f'):>6} {_n(f.high_mean, '.2f'):>6} {_n(f.low_mean, '.2f'):>6} "
-            f"{_n(f.ratio, '.2f'):>5} {_ci(f.ratio_ci, '.1f'):>10} {_n(f.q, '.2f'):>5}  "
-            f"{f.verdict}"
+            f"{f.label[:22]:<22} {f.when:<15} {f.n:>5} {_n(f.high_mean, '.2f'):>6} "
+            f"{_n(f.low_mean, '.2f'):>6} {_n(f.ratio, '.2f'):>5} {ci_text(*f.ratio_ci):>10} "
+            f"{_q(f.q):>5} {_q(f.reverse_p):>6}  {f.verdict}"
         )
     lines.append("")
-    lines.extend(f"- {f.sentence}" for f in report.findings)
+    lines.extend(f"- {f.label} ({f.when}): {f.sentence}" for f in report.findings)
     if report.treatments:
         lines.append("")
         for t in report.treatments:

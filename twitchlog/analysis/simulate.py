@@ -2,9 +2,10 @@
 
 Persistent factors (AR(1) latent processes), a persistent flare state, over-dispersed
 counts, missing days and a holiday gap, optionally a seasonal drift shared by factors
-and twitching — the things that make naive statistics lie. Effects are planted on a
-factor's *high* days (the same split the analysis reports), so "a 1.5× effect" means
-what the person would read. Vectorised and deterministic for a given seed.
+and twitching, a weekday pattern, check-ins that cluster on bad days, and a factor that
+*follows* bad days (reverse direction) — the things that make naive statistics lie.
+Effects are planted on a factor's *high* days (the same split the analysis reports), so
+"a 1.5× effect" means what the person would read. Vectorised, deterministic per seed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,17 @@ class PlantedEffect:
 
 
 @dataclass(frozen=True)
+class PlantedReverse:
+    """Twitching changes the factor instead: the day after a bad day (more episodes than
+    the diary's median), `factor` is raised by `add` (e.g. +150 mg coffee). No effect of
+    the factor on twitching at all."""
+
+    factor: str
+    add: float
+    lag: int = 1
+
+
+@dataclass(frozen=True)
 class PlantedTreatment:
     """A treatment started on day `start_day`; rate × `ratio` from onset for `duration_days`."""
 
@@ -43,12 +55,16 @@ class PlantedTreatment:
 @dataclass(frozen=True)
 class Scenario:
     """Persistence and drift. The lag-1 autocorrelations of the factor and the episode
-    counts come out near the ANALYSIS.md table's (mild 0.2/0.1, persistent 0.6/0.6)."""
+    counts come out near the audit's (mild 0.2/0.1, persistent 0.6/0.6); see
+    docs/statistics.md."""
 
     factor_ar: float
     flare_ar: float
     flare_sd: float
     drift: float = 0.0  # amplitude (latent sd units) of a shared yearly cycle
+    weekday: float = 0.0  # Mon–Fri bump: latent sd units for WEEKDAY_FACTORS, half in log rate
+    nb_shape: float = 0.0  # > 0: extra day-to-day gamma noise (negative binomial counts)
+    checkin_bias: float = 0.0  # > 0: quiet days are skipped more often than bad ones
 
 
 SCENARIOS: dict[str, Scenario] = {
@@ -56,12 +72,19 @@ SCENARIOS: dict[str, Scenario] = {
     "persistent": Scenario(0.6, 0.9, 0.8),
     "persistent_drift": Scenario(0.6, 0.9, 0.8, drift=0.8),
     "mild_drift": Scenario(0.2, 0.3, 0.5, drift=0.8),
+    "weekday": Scenario(0.6, 0.9, 0.8, weekday=0.8),
+    "persistent_factors": Scenario(0.6, 0.3, 0.5),
+    "poisson": Scenario(0.6, 0.0, 0.0),
+    "overdispersed": Scenario(0.6, 0.9, 0.8, nb_shape=1.0),
+    "checkin_bias": Scenario(0.6, 0.9, 0.8, checkin_bias=0.6),
 }
+WEEKDAY_FACTORS = ("stress", "screen_h")
+"""Factors raised on workdays in the weekday scenario (twitching is too, for another reason)."""
 
 # How a standard-normal latent z becomes a plausible value: (centre, scale, floor, step).
 _NUMBER_SHAPES: dict[str, tuple[float, float, float, float]] = {
     "caffeine_mg": (200.0, 110.0, 0.0, 5.0),
-    "alcohol_units": (0.0, 1.5, 0.0, 1.0),
+    "alcohol_units": (0.8, 1.5, 0.0, 1.0),  # ≥ 2 units on about one evening in three
     "sleep_h": (7.0, 1.0, 0.0, 0.25),
     "screen_h": (5.0, 2.0, 0.0, 0.5),
     "water_l": (2.0, 0.5, 0.2, 0.1),
@@ -122,6 +145,7 @@ def simulate_diary(
     seed: int = 0,
     effects: Sequence[PlantedEffect] = (),
     treatments: Sequence[PlantedTreatment] = (),
+    reverse: Sequence[PlantedReverse] = (),
     factors: Sequence[str] | dict[str, FactorInfo] | None = None,
     scenario: str | Scenario = "persistent",
     base_rate: float = 1.5,
@@ -136,6 +160,8 @@ def simulate_diary(
     one `gap_days` stretch have no check-in (their factors are unrecorded, never filled
     in); `factor_missing` of the remaining factor values are skipped at random.
     `factors` is a list of built-in keys or a {key: FactorInfo} map; all 16 by default.
+    With `checkin_bias` b, a day is skipped with probability `missing`·(1 + b) when it
+    had no more episodes than the median and `missing`·(1 − b) otherwise.
     """
     rng = np.random.default_rng(seed)
     sc = SCENARIOS[scenario] if isinstance(scenario, str) else scenario
@@ -151,9 +177,14 @@ def simulate_diary(
     if sc.drift:
         sign = rng.choice([-1.0, 1.0], size=(k, 1))
         z = (z + sign * sc.drift * season) / np.sqrt(1.0 + sc.drift**2 / 2.0)
+    workday = ((dates.astype(np.int64) + 3) % 7 < 5).astype(float)  # 1970-01-01 = Thursday
+    if sc.weekday:
+        for i, key in enumerate(keys):
+            if key in WEEKDAY_FACTORS:
+                z[i] += sc.weekday * (workday - 5.0 / 7.0)
     values = {key: _values(infos[key], z[i]) for i, key in enumerate(keys)}
     log_rate = np.log(base_rate) + sc.flare_sd * _ar1(rng, sc.flare_ar, (1, n))[0]
-    log_rate += sc.drift * 0.5 * season
+    log_rate += sc.drift * 0.5 * season + sc.weekday * 0.5 * (workday - 5.0 / 7.0)
     for eff in effects:
         v = values[eff.factor]
         split = choose_split(v, infos[eff.factor])
@@ -169,8 +200,19 @@ def simulate_diary(
         log_rate[max(on, 0) : max(min(off, n), 0)] += np.log(tr.ratio)
         start = (dates[0] + np.timedelta64(tr.start_day, "D")).astype(dt.date) if n else end
         infos_out.append(TreatmentInfo(tr.name, tr.kind, start))
-    episodes = rng.poisson(np.exp(log_rate)).astype(float)
-    observed = rng.random(n) >= missing
+    rate = np.exp(log_rate)
+    if sc.nb_shape > 0:
+        rate = rate * rng.gamma(sc.nb_shape, 1.0 / sc.nb_shape, n)
+    episodes = rng.poisson(rate).astype(float)
+    bad = episodes > np.median(episodes) if n else np.zeros(0, bool)
+    for rev in reverse:
+        v = values[rev.factor].copy()
+        v[rev.lag :] += rev.add * bad[: n - rev.lag]
+        values[rev.factor] = v
+    skip = np.full(n, missing)
+    if sc.checkin_bias:
+        skip = np.where(bad, missing * (1.0 - sc.checkin_bias), missing * (1.0 + sc.checkin_bias))
+    observed = rng.random(n) >= skip
     if gap_days and n > 4 * gap_days:
         g0 = int(rng.integers(n // 4, 3 * n // 4))
         observed[g0 : g0 + gap_days] = False

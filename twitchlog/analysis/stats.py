@@ -1,6 +1,6 @@
 """The honest test statistic: within-month rank correlation with a Bartlett effective n.
 
-See /work/shared/ANALYSIS.md. A diary is one autocorrelated, drifting time series, so a
+See docs/statistics.md. A diary is one autocorrelated, drifting time series, so a
 plain Spearman p-value is far too optimistic. Here each day's rank is compared with the
 mean rank of its 28-day block (removing seasons and slow drifts), and the remaining
 autocorrelation is paid for with Bartlett's effective sample size.
@@ -19,10 +19,21 @@ BLOCK_DAYS = 28
 
 
 def average_ranks(x: np.ndarray) -> np.ndarray:
-    """Ranks 1..n with ties given their average rank (as scipy.stats.rankdata)."""
+    """Ranks 1..n with ties given their average rank (as scipy.stats.rankdata).
+
+    Small non-negative whole numbers (episode counts, yes/no, 0–10 scales) are ranked by
+    counting, in linear time; anything else goes to scipy.
+    """
+    x = np.asarray(x, dtype=float)
+    if x.size and x.min() >= 0 and x.max() <= 4 * x.size + 64:
+        xi = x.astype(np.int64)
+        if np.array_equal(xi, x):
+            counts = np.bincount(xi)
+            below = np.cumsum(counts) - counts  # values smaller than each value
+            return (below + (counts + 1) / 2.0)[xi]
     from scipy.stats import rankdata
 
-    ranks: np.ndarray = rankdata(np.asarray(x, dtype=float)).astype(float)
+    ranks: np.ndarray = rankdata(x).astype(float)
     return ranks
 
 
@@ -46,15 +57,132 @@ def spearman(x: np.ndarray, y: np.ndarray) -> float:
 
 
 def block_residuals(values: np.ndarray, blocks: np.ndarray) -> np.ndarray:
-    """`values` minus the mean of their block (blocks are small non-negative integers)."""
+    """`values` minus the mean of their block (blocks are non-negative integers).
+
+    NaN values are left out of their block's mean and come back as 0 (the block's
+    usual level), so a missing covariate neither helps nor hurts.
+    """
+    values = np.asarray(values, dtype=float)
     if values.size == 0:
         return values.astype(float)
-    b = blocks - blocks.min()
-    counts = np.bincount(b)
-    sums = np.bincount(b, weights=values)
+    b = np.asarray(blocks, dtype=np.int64)
+    return _group_residuals(values, b - b.min())
+
+
+def _group_residuals(values: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """block_residuals with groups already numbered 0..G−1."""
+    ok = np.isfinite(values)
+    v0 = np.where(ok, values, 0.0)
+    counts = np.bincount(b, weights=ok.astype(float))
+    sums = np.bincount(b, weights=v0)
     means = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
-    residuals: np.ndarray = values - means[b]
-    return residuals
+    return np.where(ok, values - means[b], 0.0)
+
+
+EPOCH_MONDAY = 3
+"""Days from Monday 1969-12-29 to 1970-01-01: block and weekday arithmetic on epoch days."""
+
+
+def calendar_groups(epoch_days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """28-day block and block × weekday/weekend group of each day (days since 1970-01-01).
+
+    Blocks are anchored on the calendar (Mondays from 1969-12-29), not on the first day
+    loaded, so the same day is in the same block whatever range is analysed.
+    """
+    d = np.asarray(epoch_days, dtype=np.int64) + EPOCH_MONDAY
+    block = d // BLOCK_DAYS
+    weekend = (d % 7) >= 5
+    return block, block * 2 + weekend
+
+
+def rank_with_gaps(x: np.ndarray) -> np.ndarray:
+    """Average ranks of the finite values; NaN stays NaN."""
+    x = np.asarray(x, dtype=float)
+    out = np.full(x.shape, np.nan)
+    ok = np.isfinite(x)
+    if ok.any():
+        out[ok] = average_ranks(x[ok])
+    return out
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A within-month partial rank correlation before its p-value.
+
+    `n_eff` is Bartlett's effective n of the two residual series, already reduced by the
+    degrees of freedom the groups and covariates used up.
+    """
+
+    n: int
+    rho: float  # plain Spearman on the pairs (shown for transparency)
+    rho_within: float  # partial, within block × weekday/weekend
+    n_eff: float
+
+
+def partial_within(
+    x: np.ndarray,
+    y: np.ndarray,
+    epoch_days: np.ndarray,
+    covariates: tuple[np.ndarray, ...] = (),
+    rho_x: np.ndarray | None = None,
+) -> Partial:
+    """Rank x and y, remove each block × weekday/weekend group's mean rank, regress out
+    the (ranked, equally centred) covariates, and correlate what remains.
+
+    x, y: paired values (finite); covariates: same length, NaN where unknown (then they
+    count as the group's usual level). `rho_x`: values whose plain Spearman rho with y
+    is reported instead of x's (the analysis tests the high/low indicator). The Bartlett
+    n_eff is computed on the residual series over calendar positions, then reduced by
+    the groups and covariates fitted.
+    """
+    n = len(x)
+    nan = float("nan")
+    if n < 3:
+        return Partial(n, nan, nan, nan)
+    rx = average_ranks(x)
+    ry = average_ranks(y)
+    if rho_x is not None:  # the plain Spearman rho of other values (shown, not tested)
+        r0 = average_ranks(rho_x)
+        rho = _corr_centered(r0 - r0.mean(), ry - ry.mean())
+    else:
+        rho = _corr_centered(rx - rx.mean(), ry - ry.mean())
+    _, groups = calendar_groups(epoch_days)
+    g = groups - groups.min()  # small integers; empty ones drop out of bincount sums
+    n_groups = int(np.count_nonzero(np.bincount(g)))
+    ex = _group_residuals(rx, g)
+    ey = _group_residuals(ry, g)
+    k = 0
+    if covariates:
+        z = np.column_stack([_group_residuals(rank_with_gaps(c), g) for c in covariates])
+        keep = np.abs(z).sum(axis=0) > 0
+        z = z[:, keep]
+        k = int(z.shape[1])
+        if k:
+            both = np.column_stack([ex, ey])
+            gram = z.T @ z
+            try:
+                coef = np.linalg.solve(gram, z.T @ both)
+            except np.linalg.LinAlgError:  # collinear covariates
+                coef, *_ = np.linalg.lstsq(z, both, rcond=None)
+            res = both - z @ coef
+            ex, ey = res[:, 0], res[:, 1]
+    rw = _corr_centered(ex, ey)
+    if not np.isfinite(rw):
+        return Partial(n, rho, rw, nan)
+    acf = calendar_autocorr(np.vstack([ex, ey]), epoch_days, n // 5)
+    n_eff = bartlett_n_eff(acf[0], acf[1], n)
+    used = n_groups + k
+    n_eff *= max(n - used, 1) / n
+    return Partial(n, rho, rw, float(max(n_eff, min(4.0, n))))
+
+
+def simes(p: np.ndarray) -> float:
+    """Simes' combined p-value of one family (NaN entries ignored; NaN if none left)."""
+    p = np.sort(np.asarray(p, dtype=float)[np.isfinite(p)])
+    if p.size == 0:
+        return float("nan")
+    m = p.size
+    return float(min(1.0, np.min(p * m / np.arange(1, m + 1))))
 
 
 def calendar_autocorr(series: np.ndarray, positions: np.ndarray, max_lag: int) -> np.ndarray:

@@ -25,6 +25,7 @@ from twitchlog.analysis.cycles import (
 )
 from twitchlog.analysis.data import DailyData, TreatmentInfo
 from twitchlog.analysis.effects import Effect, group_effect
+from twitchlog.analysis.sentences import OUTCOME_WORDS
 
 BEFORE_DAYS = 28
 MIN_SIDE_DAYS = 14  # observed days needed on each side
@@ -38,11 +39,7 @@ NOTE = (
     "The interval is approximate and likely too narrow: neighbouring days are alike, and "
     "treatments often start when twitching is at its worst, so some easing would come anyway."
 )
-_WORDS = {
-    "count": "twitches a day",
-    "severity": "severity points a day",
-    "duration": "minutes a day",
-}
+_WORDS = OUTCOME_WORDS  # shared words: "episodes a day"
 
 
 @dataclass(frozen=True)

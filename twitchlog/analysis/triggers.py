@@ -1,10 +1,18 @@
 """Which factors go with more twitching: one finding per factor × lag, with a verdict.
 
-The gate is the within-month rank correlation with a Bartlett effective n (stats.py),
-BH q-values over all factor × lag tests run together, and data minimums before anything
-is called a link (ANALYSIS.md, "When to say something"). The headline is in the
-person's units (effects.py). Nothing here advises avoiding anything: a diary shows
-association, not cause, so a link comes with a confirming experiment instead.
+`analyze_triggers(data, outcome, start, end)` is the one analysis of a date range: the
+report, the Charts view, `chart triggers` and `analyze` all call it, and it looks only
+at the days in the range, so they agree whatever was loaded around it.
+
+The gate for each factor × lag is a within-month *partial* rank correlation
+(stats.partial_within): compared with the same 28-day block and the same kind of day
+(weekday or weekend), adjusted for the previous day's twitching and for the factor on
+the neighbouring day, with a Bartlett effective n. A factor's lags form one family
+(Simes), BH runs across factors. The reverse check (twitching today → the factor
+tomorrow) is part of the verdict. The effect shown is the tested one: a block-adjusted
+high-vs-low ratio (effects.adjusted_effect), and "clear link" needs its interval to
+exclude "no effect". The words live in sentences.py; the method, its measured error
+rates and limits in docs/statistics.md.
 """
 
 from __future__ import annotations
@@ -16,18 +24,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from twitchlog.analysis import sentences as words_
 from twitchlog.analysis import stats
 from twitchlog.analysis.data import DailyData, FactorInfo, factor_info
-from twitchlog.analysis.effects import Effect, Split, choose_split, fmt_num, group_effect
+from twitchlog.analysis.effects import Effect, Split, adjusted_effect, choose_split
+from twitchlog.words import plural
 
 if TYPE_CHECKING:  # imported when the analysis runs (it pulls in the treatment statistics)
     from twitchlog.analysis.treatments import TreatmentResult
 
-OUTCOME_WORDS: dict[str, str] = {
-    "count": "twitches a day",
-    "severity": "severity points a day",
-    "duration": "minutes a day",
-}
+OUTCOME_WORDS = words_.OUTCOME_WORDS
+CAVEAT = words_.CAVEAT
 
 # Collecting: below these, say only "not enough data yet".
 MIN_PAIRED_DAYS = 42
@@ -37,8 +44,12 @@ MIN_FULL_BLOCKS = 2
 MIN_N_EFF = 30.0
 MIN_DAYS_COVERED = 90
 MIN_EPISODE_DAYS = 24
-Q_CLEAR = 0.10
+Q_CLEAR = 0.03
 Q_POSSIBLE = 0.25
+REVERSE_P = 0.05  # a reverse association this clear, and as strong, drops the verdict
+# The checking-in-on-bad-days warning: days without a check-in that still have twitches.
+MIN_OFF_DAYS_WITH_TWITCHES = 10
+CHECKIN_BIAS_RATIO = 1.25
 
 VERDICTS: tuple[str, ...] = (
     "clear link",
@@ -49,26 +60,16 @@ VERDICTS: tuple[str, ...] = (
 )
 VERDICT_RANK: dict[str, int] = {v: i for i, v in enumerate(VERDICTS)}
 
-CAVEAT = (
-    "These are patterns in your own diary, not proof of cause: something else (a busy "
-    "month, poor sleep, stress) may move with both."
-)
-DRIFT_NOTE = (
-    "The difference follows slower ups and downs from month to month rather than "
-    "day-to-day changes."
-)
-EXPERIMENT_HINT = (
-    "To check a link, try it on purpose: alternate two-week blocks with and without it, "
-    "in random order, for at least four pairs of blocks, and keep logging as usual."
-)
-
 
 @dataclass(frozen=True)
 class Finding:
-    """One factor at one lag. `rho_within`/`p`/`q` are the gate; the means are the headline.
+    """One factor at one lag. `rho_within`/`p`/`q` are the gate; the ratio is the effect.
 
     lag_days: the factor's value from `lag_days` days before the outcome day (−1 = the
-    day after: a reverse-direction check, `reverse=True`, never in the BH family).
+    day after: the reverse-direction check, `reverse=True`, never in the BH family).
+    `ratio`/`ratio_ci` are compared within the same month and kind of day; `high_mean`
+    and `low_mean` are what was logged. `reverse_p`/`reverse_rho` are this factor's
+    reverse check; `reverse_stronger` means it dropped the verdict.
     """
 
     factor: str
@@ -96,6 +97,11 @@ class Finding:
     episode_days: int = 0
     more_days: int | None = None
     reverse: bool = False
+    when: str = ""
+    reverse_p: float = float("nan")
+    reverse_rho: float = float("nan")
+    reverse_stronger: bool = False
+    family_p: float = float("nan")
 
 
 @dataclass(frozen=True)
@@ -111,12 +117,11 @@ class TriggerReport:
     caveat: str = CAVEAT
     experiment_hint: str | None = None
     treatments: tuple[TreatmentResult, ...] = field(default_factory=tuple)
-
-
-def _lowerfirst(label: str) -> str:
-    if len(label) > 1 and label[1].isupper():
-        return label
-    return label[:1].lower() + label[1:]
+    calendar_days: int = 0
+    checkin_note: str = ""
+    checkin_bias: bool = False
+    detectable_ratio: float | None = None
+    factors_tested: int = 0
 
 
 def _lagged(x: np.ndarray, lag: int) -> np.ndarray:
@@ -132,36 +137,15 @@ def _lagged(x: np.ndarray, lag: int) -> np.ndarray:
     return out
 
 
-def _full_blocks(idx: np.ndarray) -> int:
-    """28-day blocks lying wholly between the first and last paired day."""
-    if idx.size == 0:
+def _full_blocks(days: np.ndarray) -> int:
+    """28-day calendar blocks lying wholly between the first and last paired day."""
+    if days.size == 0:
         return 0
-    first_block = -(-int(idx[0]) // stats.BLOCK_DAYS)
-    last_block = (int(idx[-1]) + 1) // stats.BLOCK_DAYS  # exclusive
+    d0 = int(days[0]) + stats.EPOCH_MONDAY
+    d1 = int(days[-1]) + stats.EPOCH_MONDAY
+    first_block = -(-d0 // stats.BLOCK_DAYS)
+    last_block = (d1 + 1) // stats.BLOCK_DAYS  # exclusive
     return max(0, last_block - first_block)
-
-
-def _more_days(idx: np.ndarray, n_high: int, n_low: int) -> int | None:
-    """Rough calendar days until the collecting thresholds are met, at the current pace."""
-    n = int(idx.size)
-    if n == 0:
-        return None
-    span = int(idx[-1] - idx[0]) + 1
-    rate = n / span  # paired days per calendar day so far
-    need = 0.0
-    if n < MIN_PAIRED_DAYS:
-        need = max(need, (MIN_PAIRED_DAYS - n) / rate)
-    g = min(n_high, n_low)
-    if g < MIN_GROUP_DAYS:
-        if g == 0:
-            return None
-        need = max(need, (MIN_GROUP_DAYS - g) / (rate * g / n))
-    if _full_blocks(idx) < MIN_FULL_BLOCKS:
-        first_block = -(-int(idx[0]) // stats.BLOCK_DAYS)
-        end_needed = (first_block + MIN_FULL_BLOCKS) * stats.BLOCK_DAYS - 1
-        need = max(need, end_needed - int(idx[-1]))
-    days = max(1, math.ceil(need))
-    return days if days < 14 else 7 * math.ceil(days / 7)
 
 
 @dataclass
@@ -173,35 +157,81 @@ class _Test:
     split: Split | None
     y: np.ndarray
     high: np.ndarray
-    idx: np.ndarray
-    wm: stats.WithinMonth
+    days: np.ndarray  # epoch days of the pairs
+    part: stats.Partial
     effect: Effect | None
     episode_days: int
     gate: str | None  # reason for "not enough data", else None
-    more_days: int | None = None
+    covered: int = 0
+    more: words_.MoreDays | None = None
+
+
+def _covered(days: np.ndarray, lag: int) -> int:
+    """Calendar days the comparison spans, counting the lagged factor's own days."""
+    return int(days[-1] - days[0]) + 1 + max(lag, 0) if days.size else 0
+
+
+def _more_days(t: _Test, n_eff: float | None) -> words_.MoreDays | None:
+    """Days until a verdict is really possible, at this diary's own pace; words instead
+    of a number when a count is too small for a pace to mean anything."""
+    n = int(t.days.size)
+    if n == 0:
+        return None
+    n_high = int(np.count_nonzero(t.high))
+    g = min(n_high, n - n_high)
+    cond = words_.condition(t.info, words_.split_words(t.split, t.info))
+    if g < 5:
+        kind = "with" if n_high == g else "without"
+        shown = f"{cond}" if t.info.kind != "yesno" else words_.lowerfirst(t.info.label)
+        return words_.MoreDays(
+            None,
+            f"you have had only {plural(g, 'day')} {kind} {shown} so far; "
+            f"a verdict needs at least {MIN_GROUP_DAYS} of each",
+        )
+    if t.episode_days < 5:
+        return words_.MoreDays(
+            None,
+            f"only {plural(t.episode_days, 'check-in day')} with "
+            f"twitches so far; a verdict needs at least {MIN_EPISODE_DAYS}",
+        )
+    span = max(t.covered, 1)
+    rate = n / span  # paired days per calendar day
+    targets = [MIN_PAIRED_DAYS / n, MIN_GROUP_DAYS / g, MIN_EPISODE_DAYS / t.episode_days]
+    if n_eff is not None and np.isfinite(n_eff) and n_eff > 0:
+        targets.append(MIN_N_EFF / n_eff)
+    need_pairs = max(0.0, max(targets) * n - n)
+    need = need_pairs / rate
+    need = max(need, MIN_DAYS_COVERED - t.covered)
+    if _full_blocks(t.days) < MIN_FULL_BLOCKS:
+        d0 = int(t.days[0]) + stats.EPOCH_MONDAY
+        end_needed = (-(-d0 // stats.BLOCK_DAYS) + MIN_FULL_BLOCKS) * stats.BLOCK_DAYS - 1
+        need = max(need, end_needed - (int(t.days[-1]) + stats.EPOCH_MONDAY))
+    days = max(1, math.ceil(need))
+    if days > 365:
+        return words_.MoreDays(None, "probably more than a year at this pace")
+    return words_.MoreDays(days)
 
 
 def _run_test(
     info: FactorInfo,
     lag: int,
     split: Split | None,
-    xl: np.ndarray,
+    x: np.ndarray,
     y: np.ndarray,
     episodes: np.ndarray,
-    offset: int,
+    epoch: np.ndarray,
 ) -> _Test:
-    """One factor × lag; `xl` is the factor already lagged and cut to the window like `y`."""
+    """One factor × lag over the window (x, y, episodes and epoch days all aligned)."""
+    xl = _lagged(x, lag)
     mask = np.isfinite(y) & np.isfinite(xl)
-    idx_local = np.flatnonzero(mask)
-    idx = idx_local + offset
-    xs, ys = xl[mask], y[mask]
+    xs, ys, days = xl[mask], y[mask], epoch[mask]
     high = split.high(xs) if split is not None else np.zeros(xs.size, bool)
     n_high = int(np.count_nonzero(high))
     n_low = int(xs.size - n_high)
     ep_days = int(np.count_nonzero(episodes[mask] > 0))
-    empty = stats.WithinMonth(int(xs.size), float("nan"), float("nan"), float("nan"))
+    nan = float("nan")
+    empty = stats.Partial(int(xs.size), nan, nan, nan)
     gate = None
-    more = None
     if xs.size == 0:
         gate = "unrecorded"
     elif np.ptp(xs) == 0:
@@ -213,148 +243,106 @@ def _run_test(
     elif (
         xs.size < MIN_PAIRED_DAYS
         or min(n_high, n_low) < MIN_GROUP_DAYS
-        or _full_blocks(idx) < MIN_FULL_BLOCKS
+        or _full_blocks(days) < MIN_FULL_BLOCKS
     ):
         gate = "collecting"
-        more = _more_days(idx, n_high, n_low)
+    _, strata = stats.calendar_groups(days)
+    covered = _covered(days, lag)
     if gate is not None:
-        eff = group_effect(ys, high, 1.0) if xs.size else None
-        return _Test(info, lag, split, ys, high, idx, empty, eff, ep_days, gate, more)
-    wm = stats.within_month(xs, ys, idx)
-    deff = stats.design_effect(high.astype(float), ys, idx)
-    eff = group_effect(ys, high, deff)
-    return _Test(info, lag, split, ys, high, idx, wm, eff, ep_days, None)
+        eff = adjusted_effect(ys, high, strata, days) if xs.size else None
+        t = _Test(info, lag, split, ys, high, days, empty, eff, ep_days, gate, covered)
+        if gate == "collecting":
+            t.more = _more_days(t, None)
+        return t
+    # The test is on the same high/low split as the effect shown (one effect, one
+    # verdict); the plain rho stays the Spearman correlation of the values.
+    hx = split.high(x).astype(float) if split is not None else x
+    hx = np.where(np.isfinite(x), hx, np.nan)
+    part = stats.partial_within(
+        high.astype(float), ys, days, _covariates(hx, y, lag, mask), rho_x=xs
+    )
+    eff = adjusted_effect(ys, high, strata, days)
+    return _Test(info, lag, split, ys, high, days, part, eff, ep_days, None, covered)
 
 
-def _cond(info: FactorInfo, split: Split | None) -> str:
-    label = _lowerfirst(info.label)
-    if split is None or info.kind == "yesno":
-        return label
-    return f"{label} {split.text}"
+def _covariates(x: np.ndarray, y: np.ndarray, lag: int, mask: np.ndarray) -> tuple[np.ndarray, ...]:
+    """What the partial correlation adjusts for: the factor on the neighbouring day (so
+    a next-day effect is not read as a same-day one, and back) and the twitching of the
+    day before the factor's own day (so a factor that *follows* bad days, with
+    persistent twitching, does not pass for a trigger). Lag 0 looks at the day before,
+    never after: a factor changed by today's twitching must not be adjusted for."""
+    neighbour = _lagged(x, lag + 1 if lag <= 0 else lag - 1)[mask]
+    y_before = _lagged(y, max(lag, 0) + 1)[mask]
+    return (neighbour, y_before)
 
 
-def _lag_prefix(info: FactorInfo, lag: int) -> str:
-    if lag == 0:
-        return "On days with"
-    if lag == 1:
-        return "On days after an evening with" if info.evening else "On days after a day with"
-    if lag == -1:
-        return "On days before a day with"
-    words = {2: "Two", 3: "Three"}.get(lag, str(lag))
-    return f"{words} days after a day with"
+def _too_early_reasons(t: _Test) -> tuple[str, ...]:
+    reasons = []
+    if not np.isfinite(t.part.rho_within):
+        reasons.append("no day-to-day variation within months to compare")
+    elif t.part.n_eff < MIN_N_EFF:
+        reasons.append(f"your days are alike, worth about {t.part.n_eff:.0f} independent days")
+    if t.covered < MIN_DAYS_COVERED:
+        reasons.append(f"{t.covered} of the {MIN_DAYS_COVERED} days needed")
+    if t.episode_days < MIN_EPISODE_DAYS:
+        reasons.append(f"only {t.episode_days} check-in days with twitches")
+    return tuple(reasons)
 
 
-def _r(v: float) -> str:
-    return "?" if not np.isfinite(v) else f"{v:.1f}"
-
-
-def _not_enough_sentence(t: _Test) -> str:
-    label = t.info.label
-    if t.gate == "unrecorded":
-        return f"Not enough data yet: {label} hasn't been recorded on check-in days."
-    if t.gate == "constant":
-        return (
-            f"Not enough data yet: {label} has been the same on every check-in day so far, "
-            "so there is nothing to compare."
-        )
-    if t.gate == "one_sided":
-        which = "every" if t.high.all() else "no"
-        return (
-            f"Not enough data yet: {which} check-in day so far had {_cond(t.info, t.split)}, "
-            "so there is nothing to compare."
-        )
-    if t.gate == "flat_outcome":
-        return (
-            "Not enough data yet: the outcome was the same on every check-in day, "
-            f"so there is nothing to compare {label} with."
-        )
-    more = f" — about {t.more_days} more days" if t.more_days else ""
+def _data_ok(t: _Test) -> bool:
     return (
-        f"Not enough data yet for {label} (lag {t.lag} d){more}: {t.idx.size} paired days so far."
+        np.isfinite(t.part.n_eff)
+        and t.part.n_eff >= MIN_N_EFF
+        and t.covered >= MIN_DAYS_COVERED
+        and t.episode_days >= MIN_EPISODE_DAYS
     )
 
 
-def _sentence(t: _Test, verdict: str, q: float, comparisons: int, words: str) -> str:
-    e = t.effect
-    if verdict == "not enough data" or e is None:
-        return _not_enough_sentence(t)
-    other = "on days without" if t.info.kind == "yesno" else "on other days"
-    ratio = f"{e.ratio:.1f}×" if np.isfinite(e.ratio) else "none on other days"
-    ci = (
-        f", approx. 95% CI {_r(e.ratio_ci[0])}–{_r(e.ratio_ci[1])}"
-        if np.isfinite(e.ratio_ci[1])
-        else ""
-    )
-    head = (
-        f"{_lag_prefix(t.info, t.lag)} {_cond(t.info, t.split)} you logged "
-        f"{fmt_num(round(e.high_mean, 1))} {words}, against {fmt_num(round(e.low_mean, 1))} "
-        f"{other} ({ratio}{ci}; {e.high_days} vs {e.low_days} days)."
-    )
-    checked = f"{comparisons} comparisons checked"
-    if verdict == "clear link":
-        tail = (
-            "Compared with your usual level that month, this is unlikely to be chance "
-            f"(q = {q:.2f}; {checked})."
-        )
-    elif verdict == "possible link":
-        tail = (
-            "Compared with your usual level that month, this could still be chance "
-            f"(q = {q:.2f}; {checked}): a possible link."
-        )
-    elif verdict == "no clear link":
-        lo, hi = e.ratio_ci
-        tail = "No clear link so far" + (
-            f"; can't rule out up to {hi:.1f}×." if np.isfinite(hi) and hi > 1 else "."
-        )
-        if (np.isfinite(lo) and lo > 1) or (np.isfinite(hi) and hi < 1):
-            tail += " " + DRIFT_NOTE
-    else:
-        reasons = []
-        if not np.isfinite(t.wm.rho_within):
-            reasons.append("no day-to-day variation within months to compare")
-        if t.wm.n_eff < MIN_N_EFF:
-            reasons.append(f"days are alike, worth about {t.wm.n_eff:.0f} independent days")
-        if t.idx[-1] - t.idx[0] + 1 < MIN_DAYS_COVERED:
-            reasons.append(f"under {MIN_DAYS_COVERED} days covered")
-        if t.episode_days < MIN_EPISODE_DAYS:
-            reasons.append(f"only {t.episode_days} days with twitches")
-        tail = "Too early to tell (" + "; ".join(reasons) + ")."
-    return f"{head} {tail}"
-
-
-def _verdict(t: _Test, q: float) -> str:
+def _verdict(t: _Test, q: float, rev: words_.Reverse | None) -> str:
+    """The verdict; a link needs q, the data minimums, an interval that agrees, and no
+    reverse association as strong as the forward one."""
     if t.gate is not None:
         return "not enough data"
-    covered = int(t.idx[-1] - t.idx[0]) + 1
-    if (
-        not np.isfinite(t.wm.n_eff)
-        or t.wm.n_eff < MIN_N_EFF
-        or covered < MIN_DAYS_COVERED
-        or t.episode_days < MIN_EPISODE_DAYS
-    ):
+    if not _data_ok(t):
         return "too early to tell"
-    if np.isfinite(q) and q <= Q_CLEAR:
+    if rev is not None and rev.stronger:
+        return "no clear link"
+    if not (np.isfinite(q) and q <= Q_POSSIBLE):
+        return "no clear link"
+    e = t.effect
+    agrees = (
+        e is not None
+        and np.isfinite(e.ratio_ci[0])
+        and np.isfinite(e.ratio_ci[1])
+        and (e.ratio_ci[0] > 1 or e.ratio_ci[1] < 1)
+        and (e.ratio_ci[0] > 1) == (t.part.rho_within > 0)
+    )
+    if q <= Q_CLEAR and agrees:
         return "clear link"
-    if np.isfinite(q) and q <= Q_POSSIBLE:
-        return "possible link"
-    return "no clear link"
+    return "possible link"
 
 
 def _finding(
-    t: _Test, p: float, lo: float, hi: float, q: float, verdict: str, sentence: str
+    t: _Test,
+    p: float,
+    ci: tuple[float, float],
+    q: float,
+    verdict: str,
+    sentence: str,
+    rev: words_.Reverse | None = None,
+    family_p: float = float("nan"),
 ) -> Finding:
     nan = float("nan")
     e = t.effect
-    covered = int(t.idx[-1] - t.idx[0]) + 1 if t.idx.size else 0
     return Finding(
         factor=t.info.key,
         label=t.info.label,
         lag_days=t.lag,
-        n=int(t.idx.size),
-        rho=t.wm.rho,
-        rho_within=t.wm.rho_within,
-        rho_within_ci=(lo, hi),
-        n_eff=t.wm.n_eff,
+        n=int(t.days.size),
+        rho=t.part.rho,
+        rho_within=t.part.rho_within,
+        rho_within_ci=ci,
+        n_eff=t.part.n_eff,
         ratio=e.ratio if e else nan,
         ratio_ci=e.ratio_ci if e else (nan, nan),
         difference=e.difference if e else nan,
@@ -363,15 +351,20 @@ def _finding(
         low_mean=e.low_mean if e else nan,
         high_days=e.high_days if e else 0,
         low_days=e.low_days if e else 0,
-        split=t.split.text if t.split else "",
+        split=words_.split_words(t.split, t.info),
         p=p,
         q=q,
         verdict=verdict,
         sentence=sentence,
-        days_covered=covered,
+        days_covered=t.covered,
         episode_days=t.episode_days,
-        more_days=t.more_days,
+        more_days=t.more.days if t.more else None,
         reverse=t.lag < 0,
+        when=words_.when_words(t.lag),
+        reverse_p=rev.p if rev else nan,
+        reverse_rho=rev.rho if rev else nan,
+        reverse_stronger=bool(rev and rev.stronger),
+        family_p=family_p,
     )
 
 
@@ -381,14 +374,56 @@ def _sort_key(f: Finding) -> tuple[int, float, float, str, int]:
     return (VERDICT_RANK[f.verdict], q, -rw, f.factor, f.lag_days)
 
 
-def _window(data: DailyData, start: dt.date | None, end: dt.date | None) -> tuple[int, int]:
-    """Index range [a, b) of the days between start and end (inclusive)."""
-    if data.n_days == 0:
-        return 0, 0
-    d = data.dates.astype("datetime64[D]")
-    a = 0 if start is None else int(np.searchsorted(d, np.datetime64(start, "D"), "left"))
-    b = data.n_days if end is None else int(np.searchsorted(d, np.datetime64(end, "D"), "right"))
-    return a, max(a, b)
+def _checkin(data: DailyData) -> tuple[int, int, tuple[float, float, int] | None]:
+    """Check-in days, calendar days, and the bad-day check-in evidence.
+
+    The evidence is the twitches logged on days *without* a check-in: among days with
+    any twitches, if check-in days had clearly more episodes than the others
+    (≥ 1.25× and a one-sided Mann–Whitney p < 0.01, at least 10 such days without a
+    check-in), check-ins cluster on bad days. Days with nothing logged (a holiday) say
+    nothing either way and are left out. Returns (on, off, days without) means.
+    """
+    obs = np.asarray(data.observed, dtype=bool)
+    ep = np.asarray(data.episodes, dtype=float)
+    n_obs = int(obs.sum())
+    any_data = np.flatnonzero(obs | (ep > 0))
+    n_cal = int(any_data[-1] - any_data[0]) + 1 if any_data.size else 0
+    on, off = ep[obs & (ep > 0)], ep[~obs & (ep > 0)]
+    if on.size < MIN_OFF_DAYS_WITH_TWITCHES or off.size < MIN_OFF_DAYS_WITH_TWITCHES:
+        return n_obs, n_cal, None
+    m_on, m_off = float(on.mean()), float(off.mean())
+    if m_on < CHECKIN_BIAS_RATIO * m_off:
+        return n_obs, n_cal, None
+    from scipy.stats import mannwhitneyu
+
+    if float(mannwhitneyu(on, off, alternative="greater").pvalue) >= 0.01:
+        return n_obs, n_cal, None
+    return n_obs, n_cal, (m_on, m_off, int(off.size))
+
+
+def _detectable(tests: list[_Test], factors: int) -> float | None:
+    """Smallest ratio found most of the time (80%) as a clear link in this diary.
+
+    From this diary's own spread: the median variance of log-ratio over the tests run
+    (their intervals), scaled to a balanced high/low split, and the per-test level a
+    single real factor must reach under Simes (2 lags) and BH (all factors).
+    """
+    from scipy.stats import norm
+
+    ses = []
+    for t in tests:
+        e = t.effect
+        if t.gate is None and t.lag >= 0 and e is not None and np.isfinite(e.ratio_ci[1]):
+            lo, hi = e.ratio_ci
+            if lo > 0 and hi > lo:
+                balance = (e.high_days * e.low_days) / (e.high_days + e.low_days) ** 2
+                se = (math.log(hi) - math.log(lo)) / (2 * 1.96)
+                ses.append(se * math.sqrt(balance / 0.25))
+    if not ses:
+        return None
+    alpha = Q_CLEAR / (2 * max(factors, 1))
+    z = float(norm.ppf(1 - alpha / 2) + norm.ppf(0.8))
+    return float(math.exp(z * float(np.median(ses))))
 
 
 def analyze_triggers(
@@ -396,64 +431,99 @@ def analyze_triggers(
     outcome: str = "count",
     start: dt.date | None = None,
     end: dt.date | None = None,
-    reverse_check: bool = True,
 ) -> TriggerReport:
-    """Test every factor with data at lags 0 and 1 (and 2 for slow ones) against the outcome.
+    """The one trigger analysis of a date range (default: all of `data`).
 
-    outcome: "count" (episodes a day), "severity" (total severity a day) or "duration"
-    (minutes a day). start/end limit the outcome days analysed; the 28-day blocks stay
-    anchored on the full diary so a window never shifts "that month". With
-    `reverse_check`, lag −1 (the factor on the day *after*) is also computed for each
-    factor: a check for twitching changing the factor (bad twitch day → poor sleep),
-    reported separately and not counted in the BH family, because it answers a
-    different question and would only dilute the power of the real ones.
+    Tests every factor with data at lags 0 and 1 (and 2 for slow ones) against the
+    outcome ("count" episodes a day, "severity" or "duration" a day), plus the reverse
+    check (the factor the day *after*). Only days from `start` to `end` are used,
+    including for lags, so the answer does not depend on what was loaded around them.
     """
     if outcome not in OUTCOME_WORDS:
         raise ValueError(f"outcome must be one of {sorted(OUTCOME_WORDS)}, not {outcome!r}")
     from twitchlog.analysis.power import power_sentence
     from twitchlog.analysis.treatments import analyze_treatments
 
-    a, b = _window(data, start, end)
-    y = data.outcome(outcome)[a:b]
-    episodes = np.asarray(data.episodes, dtype=float)[a:b]
-    observed_days = int(np.count_nonzero(np.asarray(data.observed[a:b], dtype=bool)))
-    tests: list[_Test] = []
+    data = data.between(start, end)
+    y = data.outcome(outcome)
+    episodes = np.asarray(data.episodes, dtype=float)
+    epoch = data.epoch_days()
+    observed_days = int(np.count_nonzero(np.asarray(data.observed, dtype=bool)))
+    forward: dict[str, list[_Test]] = {}
+    backward: dict[str, _Test] = {}
     for key, values in data.factors.items():
         info = factor_info(data, key)
-        x_all = np.asarray(values, dtype=float)
-        split = choose_split(x_all[a:b], info)
-        lags = [0, 1] + ([2] if info.slow else []) + ([-1] if reverse_check else [])
-        for lag in lags:
-            # Lag over the full diary first, so a lagged value may come from before `start`.
-            xw = _lagged(x_all, lag)[a:b]
-            tests.append(_run_test(info, lag, split, xw, y, episodes, a))
-    rho_w = np.array([t.wm.rho_within for t in tests], dtype=float)
-    n_eff = np.array([t.wm.n_eff for t in tests], dtype=float)
-    p, lo_ci, hi_ci = stats.correlation_test(rho_w, n_eff)
-    in_family = np.array([t.gate is None and t.lag >= 0 for t in tests], dtype=bool)
-    q = np.full(len(tests), np.nan)
-    if in_family.any():
-        q[in_family] = stats.bh_q(p[in_family])
-    comparisons = int(np.count_nonzero(np.isfinite(q)))
+        x = np.asarray(values, dtype=float)
+        split = choose_split(x, info)
+        lags = [0, 1] + ([2] if info.slow else [])
+        forward[key] = [_run_test(info, lag, split, x, y, episodes, epoch) for lag in lags]
+        backward[key] = _run_test(info, -1, split, x, y, episodes, epoch)
+    tests = [t for ts in forward.values() for t in ts] + list(backward.values())
+    rho_w = np.array([t.part.rho_within for t in tests], dtype=float)
+    n_eff = np.array([t.part.n_eff for t in tests], dtype=float)
+    p_arr, lo_arr, hi_arr = stats.correlation_test(rho_w, n_eff)
+    p_of = {id(t): float(p_arr[i]) for i, t in enumerate(tests)}
+    ci_of = {id(t): (float(lo_arr[i]), float(hi_arr[i])) for i, t in enumerate(tests)}
+
+    # Simes within each factor's lags, then BH across factors.
+    def tested(t: _Test) -> bool:
+        return t.gate is None and np.isfinite(p_of[id(t)])
+
+    keys = [k for k, ts in forward.items() if any(tested(t) for t in ts)]
+    fam_p = {k: stats.simes(np.array([p_of[id(t)] for t in forward[k] if tested(t)])) for k in keys}
+    fam_q = dict(zip(keys, stats.bh_q(np.array([fam_p[k] for k in keys])), strict=True))
+    comparisons = sum(1 for k in keys for t in forward[k] if tested(t))
     words = OUTCOME_WORDS[outcome]
+
     findings: list[Finding] = []
     reverse: list[Finding] = []
-    for i, t in enumerate(tests):
-        if t.lag < 0:
-            verdict = "not enough data" if t.gate else "reverse check"
-            sentence = (
-                _not_enough_sentence(t)
-                if t.gate
-                else f"Reverse check — twitching and {_lowerfirst(t.info.label)} the day "
-                f"after: ρ within months {t.wm.rho_within:+.2f} (p = {p[i]:.2f})."
+    for key, ts in forward.items():
+        bt = backward[key]
+        rev = None
+        p_rev = p_of[id(bt)]
+        m = sum(1 for t in ts if tested(t))
+        for t in ts:
+            p = p_of[id(t)]
+            q = float("nan")
+            if tested(t):
+                q = max(float(fam_q[key]), min(1.0, m * p))
+            if bt.gate is None and np.isfinite(p_rev):
+                # Only a forward association that would count can be explained away.
+                forward_seen = np.isfinite(q) and (q <= Q_POSSIBLE or p < REVERSE_P)
+                stronger = (
+                    forward_seen
+                    and p_rev < REVERSE_P
+                    and abs(bt.part.rho_within) >= abs(t.part.rho_within)
+                    and np.sign(bt.part.rho_within) == np.sign(t.part.rho_within)
+                )
+                rev = words_.Reverse(bt.part.rho_within, p_rev, bool(stronger))
+            verdict = _verdict(t, q, rev)
+            sentence = _sentence(t, verdict, q, comparisons, words, rev)
+            findings.append(
+                _finding(
+                    t, p, ci_of[id(t)], q, verdict, sentence, rev, fam_p.get(key, float("nan"))
+                )
             )
-            reverse.append(_finding(t, p[i], lo_ci[i], hi_ci[i], float("nan"), verdict, sentence))
-            continue
-        verdict = _verdict(t, q[i])
-        sentence = _sentence(t, verdict, q[i], comparisons, words)
-        findings.append(_finding(t, p[i], lo_ci[i], hi_ci[i], q[i], verdict, sentence))
+        if bt.gate is not None:
+            cond = words_.condition(bt.info, words_.split_words(bt.split, bt.info))
+            sentence = words_.not_enough_sentence(
+                bt.info, bt.gate, cond, bool(bt.high.all()), int(bt.days.size), bt.more
+            )
+            verdict = "not enough data"
+            rev_b = None
+        else:
+            rev_b = words_.Reverse(bt.part.rho_within, p_rev, False)
+            sentence = words_.reverse_sentence(bt.info, rev_b)
+            verdict = "reverse check"
+        reverse.append(_finding(bt, p_rev, ci_of[id(bt)], float("nan"), verdict, sentence, rev_b))
     findings.sort(key=_sort_key)
     any_link = any(f.verdict in ("clear link", "possible link") for f in findings)
+    n_obs, n_cal, bias = _checkin(data)
+    detectable = _detectable(tests, len(keys)) if keys else None
+    power_note = power_sentence(observed_days)
+    extra = words_.detectable_sentence(detectable, observed_days)
+    if extra:
+        power_note = f"{power_note} {extra}"
     return TriggerReport(
         outcome=outcome,
         start=start,
@@ -462,7 +532,41 @@ def analyze_triggers(
         comparisons=comparisons,
         findings=tuple(findings),
         reverse_checks=tuple(reverse),
-        power_note=power_sentence(observed_days),
-        experiment_hint=EXPERIMENT_HINT if any_link else None,
+        power_note=power_note,
+        experiment_hint=words_.EXPERIMENT_HINT if any_link else None,
         treatments=tuple(analyze_treatments(data, outcome=outcome)),
+        calendar_days=n_cal,
+        checkin_note=words_.checkin_sentence(n_obs, n_cal, bias),
+        checkin_bias=bias is not None,
+        detectable_ratio=detectable,
+        factors_tested=len(keys),
     )
+
+
+def _sentence(
+    t: _Test, verdict: str, q: float, comparisons: int, words: str, rev: words_.Reverse | None
+) -> str:
+    split = words_.split_words(t.split, t.info)
+    if verdict == "not enough data":
+        cond = words_.condition(t.info, split)
+        return words_.not_enough_sentence(
+            t.info, t.gate or "collecting", cond, bool(t.high.all()), int(t.days.size), t.more
+        )
+    if verdict == "too early to tell":
+        t.more = _more_days(t, t.part.n_eff)
+    e = t.effect
+    assert e is not None
+    s = words_.finding_sentence(
+        t.info, t.lag, split, verdict, e, q, comparisons, words, _too_early_reasons(t), rev, t.more
+    )
+    raw = e.high_mean / e.low_mean if e.low_mean > 0 else float("nan")
+    lo, hi = e.ratio_ci
+    if (
+        verdict in ("no clear link", "too early to tell")
+        and np.isfinite(raw)
+        and np.isfinite(lo)
+        and np.isfinite(hi)
+        and not lo * (1 - 1e-9) <= raw <= hi * (1 + 1e-9)
+    ):
+        s = words_.drift_note(s)
+    return s

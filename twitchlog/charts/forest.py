@@ -9,6 +9,7 @@ verdict, split, high_days, low_days, more_days), so any object with those works.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,7 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from twitchlog.charts.base import OUTCOMES, add_hover, empty_figure, prepare, style_axes, title
+from twitchlog.charts.base import add_hover, empty_figure, prepare, style_axes, title
 from twitchlog.charts.theme import Theme
 
 VERDICT_ORDER = (
@@ -41,7 +42,21 @@ def verdict_style(verdict: str, theme: Theme) -> dict[str, Any]:
 
 
 def lag_words(lag: int) -> str:
-    return {0: "same day", 1: "day before", 2: "2 days before"}.get(lag, f"{lag} days before")
+    from twitchlog.analysis.sentences import when_words
+
+    return when_words(lag)
+
+
+def _reversed(f: Any) -> bool:
+    """The reverse check is clear for this factor (bad days → more of it next day)."""
+    p = getattr(f, "reverse_p", float("nan"))
+    return p is not None and math.isfinite(p) and p < 0.05
+
+
+def _row_label(f: Any) -> str:
+    from twitchlog.analysis.sentences import short_condition
+
+    return f"{short_condition(f.label, getattr(f, 'split', ''))} · {lag_words(f.lag_days)}"
 
 
 def ordered(findings: Sequence[Any]) -> list[Any]:
@@ -94,12 +109,13 @@ def build_triggers(
     ax.set_xlim(xmin, xmax)
     for i, f in enumerate(rows):
         y = i
-        label = f"{f.label} {f.split}".strip() if getattr(f, "split", "") else f.label
-        row_label = f"{label} · {lag_words(f.lag_days)}"
+        row_label = _row_label(f)
         days = f"{f.high_days} vs {f.low_days} days"
         if f.verdict == NOT_ENOUGH:
+            from twitchlog.analysis.sentences import days_words
+
             more = getattr(f, "more_days", None)
-            need = f"needs ~{more} more days" if more else "needs more days"
+            need = f"needs about {days_words(more)} more" if more else "needs more days"
             ax.plot(
                 [xmin, xmax],
                 [y, y],
@@ -152,24 +168,18 @@ def build_triggers(
                 zorder=3,
                 gid="ratio",
             )
-            add_hover(fig, pt, [f"{row_label}: {ratio_txt}{ci_txt}, {f.verdict}; {days}"])
+            hover = getattr(f, "sentence", "") or f"{ratio_txt}{ci_txt}, {f.verdict}; {days}"
+            add_hover(fig, pt, [f"{row_label}: {hover}"])
         tx.text(
             0.02,
             y,
-            f"{ratio_txt}{ci_txt}",
+            ("↺ " if _reversed(f) else "") + f"{ratio_txt}{ci_txt}",
             va="center",
             color=theme.foreground,
             fontsize=theme.font_size - 1,
             transform=tx.get_yaxis_transform(),
         )
-    ax.set_yticks(
-        np.arange(n),
-        [
-            f"{(f'{f.label} {f.split}'.strip() if getattr(f, 'split', '') else f.label)} · "
-            f"{lag_words(f.lag_days)}"
-            for f in rows
-        ],
-    )
+    ax.set_yticks(np.arange(n), [_row_label(f) for f in rows])
     ax.set_ylim(n - 0.5, -1.3)
     ax.tick_params(axis="y", length=0)
     ticks = [t for t in (0.25, 0.5, 0.67, 1, 1.5, 2, 3, 4, 5) if xmin <= t <= xmax]
@@ -207,14 +217,29 @@ def build_triggers(
         fontsize=theme.font_size - 1,
         labelcolor=theme.foreground,
     )
-    outcome = OUTCOMES.get(getattr(report, "outcome", "count"), "twitches a day")
+    from twitchlog.analysis.sentences import OUTCOME_WORDS, reverse_clause
+
+    outcome = OUTCOME_WORDS.get(getattr(report, "outcome", "count"), "episodes a day")
     checks = getattr(report, "comparisons", None)
-    sub = "Lines: 95% intervals"
+    sub = "Lines: 95% intervals; days compared within their month"
     if checks:
         sub += f"; {checks} comparisons checked together"
+    notes = []
+    seen: set[str] = set()
+    for f in rows:
+        if _reversed(f) and f.factor not in seen:
+            seen.add(f.factor)
+            notes.append(f"↺ {f.label}: {reverse_clause(f.sentence)}")
+    if getattr(report, "checkin_bias", False):
+        notes.append(getattr(report, "checkin_note", ""))
     title(fig, "Which factors go with more twitching", theme)
+    lines = [
+        f"ratio of {outcome}: those days / other days (log scale)",
+        f"{sub}.",
+        "A link is not proof of cause: something else may move with both.",
+        *notes[:4],
+    ]
     ax.set_xlabel(
-        f"ratio of {outcome}: those days / other days (log scale)\n{sub}.\n"
-        "A link is not proof of cause: something else may move with both."
+        "\n".join(textwrap.fill(line, 72) for line in lines), fontsize=theme.font_size - 1
     )
     return fig

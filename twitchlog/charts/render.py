@@ -54,7 +54,7 @@ def compute(
         from twitchlog.analysis.treatments import injection_cycles
         from twitchlog.analysis.triggers import analyze_triggers
 
-        report = analyze_triggers(data, outcome=outcome, reverse_check=False)
+        report = analyze_triggers(data, outcome=outcome)
         treatments = tuple(report.treatments)
         cycles = injection_cycles(data, outcome=outcome)
     return ChartInputs(data, points, outcome, report, treatments, cycles, factors_with_data(data))

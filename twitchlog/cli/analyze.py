@@ -38,8 +38,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.start and args.end and args.end < args.start:
         raise ValidationError("--to is before --from; swap them.")
     with db.read() as session:
-        # Load the whole diary: lags and 28-day blocks look outside the window asked for.
-        data = load_daily_data(session)
+        # The analysis looks only inside the range, so loading just the range is enough
+        # and gives what the report and the charts give.
+        data = load_daily_data(session, args.start, args.end)
     report = analyze_triggers(data, args.outcome, args.start, args.end)
     if args.json:
         print(json.dumps(to_json_dict(report), indent=2, ensure_ascii=False))

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-import numpy as np
-
 from twitchlog.analysis.data import DailyData
 from twitchlog.analysis.experiment_plan import (
     INJECTION_WARN_DAYS,
@@ -24,7 +22,7 @@ from twitchlog.analysis.experiment_plan import (
     draw_orders,
 )
 from twitchlog.db.lite import Source, datetime_text, dbapi, to_date
-from twitchlog.diary import rules, summaries
+from twitchlog.diary import rules
 from twitchlog.diary.factors import factors_by_key
 from twitchlog.diary.injections import all_treatments
 from twitchlog.errors import NotFound, ValidationError
@@ -159,6 +157,8 @@ def plan_experiment(
             "start.",
             "start",
         )
+    # The diary's own range; a plan alone may start ahead of today.
+    rules.check_date_range(start, today + dt.timedelta(days=MAX_DAYS_AHEAD), field="start")
     running = current_experiment(source, today)
     if running is not None:
         raise ValidationError(
@@ -355,18 +355,8 @@ def resume_experiment(source: Source, experiment_id: int, today: dt.date) -> Pla
 
 
 def experiment_data(source: Source, plan: Plan, today: dt.date) -> DailyData:
-    """The days the experiment covers (to its end, or `today` while it runs) as DailyData:
-    checked-in days and what was logged on each; no factors are needed."""
-    last = max(plan.end or today, plan.start)
-    n = (last - plan.start).days + 1
-    dates = np.arange(np.datetime64(plan.start, "D"), np.datetime64(plan.start, "D") + n)
-    observed = np.zeros(n, bool)
-    episodes, severity, minutes = np.zeros(n), np.zeros(n), np.zeros(n)
-    conn = dbapi(source)
-    # The one observed-day rule and the one set of per-day totals (diary.summaries).
-    for day in summaries.observed_dates(conn, plan.start, last):
-        observed[(to_date(day) - plan.start).days] = True
-    for day, count, _top, _mean, sev, secs in summaries.day_totals(conn, plan.start, last):
-        i = (to_date(day) - plan.start).days
-        episodes[i], severity[i], minutes[i] = count, sev, secs / 60.0
-    return DailyData(dates, observed, episodes, severity, minutes)
+    """The days the experiment covers (to its end, or `today` while it runs), loaded the
+    one way the analysis and charts load days (`diary.dataset`)."""
+    from twitchlog.diary.dataset import load_daily_data
+
+    return load_daily_data(source, plan.start, max(plan.end or today, plan.start))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from twitchlog import __version__
+from twitchlog.i18n import _
 
 LICENCE = "MIT"
 
@@ -46,15 +47,19 @@ def about_text(location: str) -> str:
     from twitchlog.paths import backups_dir
 
     path = diary_file(location)
-    where = _home_short(path) if path else "not open yet"
-    backups = _home_short(backups_dir(path)) if path else "beside the diary"
+    where = _home_short(path) if path else _("not open yet")
+    backups = _home_short(backups_dir(path)) if path else _("beside the diary")
     return (
         f"<h3>twitchlog {__version__}</h3>"
-        "<p>A private diary for facial twitching. Everything stays on this computer; "
-        "twitchlog never uses the network.</p>"
-        f"<p><b>Your diary:</b> {_escape(where)}<br>"
-        f"<b>Backups:</b> {_escape(backups)}</p>"
-        f"<p>Licence: {LICENCE}. Free to use, change and share.</p>"
+        + "<p>"
+        + _(
+            "A private diary for facial twitching. Everything stays on this computer; "
+            "twitchlog never uses the network."
+        )
+        + "</p>"
+        + f"<p><b>{_('Your diary')}:</b> {_escape(where)}<br>"
+        + f"<b>{_('Backups')}:</b> {_escape(backups)}</p>"
+        + f"<p>{_('Licence')}: {LICENCE}. {_('Free to use, change and share.')}</p>"
     )
 
 
@@ -63,7 +68,7 @@ def _escape(text: str) -> str:
 
 
 def show_about(parent: QWidget, location: str) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, "About twitchlog", "", parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Information, _("About twitchlog"), "", parent=parent)
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text(location))
     box.setAccessibleName("About twitchlog")

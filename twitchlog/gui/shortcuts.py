@@ -70,4 +70,6 @@ class ShortcutsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addWidget(buttons)
-        self.resize(560, 520)
+        # Wide enough for every column at the chosen text size (no "Keys" cut off at 150 %).
+        columns = sum(self.table.columnWidth(c) for c in range(3))
+        self.resize(max(560, columns + 60), 520)

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from twitchlog import catalog
+from twitchlog.analysis.sentences import ci_text, reverse_clause, short_condition
 from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
@@ -346,6 +347,11 @@ def _triggers(page: Page, r: ReportData) -> None:
             f"{plural(r.triggers.observed_days, 'checked-in day')}).",
             8.5,
         )
+    for f in r.reversed_links[:3]:
+        page.text(f"↺ After bad days — {f.label}: {reverse_clause(f.sentence)}", 8)
+        page.y -= 1.5 * PT
+    if r.triggers.checkin_note:
+        page.text(r.triggers.checkin_note, 7.5, color=GREY)
     page.text(r.triggers.power_note, 7.5, color=GREY)
     page.text(ASSOCIATION + " " + r.triggers.caveat, 7.5, weight="bold")
 
@@ -490,9 +496,6 @@ def _footer(page: Page, number: int, total: int) -> None:
     )
 
 
-_LAG_WORDS = {0: "same day", 1: "day before", 2: "2 days before"}
-
-
 def _chars(share: float, size: float) -> int:
     """How many characters of `size` pt fit in `share` of the text width (a gap kept)."""
     return max(4, int(share * (RIGHT - LEFT) * CHARS_PER_PT / (size * 1.12)) - 1)
@@ -509,7 +512,8 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
     page.text(
         f"{plural(t.observed_days, 'checked-in day')}; "
         f"{plural(t.comparisons, 'comparison')} checked together "
-        "(Benjamini–Hochberg q). Effect: episodes a day on 'high' days vs other days.",
+        "(each factor's days as one family, then Benjamini–Hochberg q across factors). "
+        "Ratio: episodes a day on 'high' days against other days of the same month.",
         8,
     )
     cols = (
@@ -540,15 +544,15 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
 
         ci = f.ratio_ci
         ratio = num(f.ratio, ".2f") + (
-            f" ({ci[0]:.1f}–{ci[1]:.1f})" if np.isfinite(ci[0]) and np.isfinite(ci[1]) else ""
+            f" ({ci_text(*ci)})" if np.isfinite(ci[0]) and np.isfinite(ci[1]) else ""
         )
         cells = (
-            f"{f.label} ({f.split})" if f.split else f.label,
-            _LAG_WORDS.get(f.lag_days, f"{f.lag_days} d"),
+            short_condition(f.label, f.split),
+            f.when,
             f"{f.high_days} / {f.low_days}",
             f"{num(f.high_mean)} vs {num(f.low_mean)}",
             ratio,
-            num(f.q),
+            ("<0.01" if f.q < 0.01 else f"{f.q:.2f}") if np.isfinite(f.q) else "–",
             f.verdict,
         )
         wrapped = [

@@ -74,6 +74,19 @@ class ReportData:
         return [f for f in self.triggers.findings if f.verdict in LINK_VERDICTS]
 
     @property
+    def reversed_links(self) -> list[Finding]:
+        """One finding per factor that bad days seem to change the day after (the
+        reverse check), the one whose link it may explain first."""
+        if self.triggers is None:
+            return []
+        seen: dict[str, Finding] = {}
+        found = sorted(self.triggers.findings, key=lambda f: not f.reverse_stronger)
+        for f in found:
+            if f.reverse_p < 0.05 and "You tend to" in f.sentence:
+                seen.setdefault(f.factor, f)
+        return list(seen.values())
+
+    @property
     def treatments(self) -> list[TreatmentResult]:
         """Before/after results for treatments that started within the period."""
         results = self.triggers.treatments if self.triggers is not None else ()
