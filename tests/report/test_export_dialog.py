@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from shiboken6 import isValid
 
 pytest.importorskip("pytestqt")
 
@@ -32,7 +33,8 @@ def dialog(db, db_path, open_runner, qtbot, tmp_path: Path):  # type: ignore[no-
     qtbot.waitUntil(lambda: dlg.model.rowCount() > 0, timeout=10_000)
     yield dlg
     qtbot.waitUntil(runner.is_idle, timeout=60_000)
-    dlg.close()
+    if isValid(dlg):  # pytest-qt may have closed and deleted it already
+        dlg.close()
 
 
 def test_preview_shows_the_first_days_of_the_doctor_csv(dialog) -> None:  # type: ignore[no-untyped-def]

@@ -43,8 +43,6 @@ def open_db(args: argparse.Namespace) -> Diary:
     return db
 
 
-open_quick = open_db  # one opener now; the name stays for the commands that used it
-
 _opened: list[Diary] = []
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from twitchlog.cli.common import date_arg, open_quick, table
+from twitchlog.cli.common import date_arg, open_db, table
 from twitchlog.diary import rules
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from twitchlog.diary.experiments import plan_experiment, plan_warnings
     from twitchlog.diary.settings import day_start_hour
 
-    db = open_quick(args)
+    db = open_db(args)
     with db.write() as source:
         today = _today(source)
         plan = plan_experiment(
@@ -200,7 +200,7 @@ def _none() -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from twitchlog.diary.experiments import kept_answers, plan_warnings
 
-    db = open_quick(args)
+    db = open_db(args)
     with db.read() as source:
         today = _today(source)
         plan = _current_or_latest(source, today)
@@ -230,7 +230,7 @@ def cmd_result(args: argparse.Namespace) -> int:
     from twitchlog.analysis.experiment import analyse_experiment, to_json_dict
     from twitchlog.diary.experiments import experiment_data, get_experiment, kept_answers
 
-    db = open_quick(args)
+    db = open_db(args)
     with db.read() as source:
         today = _today(source)
         plan = get_experiment(source, args.id) if args.id else _current_or_latest(source, today)
@@ -267,7 +267,7 @@ def _fmt(mean: float | None, days: int) -> str:
 def _change(args: argparse.Namespace, action: str) -> int:
     from twitchlog.diary import experiments as ex
 
-    db = open_quick(args)
+    db = open_db(args)
     with db.write() as source:
         today = _today(source)
         plan = _current_or_latest(source, today)

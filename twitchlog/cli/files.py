@@ -52,10 +52,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from twitchlog.safefile import check_target
 
     diary = Path(resolve_location(args.db)).expanduser()
-    check_target(args.file, diary)  # as given: /dev/null must not become /dev/null.csv
+    check_target(args.file, diary)  # the diary, its backups, a device: refused first
     names = {"doctor": "the doctor table", "days": "the days table", "episodes": "the episodes"}
-    args.file = output_file(args.file, ".csv", names[args.what])
-    check_target(args.file, diary)
+    named = output_file(args.file, ".csv", names[args.what])
+    if named != args.file:
+        check_target(named, diary)
+    args.file = named
     db = open_db(args)
     check_period(args.start, args.end)  # before the file is touched
     if args.what == "doctor":

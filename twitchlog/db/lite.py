@@ -146,9 +146,6 @@ class Diary:
         self.conn.close()
 
 
-LiteDiary = Diary  # the name before the two ways in became one
-
-
 def open_diary(location: str) -> Diary:
     """Open a diary for use, creating, upgrading or refusing it first as needed.
 
