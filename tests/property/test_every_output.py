@@ -22,7 +22,7 @@ from small_diaries import DiarySpec, local_zone, small_diaries
 from twitchlog.charts import CHART_NAMES
 
 FAST = settings(
-    max_examples=5,
+    max_examples=3,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -155,7 +155,7 @@ def _bars_total(fig) -> float:  # type: ignore[no-untyped-def]
 
 
 @FAST
-@given(spec=small_diaries())
+@given(spec=small_diaries(max_days=30))
 def test_every_output_on_small_diaries(template: Path, spec: DiarySpec) -> None:
     check_every_output(template, spec)
 

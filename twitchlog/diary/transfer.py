@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -107,16 +107,25 @@ def import_csv(source: Source, path: str | Path, *, replace: bool = False) -> Im
     )
 
 
+def _parsed(
+    rows: Iterable[tuple[int, list[str]]],
+    header: list[str],
+    parse: Callable[[dict[str, str]], Any],
+    problems: list[str],
+) -> Iterator[tuple[int, Any]]:
+    """Each row parsed, with its line; a bad row goes to `problems` with its line number."""
+    for line, cells in rows:
+        try:
+            yield line, parse(cells_by_name(header, cells))
+        except DiaryError as exc:
+            problems.append(f"line {line}: {exc}")
+
+
 def _collect(
     rows: Iterable[tuple[int, list[str]]], header: list[str], parse: Callable[[dict[str, str]], Any]
 ) -> list[tuple[int, Any]]:
     problems: list[str] = []
-    parsed: list[tuple[int, Any]] = []
-    for line, cells in rows:
-        try:
-            parsed.append((line, parse(cells_by_name(header, cells))))
-        except DiaryError as exc:
-            problems.append(f"line {line}: {exc}")
+    parsed = list(_parsed(rows, header, parse, problems))
     if problems:
         raise ImportFailed(problems)
     return parsed
@@ -149,11 +158,29 @@ def _import_episodes(
             "notes": rules.check_text(plain_text(cells.get("notes", "")), what="note"),
         }
 
-    items = [item for _, item in _collect(rows, header, parse)]
+    # Two passes over the file, so memory stays bounded whatever its length: the first
+    # checks every row and keeps nothing but the problems; the second writes _CHUNK rows
+    # at a time, each chunk compared with the diary (earlier chunks included).
+    problems: list[str] = []
+    rows_read = sum(1 for _ in _parsed(rows, header, parse, problems))
+    if problems:
+        raise ImportFailed(problems)
+    added = 0
+    chunk: list[dict[str, Any]] = []
+    for _, item in _parsed(rows, header, parse, problems):
+        chunk.append(item)
+        if len(chunk) == _CHUNK:
+            added += _add_new(source, chunk)
+            chunk = []
+    added += _add_new(source, chunk)
+    return ImportSummary("episodes", rows_read, added, 0, rows_read - added)
+
+
+def _add_new(source: Source, items: list[dict[str, Any]]) -> int:
+    """Add the items not yet in the diary; returns how many were added."""
     fresh = ep_mod.new_episodes(source, items)
-    for at in range(0, len(fresh), _CHUNK):
-        ep_mod.add_episodes(source, fresh[at : at + _CHUNK])
-    return ImportSummary("episodes", len(items), len(fresh), 0, len(items) - len(fresh))
+    ep_mod.add_episodes(source, fresh)
+    return len(fresh)
 
 
 def _import_days(
