@@ -11,10 +11,14 @@ HERE = Path(__file__).resolve().parent
 WRITER = HERE / "writer.py"
 
 
-def start_writer(db_path: Path, first: int, count: int, *, wait: bool = False) -> subprocess.Popen:
+def start_writer(
+    db_path: Path, first: int, count: int, *, wait: bool = False, hold: bool = False
+) -> subprocess.Popen:
     args = [sys.executable, str(WRITER), str(db_path), str(first), str(count)]
     if wait:
         args.append("--wait")
+    if hold:
+        args.append("--hold")
     return subprocess.Popen(
         args,
         stdin=subprocess.PIPE,

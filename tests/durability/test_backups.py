@@ -145,14 +145,12 @@ def test_backup_copies_committed_data_still_in_the_wal(demo_diary: Path) -> None
 
 
 def _crash_with_wal(db_path: Path, first: int, n: int) -> None:
-    """Leave committed entries in the -wal, as a killed program does."""
+    """Leave exactly n committed entries in the -wal, as a killed program does."""
     from tests.durability.helpers import start_writer
 
-    proc = start_writer(db_path, first=first, count=0)
-    acks = 0
+    proc = start_writer(db_path, first=first, count=n, hold=True)
     for line in proc.stdout:  # type: ignore[union-attr]
-        acks += line.startswith("ack ")
-        if acks == n:
+        if line.startswith("held"):
             break
     proc.kill()
     proc.communicate()

@@ -33,6 +33,11 @@ def _kill_many(db_path: Path, kills: int, seed: int) -> set[int]:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
+        # Acks the writer printed before the kill landed but we had not read yet are
+        # acknowledgements too: a slow parent must not count their entries as "extra".
+        for line in proc.stdout:
+            if line.startswith("ack "):
+                acked.add(int(line.split()[1]))
         proc.stdout.close()
         proc.stdin.close()  # type: ignore[union-attr]
         proc.stderr.close()  # type: ignore[union-attr]

@@ -1,9 +1,11 @@
 """A child process for the crash and concurrency tests: logs episodes through the real
 diary services and prints "ack N" after each commit.
 
-usage: python writer.py DB FIRST COUNT [--wait]
+usage: python writer.py DB FIRST COUNT [--wait] [--hold]
 With --wait it reads one line from stdin before writing (a start signal, so several
-writers begin together). COUNT 0 means "until killed".
+writers begin together). COUNT 0 means "until killed". With --hold it prints "held"
+after COUNT entries and waits, diary still open, to be killed: its -wal then holds
+exactly COUNT entries, however slowly the parent reads.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ def main() -> None:
             log_episode(session, **expected(i))  # type: ignore[arg-type]
         print(f"ack {i}", flush=True)
         i += 1
+    if "--hold" in sys.argv:
+        print("held", flush=True)
+        sys.stdin.readline()  # the parent kills us here, the diary still open
     db.close()
 
 
