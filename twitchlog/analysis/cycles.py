@@ -63,15 +63,9 @@ def compare_days(
     alone it comes out too small (a few months of data) and with the step between them
     left in, the effect itself passes for persistence.
     """
-    bi = before[np.isfinite(y[before])]
-    ai = after[np.isfinite(y[after])]
-    idx = np.concatenate([bi, ai])
-    order = np.argsort(idx, kind="stable")
-    idx = idx[order]
-    high = np.concatenate([np.zeros(bi.size, bool), np.ones(ai.size, bool)])[order]
-    yy = y[idx]
-    if bi.size < 2 or ai.size < 2:
-        return group_effect(yy, high, 1.0), bi.size, ai.size
+    idx, high, yy, n_before, n_after = pooled_days(y, before, after)
+    if n_before < 2 or n_after < 2:
+        return group_effect(yy, high, 1.0), n_before, n_after
     if acf is None:
         resid = yy - np.where(high, yy[high].mean(), yy[~high].mean())
         deff = stats.design_effect(high.astype(float), resid, idx)
@@ -79,7 +73,24 @@ def compare_days(
         a = high.astype(float)
         r_a = stats.calendar_autocorr(a - a.mean(), idx, acf.size)
         deff = float(np.clip(1.0 + 2.0 * float(np.dot(r_a, acf)), 1.0, max(idx.size / 4, 1.0)))
-    return group_effect(yy, high, deff), bi.size, ai.size
+    return group_effect(yy, high, deff), n_before, n_after
+
+
+def pooled_days(
+    y: np.ndarray, before: np.ndarray, after: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int]:
+    """The recorded `before` and `after` days (index arrays into y) in calendar order.
+
+    Returns (day index, is-after flag, outcome, days before, days after): the one way
+    both the cycle and the before/after comparisons line the two groups up.
+    """
+    bi = before[np.isfinite(y[before])]
+    ai = after[np.isfinite(y[after])]
+    idx = np.concatenate([bi, ai])
+    order = np.argsort(idx, kind="stable")
+    high = np.concatenate([np.zeros(bi.size, bool), np.ones(ai.size, bool)])[order]
+    idx = idx[order]
+    return idx, high, y[idx], int(bi.size), int(ai.size)
 
 
 def outcome_acf(y: np.ndarray, starts: Sequence[int], max_lag: int = 60) -> np.ndarray:

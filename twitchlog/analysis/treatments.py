@@ -22,6 +22,7 @@ from twitchlog.analysis.cycles import (
     baseline_for,
     compare_days,
     outcome_acf,
+    pooled_days,
 )
 from twitchlog.analysis.data import DailyData, TreatmentInfo
 from twitchlog.analysis.effects import Effect, group_effect
@@ -93,19 +94,13 @@ def _rate_text(v: float) -> str:
 
 def _compare(y: np.ndarray, before: np.ndarray, after: np.ndarray) -> tuple[Effect, int, int, bool]:
     """Pooled before/after effect; `before`/`after` are index arrays into y (any order)."""
-    bi = before[np.isfinite(y[before])]
-    ai = after[np.isfinite(y[after])]
-    idx = np.concatenate([bi, ai])
-    order = np.argsort(idx, kind="stable")
-    idx = idx[order]
-    high = np.concatenate([np.zeros(bi.size, bool), np.ones(ai.size, bool)])[order]
-    yy = y[idx]
-    if bi.size < MIN_SIDE_DAYS or ai.size < MIN_SIDE_DAYS:
-        return group_effect(yy, high, 1.0), bi.size, ai.size, False
+    idx, high, yy, n_before, n_after = pooled_days(y, before, after)
+    if n_before < MIN_SIDE_DAYS or n_after < MIN_SIDE_DAYS:
+        return group_effect(yy, high, 1.0), n_before, n_after, False
     # Duplicated days (overlapping cycles) would break the calendar ACF; dedupe for deff.
     uniq, first = np.unique(idx, return_index=True)
     deff = stats.design_effect(high[first].astype(float), yy[first], uniq)
-    return group_effect(yy, high, deff), bi.size, ai.size, True
+    return group_effect(yy, high, deff), n_before, n_after, True
 
 
 def before_after(
