@@ -256,16 +256,15 @@ def _with_sentences(r: ExperimentResult) -> ExperimentResult:
         )
     if r.adherence is not None:
         pct = round(100 * r.adherence)
+        answered = plural(r.answered_days, "day")
         if r.low_adherence:
             out.append(
-                f"Low adherence: you kept to the plan on {pct}% of the {r.answered_days} days "
-                f"you answered (below {round(100 * ADHERENCE_FLAG)}%), so a real effect may "
+                f"Low adherence: you kept to the plan on {pct}% of the {answered} you "
+                f"answered (below {round(100 * ADHERENCE_FLAG)}%), so a real effect may "
                 "look smaller than it is."
             )
         else:
-            out.append(
-                f"You kept to the plan on {pct}% of the {r.answered_days} days you answered."
-            )
+            out.append(f"You kept to the plan on {pct}% of the {answered} you answered.")
     elif r.elapsed_days:
         out.append("You did not say whether you kept to the plan; adherence is unknown.")
     if plan.washout_days:

@@ -295,11 +295,11 @@ def checkin_sentence(
     if calendar_days <= 0:
         return ""
     pct = round(100 * checkin_days / calendar_days)
-    text = f"You checked in on {checkin_days} of {calendar_days} days ({pct}%)."
+    text = f"You checked in on {checkin_days} of {plural(calendar_days, 'day')} ({pct}%)."
     if bias is not None:
         on, off, n_off = bias
         text += (
-            f" On {n_off} days without a check-in you still logged twitches, but fewer "
+            f" On {plural(n_off, 'day')} without a check-in you still logged twitches, but fewer "
             f"({fmt_num(round(off, 1))} episodes on those days against {fmt_num(round(on, 1))} "
             "on check-in days with twitches): you may check in more on bad days, so the "
             "levels here may be higher than your usual and links may look weaker than "

@@ -27,6 +27,7 @@ from twitchlog.charts.base import (
 )
 from twitchlog.charts.common import fmt
 from twitchlog.charts.theme import Theme, mix
+from twitchlog.words import plural
 
 MAX_WEEKS = 20
 
@@ -116,7 +117,13 @@ def build_cycles(
         )
         add_hover(fig, ml, lambda j: f"week {j}: median {fmt(med[j])} {words}")
         handles.append(
-            Line2D([], [], color=theme.accent(0), lw=2.4, label=f"median of {len(cycles)} cycles")
+            Line2D(
+                [],
+                [],
+                color=theme.accent(0),
+                lw=2.4,
+                label=f"median of {plural(len(cycles), 'cycle')}",
+            )
         )
     fg = theme.foreground
     latest_words = f"latest ({cycles[-1].start:%d %b %Y})"
@@ -140,7 +147,7 @@ def build_cycles(
     )
     parts = []
     if report.median_relief_weeks is not None:
-        parts.append(f"relief lasted a median {report.median_relief_weeks:.0f} weeks")
+        parts.append(f"relief lasted a median {plural(round(report.median_relief_weeks), 'week')}")
     if report.next_due is not None:
         parts.append(f"next due around {report.next_due:%d %b %Y}")
     sub = " · ".join(parts)

@@ -28,6 +28,7 @@ from twitchlog.charts.base import (
 )
 from twitchlog.charts.common import enough_days, fmt
 from twitchlog.charts.theme import Theme, mix
+from twitchlog.words import plural
 
 MAX_BINS = 6
 
@@ -250,7 +251,10 @@ def build_factor(
         add_hover(
             fig,
             bar,
-            [f"{info.label} {s.bin.label}: {fmt(s.mean)} {words} a day{ci}, {s.days} days"],
+            [
+                f"{info.label} {s.bin.label}: {fmt(s.mean)} {words} a day{ci}, "
+                + plural(s.days, "day")
+            ],
         )
         del i
     ax.set_xticks(pos, [s.bin.label for s in stats_])
@@ -259,7 +263,7 @@ def build_factor(
     ymax = ax.get_ylim()[1]
     for i, s in enumerate(stats_):
         ax.annotate(
-            f"{s.days} days",
+            plural(s.days, "day"),
             (i, 0),
             xytext=(0, 3),
             textcoords="offset points",
@@ -280,7 +284,7 @@ def build_factor(
         f"{info.label} and twitching",
         theme,
         f"Mean per check-in day with a 95% interval (likely too narrow: neighbouring days are "
-        f"alike).\nDots are single days; {total} days with both recorded.",
+        f"alike).\nDots are single days; {plural(total, 'day')} with both recorded.",
         ax,
     )
     return fig

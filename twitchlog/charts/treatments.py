@@ -29,6 +29,7 @@ from twitchlog.charts.base import (
 )
 from twitchlog.charts.common import fmt
 from twitchlog.charts.theme import Theme, mix
+from twitchlog.words import plural
 
 if TYPE_CHECKING:
     from twitchlog.analysis.treatments import InjectionCycles, TreatmentResult
@@ -201,7 +202,7 @@ def _cycles(fig: Figure, ax: Axes, cycles: InjectionCycles, theme: Theme, words:
         lw=2.4,
         zorder=3,
         gid="median",
-        label=f"median of {len(cycles.starts)} cycles",
+        label=f"median of {plural(len(cycles.starts), 'cycle')}",
     )
     add_hover(fig, ml, lambda i: f"week {weeks[i]}: median {fmt(med[i])} {words}")
     ax.set_xlim(weeks[0] - 0.5, weeks[-1] + 0.5)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from twitchlog.cli.common import date_arg, open_db, table
 from twitchlog.diary import rules
+from twitchlog.words import plural
 
 if TYPE_CHECKING:
     from twitchlog.analysis.experiment_plan import Plan
@@ -216,7 +217,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
     lines = [f"Warning: {w}" for w in warnings]
-    lines.append(f"Answered 'Did you keep to it?' on {len(kept)} days.")
+    lines.append(f"Answered 'Did you keep to it?' on {plural(len(kept), 'day')}.")
     for (s, e), reason in zip(plan.pauses, plan.pause_reasons, strict=True):
         until = f"to {e.isoformat()}" if e else "(still paused)"
         lines.append(f"Paused from {s.isoformat()} {until}: {reason}")

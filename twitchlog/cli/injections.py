@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from twitchlog import catalog
 from twitchlog.cli.common import date_arg, open_db, table
 from twitchlog.diary import injections as inj
+from twitchlog.words import plural
 
 if TYPE_CHECKING:
     from twitchlog.analysis.cycles import WeekEstimate
@@ -234,7 +235,7 @@ def cmd_reminder(args: argparse.Namespace) -> int:
     print(
         "The injection reminder is off."
         if days is None
-        else f"The reminder comes {days} days before the next injection is due."
+        else f"The reminder comes {plural(days, 'day')} before the next injection is due."
     )
     return 0
 

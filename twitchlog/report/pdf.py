@@ -420,7 +420,7 @@ def _cycles(page: Page, r: ReportData) -> None:
     if len(rows) > len(shown):
         summary.append(f"{len(rows) - len(shown)} earlier cycles not shown")
     if rep.median_relief_weeks is not None:
-        summary.append(f"relief lasted a median {rep.median_relief_weeks:.0f} weeks")
+        summary.append(f"relief lasted a median {plural(round(rep.median_relief_weeks), 'week')}")
     if rep.trend != "can't tell yet":
         summary.append(f"relief {rep.trend}")
     if rep.next_due is not None:
