@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from tests.analysis.cycle_sim import FIRST, effect_profile, injection_dates, simulate
-from twitchlog.analysis.cycles import analyze_cycles, due_soon, next_due
+from twitchlog.analysis.cycles import analyze_cycles
+from twitchlog.analysis.due import due_soon, next_due
 
 
 def _clear_diary(starts=(90, 180, 270, 360), n=450, back_by=90) -> np.ndarray:  # type: ignore[no-untyped-def]

@@ -250,3 +250,26 @@ def test_start_up_path_does_not_import_heavy_modules() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_loaded_today_view_does_not_import_numpy(tmp_path: Path) -> None:
+    """The Today view's reads (summary, notice, next injection, experiment line) run on
+    every start: numpy (~0.15 s) would slow the loaded window for nothing."""
+    import os
+
+    db = tmp_path / "d.sqlite3"
+    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    env.update({k: v for k, v in os.environ.items() if k.startswith("XDG_")})
+    run = [sys.executable, "-m", "twitchlog"]
+    subprocess.run([*run, "demo", "--days", "30", "--db", str(db)], env=env, check=True)
+    code = (
+        "import sys\n"
+        "from twitchlog.cli import main\n"
+        f"main(['gui', '--db', {str(db)!r}, '--screenshot', {str(tmp_path / 'w.png')!r},"
+        " '--wait-loaded'])\n"
+        "print([m for m in ('numpy', 'scipy', 'matplotlib', 'sqlalchemy') if m in sys.modules])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr

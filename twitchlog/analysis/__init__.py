@@ -6,7 +6,8 @@ Modules (import the one you need; none imports scipy at import time):
 - effects: the high/low split of a factor and the approximate ratio interval.
 - triggers: `analyze_triggers(data, outcome, start, end) -> TriggerReport`.
 - output: `to_json_dict(report)`, `format_table(report)`.
-- treatments: before/after a treatment, botulinum toxin injection cycles.
+- treatments: before/after a treatment; cycles: botulinum toxin injection cycles.
+- due: when the next injection is due (standard library only, for the Today view).
 - power: the stored simulated power table and the sentence shown to users.
 - simulate: `simulate_diary(...)`, a synthetic diary for tests and demos.
 """

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from twitchlog.analysis import stats
+from twitchlog.analysis.due import next_due
 from twitchlog.analysis.effects import Effect, group_effect
 
 PRE_DAYS = 84  # untreated days before the first injection used as the baseline (at most)
@@ -421,30 +422,6 @@ def analyze_cycle(
 
 
 # --- across cycles ----------------------------------------------------------------------
-
-
-def next_due(
-    injections: Sequence[dt.date], default_days: int = 84
-) -> tuple[dt.date | None, int, bool]:
-    """(due date, interval in days, interval is the default): the person's own median gap
-    between injections once there is one, else `default_days` (12 weeks)."""
-    days = sorted(set(injections))
-    if not days:
-        return None, default_days, True
-    gaps = np.diff(np.array([d.toordinal() for d in days]))
-    if gaps.size == 0:
-        return days[-1] + dt.timedelta(days=default_days), default_days, True
-    interval = round(float(np.median(gaps)))
-    return days[-1] + dt.timedelta(days=interval), interval, False
-
-
-def due_soon(due: dt.date | None, today: dt.date, remind_days: int | None) -> bool:
-    """Whether the reminder shows: from `remind_days` before the due date on."""
-    return (
-        due is not None
-        and remind_days is not None
-        and today >= due - dt.timedelta(days=remind_days)
-    )
 
 
 def _trend(cycles: Sequence[Cycle]) -> tuple[str, float | None, tuple[float, float] | None]:

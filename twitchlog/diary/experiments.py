@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
-from twitchlog.analysis.data import DailyData
 from twitchlog.analysis.experiment_plan import (
     INJECTION_WARN_DAYS,
     KEPT_ANSWERS,
@@ -26,6 +26,9 @@ from twitchlog.diary import rules
 from twitchlog.diary.factors import factors_by_key
 from twitchlog.diary.injections import all_treatments
 from twitchlog.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:  # numpy comes with it; the Today view asks for a plan's status only
+    from twitchlog.analysis.data import DailyData
 
 MIN_ANALYSED_DAYS = 3
 """A block keeps at least this many days after its washout days."""

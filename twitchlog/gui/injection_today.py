@@ -28,7 +28,7 @@ class DueState:
 
 def due_state(conn: WorkerConnection) -> DueState:
     """On the worker: what the Today line shows (injection dates only, no cycle analysis)."""
-    from twitchlog.analysis.cycles import due_soon, next_due
+    from twitchlog.analysis.due import due_soon, next_due
     from twitchlog.diary import injections as inj
     from twitchlog.diary import settings
 
