@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -195,3 +198,16 @@ def small_diaries(draw: st.DrawFn, max_days: int = 60) -> DiarySpec:
         custom,
         days,
     )
+
+
+def fresh_diary(template: Path, spec: DiarySpec) -> Path:
+    """A copy of the empty `template` diary in a new folder, holding `spec`'s entries."""
+    from twitchlog.db.migrate import open_database
+
+    path = Path(tempfile.mkdtemp(prefix="twitchlog-prop-")) / "diary.sqlite3"
+    shutil.copyfile(template, path)
+    db = open_database(str(path))
+    with db.write() as conn:
+        spec.write(conn)
+    db.close()
+    return path

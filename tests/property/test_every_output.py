@@ -10,14 +10,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
-from small_diaries import DiarySpec, local_zone, small_diaries
+from small_diaries import DiarySpec, fresh_diary, small_diaries
 
 from twitchlog.charts import CHART_NAMES
 
@@ -27,34 +25,6 @@ FAST = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 SLOW = settings(FAST, max_examples=200)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated empty diary, copied for each example (migrating each time is slow)."""
-    from twitchlog.db.migrate import open_database
-
-    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
-    open_database(str(path)).close()
-    return path
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _berlin() -> Iterator[None]:
-    with local_zone():
-        yield
-
-
-def _fresh(template: Path, spec: DiarySpec):  # type: ignore[no-untyped-def]
-    from twitchlog.db.migrate import open_database
-
-    folder = Path(tempfile.mkdtemp(prefix="twitchlog-prop-"))
-    path = folder / "diary.sqlite3"
-    shutil.copyfile(template, path)
-    db = open_database(str(path))
-    with db.write() as session:
-        spec.write(session)
-    return db, folder
 
 
 def _by_gid(fig, gid: str) -> list:  # type: ignore[no-untyped-def]
@@ -68,13 +38,16 @@ def check_every_output(template: Path, spec: DiarySpec, *, pdf_file: bool = Fals
     from twitchlog.analysis.triggers import analyze_triggers
     from twitchlog.charts.base import is_empty_figure
     from twitchlog.charts.render import compute, draw
+    from twitchlog.db.migrate import open_database
     from twitchlog.diary.dataset import load_daily_data, load_episode_points
     from twitchlog.report.doctor_csv import iter_rows
     from twitchlog.report.doctor_data import load_doctor_table
     from twitchlog.report.pdf import build_pages, write_report_pdf
     from twitchlog.report.summary import load_report
 
-    db, folder = _fresh(template, spec)
+    path = fresh_diary(template, spec)
+    folder = path.parent
+    db = open_database(str(path))
     try:
         with db.read() as session:
             data = load_daily_data(session)

@@ -8,14 +8,12 @@ Charts view must never say it could not load.
 from __future__ import annotations
 
 import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from small_diaries import DiarySpec, local_zone, small_diaries
+from small_diaries import DiarySpec, fresh_diary, small_diaries
 
 from twitchlog.charts import CHART_NAMES
 
@@ -31,35 +29,14 @@ FAST = settings(
 SLOW = settings(FAST, max_examples=40)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from twitchlog.db.migrate import open_database
-
-    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
-    open_database(str(path)).close()
-    return path
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _berlin() -> Iterator[None]:
-    with local_zone():
-        yield
-
-
 def visit_every_view(qtbot: Any, template: Path, spec: DiarySpec) -> None:
-    from twitchlog.db.migrate import open_database
     from twitchlog.gui.app import application
     from twitchlog.gui.charts_view import RANGES
     from twitchlog.gui.main_window import VIEWS, MainWindow
     from twitchlog.gui.tasks import TaskRunner
 
-    folder = Path(tempfile.mkdtemp(prefix="twitchlog-prop-"))
-    path = folder / "diary.sqlite3"
-    shutil.copyfile(template, path)
-    db = open_database(str(path))
-    with db.write() as session:
-        spec.write(session)
-    db.close()
+    path = fresh_diary(template, spec)
+    folder = path.parent
 
     application()
     runner = TaskRunner()
