@@ -1,13 +1,18 @@
-"""Counted words in plain English: '1 check-in', '2 check-ins', '1 drink', '0.0 hours'.
+"""Counted words: '1 check-in', '2 check-ins', '1 drink', '0.0 hours' (and in German
+'1 Tag', '3 Tage').
 
 One rule for every sentence the window, the command line, the charts and the report
-print, so no place says "1 days" again. Standard library only: every layer imports it.
+print, so no place says "1 days" again. The English plural is made here; other languages
+take singular and plural from the catalogue (a `msgid_plural` entry per noun), so callers
+pass the English noun. Standard library only: every layer imports it.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+
+from twitchlog.i18n import _, format_number, ngettext
 
 _IRREGULAR: dict[str, str] = {"day with twitches": "days with twitches", "entry": "entries"}
 _UNIT_SINGULAR: dict[str, str] = {
@@ -34,19 +39,20 @@ def plural_of(word: str) -> str:
 def plural(n: float, word: str, many: str | None = None, *, number: str | None = None) -> str:
     """'1 day', '3 days', '1 twitch', '2 twitches'; `number` replaces how n is written."""
     shown = number if number is not None else _number(n)
-    return f"{shown} {word if _is_one(n) else (many or plural_of(word))}"
+    return f"{shown} {noun(n, word, many)}"
 
 
 def noun(n: float, word: str, many: str | None = None) -> str:
     """The word alone as `n` asks for it: noun(1, 'day') == 'day', noun(2, 'day') == 'days'."""
-    return word if _is_one(n) else (many or plural_of(word))
+    return ngettext(word, many or plural_of(word), 1 if _is_one(n) else 2)
 
 
 def unit_for(value: float, unit: str) -> str:
     """A factor's unit as the value needs it: 1 'drinks' → 'drink'; 'mg' and 'h' stay."""
-    if _is_one(value):
-        return _UNIT_SINGULAR.get(unit, unit)
-    return unit
+    one = _UNIT_SINGULAR.get(unit)
+    if one is not None:
+        return ngettext(one, unit, 1 if _is_one(value) else 2)
+    return _(unit) if unit else unit
 
 
 def _is_one(n: float) -> bool:
@@ -54,7 +60,7 @@ def _is_one(n: float) -> bool:
 
 
 def _number(n: float) -> str:
-    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+    return str(int(n)) if float(n).is_integer() else format_number(n)
 
 
 def duration_words(seconds: float) -> str:
@@ -85,4 +91,6 @@ def did_you_mean(word: str, choices: Iterable[str], n: int = 2) -> str:
     found = nearest(word, choices, n)
     if not found:
         return ""
-    return " Did you mean " + " or ".join(f"'{c}'" for c in found) + "?"
+    return " " + _("Did you mean {choices}?").format(
+        choices=f" {_('or')} ".join(f"'{c}'" for c in found)
+    )

@@ -126,8 +126,6 @@ def install(app: QApplication, code: str | None = None) -> str:
 
 
 def format_date(value: dt.date) -> str:
-    """A date in the locale's short format for the screen (files keep ISO dates)."""
-    from PySide6.QtCore import QDate
-
-    shown = QDate(value.year, value.month, value.day)
-    return str(QLocale().toString(shown, QLocale.FormatType.ShortFormat))
+    """A date for the screen: the one rule of twitchlog.i18n, shared with the command line
+    and the report (files keep ISO dates)."""
+    return i18n.format_date(value)
