@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from twitchlog import catalog
+from twitchlog.i18n import _, format_number
 from twitchlog.words import plural, unit_for
 
 
@@ -20,8 +21,11 @@ class Place:
 
     @property
     def words(self) -> str:
-        region = catalog.REGIONS[self.region]
-        return region if self.side == "both" else f"{self.side} {region}"
+        """In the language in use: 'left lower eyelid', 'Unterlid links'."""
+        region = _(catalog.REGIONS[self.region])
+        if self.side == "both":
+            return region
+        return _("{side} {place}").format(side=_(self.side), place=region)
 
     @classmethod
     def parse(cls, text: str) -> Place:
@@ -63,12 +67,12 @@ class Factor:
         return f"{self.label} ({unit})" if unit else self.label
 
     def format_value(self, value: float) -> str:
-        """'300 mg', '7/10', 'yes' — a value as a person reads it."""
+        """'300 mg', '7/10', 'yes' — a value as a person reads it, in the language in use."""
         if self.kind == "yesno":
-            return "yes" if value else "no"
+            return _("yes") if value else _("no")
         if self.kind == "scale":
-            return f"{value:g}/10"
-        return f"{value:g} {unit_for(value, self.unit)}".rstrip()
+            return f"{format_number(value)}/10"
+        return f"{format_number(value)} {unit_for(value, self.unit)}".rstrip()
 
 
 @dataclass(frozen=True)

@@ -216,4 +216,6 @@ def chart_colours(widget: QWidget) -> tuple[str, str, float]:
 
 
 def describe() -> str:
-    return f"{THEMES[theme()]}, text {text_scale()} %"
+    from twitchlog.i18n import _
+
+    return _("{theme}, text {scale} %").format(theme=_(THEMES[theme()]), scale=text_scale())

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from twitchlog.gui import prefs
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.translate import day_month, short_date
+from twitchlog.i18n import _
+from twitchlog.words import plural
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
@@ -72,16 +75,21 @@ class InjectionStrip(QWidget):
         self.setVisible(state.has_injections)
         self.wearing_off.setEnabled(not state.marked_today)
         self.wearing_off.setText(
-            "Marked: wearing off today" if state.marked_today else "I feel it wearing off"
+            _("Marked: wearing off today") if state.marked_today else _("I feel it wearing off")
         )
         if state.remind and state.next_due is not None:
             days = (state.next_due - state.today).days
-            when = (
-                f"in {days} day{'s' * (days != 1)}"
-                if days > 0
-                else ("today" if days == 0 else f"{-days} day{'s' * (days != -1)} ago")
-            )
-            text = f"Your next injection is due around {state.next_due:%d %b %Y} ({when})."
+            due = short_date(state.next_due)
+            if days > 0:
+                text = _("Your next injection is due around {day} (in {days}).").format(
+                    day=due, days=plural(days, "day")
+                )
+            elif days == 0:
+                text = _("Your next injection is due around {day} (today).").format(day=due)
+            else:
+                text = _("Your next injection is due around {day} ({days} ago).").format(
+                    day=due, days=plural(-days, "day")
+                )
             self.due.setText(f"<b>{text}</b>")
             self._tray_once(state.today, text)
         else:
@@ -108,10 +116,15 @@ class InjectionStrip(QWidget):
         def done(day: dt.date) -> None:
             if self.window_ is not None:
                 self.window_.statusBar().showMessage(
-                    f"Marked {day:%d %b}: you feel the injection wearing off.", 8000
+                    _("Marked {day}: you feel the injection wearing off.").format(
+                        day=day_month(day)
+                    ),
+                    8000,
                 )
                 self.window_.push_undo(
-                    UndoEntry("wearing-off marker", lambda conn: inj.unmark_wearing_off(conn, day))
+                    UndoEntry(
+                        _("wearing-off marker"), lambda conn: inj.unmark_wearing_off(conn, day)
+                    )
                 )
 
         WriteOp(self.runner, job).success(done).run()
