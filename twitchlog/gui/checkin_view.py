@@ -181,7 +181,7 @@ class CheckinView(QWidget):
         self._focus_pending = False  # Ctrl+D before the form loaded: focus it once loaded
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date.setDisplayFormat(_("ddd d MMM yyyy"))
         self.date.setAccessibleName("Day to check in")
         self.date.setToolTip("The diary day this check-in is for")
         self.date_error = error_label(self)

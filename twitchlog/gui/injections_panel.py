@@ -68,7 +68,7 @@ class InjectionsPanel(QGroupBox):
         self.remind = QCheckBox("Remind me", self)
         self.remind_days = QSpinBox(self)
         self.remind_days.setRange(0, 60)
-        self.remind_days.setSuffix(" days before it is due")
+        self.remind_days.setSuffix(" " + _("days before it is due"))
         for w, tip in (
             (self.add, "Date, product, units, sites and side effects"),
             (self.edit, "Change the selected injection or rate its side effects"),

@@ -245,7 +245,10 @@ class MainWindow(QMainWindow):
             # namespace of enums (~10 ms) before the first paint.
             action.setShortcuts([QKeySequence(keys)])
         words = _(text).replace("&", "").rstrip("…")
-        action.setToolTip(_("{action} ({keys})").format(action=words, keys=keys) if keys else words)
+        if keys:  # the keys as the desktop names them ("Strg+L" in German)
+            shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            words = _("{action} ({keys})").format(action=words, keys=shown)
+        action.setToolTip(words)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         self.addAction(action)

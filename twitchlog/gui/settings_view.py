@@ -26,6 +26,7 @@ from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.treatment_dialog import describe
 from twitchlog.gui.wheel import guard_wheel
 from twitchlog.i18n import _
+from twitchlog.words import unit_for
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
@@ -133,7 +134,8 @@ class SettingsView(QWidget):
         self.summary.setText("\n".join(lines))
         self.factors.clear()
         for f in factors:
-            kind = {"number": _(f.unit or "number"), "scale": "0–10", "yesno": _("yes/no")}[f.kind]
+            unit = unit_for(2, f.unit) if f.unit else _("number")
+            kind = {"number": unit, "scale": "0–10", "yesno": _("yes/no")}[f.kind]
             label = _("{factor} ({kind})").format(factor=_(f.label), kind=kind)
             self.factors.addItem(
                 label if f.builtin else _("{factor} — your own").format(factor=label)
