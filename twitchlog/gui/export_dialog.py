@@ -167,6 +167,7 @@ class ExportDialog(QDialog):
 
         self.model = PreviewModel(self)
         self.preview = QTableView()
+        self.preview.setObjectName("exportPreview")
         self.preview.setModel(self.model)
         self.preview.setAccessibleName("Preview of the doctor CSV")
         self.preview.setToolTip("The first rows of the doctor CSV, as the file will have them")
@@ -186,7 +187,7 @@ class ExportDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setToolTip("Write the chosen files into the folder")
+        self.export_button.setToolTip(_("Write the chosen files into the folder"))
         self.export_button.setAccessibleName("Export")
         self.open_button = buttons.addButton("&Open folder", QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.setToolTip("Show the folder with the exported files")

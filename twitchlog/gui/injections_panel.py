@@ -58,6 +58,7 @@ class InjectionsPanel(QGroupBox):
         self.window_ = window
         self.cycles: inj.Cycles | None = None
         self.list = QListWidget(self)
+        self.list.setObjectName("injectionList")
         self.list.setAccessibleName("Injections")
         self.list.setToolTip("Your injections, oldest first")
         self.add = QPushButton("Add an injection…", self)

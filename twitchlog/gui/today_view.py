@@ -82,6 +82,7 @@ class TodayView(QWidget):
         lay.addWidget(self.injection)
         lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
         self.experiment = QLabel(self)  # "Experiment: day 3 of 'at most 1 cup' (block 2 of 6)"
+        self.experiment.setObjectName("experimentLine")
         self.experiment.setAccessibleName("Experiment today")
         self.experiment.hide()
         lay.addWidget(self.experiment)
