@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from twitchlog import catalog
 from twitchlog.diary import injections as inj
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
-from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.translate import format_date, short_date
 from twitchlog.i18n import _
 from twitchlog.words import plural
@@ -189,8 +189,7 @@ class InjectionsPanel(QGroupBox):
             self._say(_("Select an injection first."))
             return
 
-        def job(conn: WorkerConnection) -> inj.Injection:
-            return inj.delete_injection(conn, shot.id)
+        ident = shot.id
 
         def done(gone: inj.Injection) -> None:
             self._say(
@@ -203,7 +202,7 @@ class InjectionsPanel(QGroupBox):
                     UndoEntry(_("delete injection"), lambda conn: inj.restore_injection(conn, gone))
                 )
 
-        WriteOp(self.runner, job).success(done).run()
+        WriteOp(self.runner, lambda c: inj.delete_injection(c, ident)).success(done).run()
 
     def _reminder_changed(self) -> None:
         days = self.remind_days.value() if self.remind.isChecked() else None
