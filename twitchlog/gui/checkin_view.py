@@ -93,6 +93,8 @@ class CheckinForm(QWidget):
         box = QVBoxLayout(self._groups)
         box.setContentsMargins(0, 0, 0, 0)
         self.fields = {}
+        grids: list[QGridLayout] = []
+        headings: list[QLabel] = []
         for category, title in GROUPS:
             members = [f for f in factors if f.category == category]
             if not members:
@@ -100,7 +102,7 @@ class CheckinForm(QWidget):
             group = QGroupBox(_(title), self._groups)
             grid = QGridLayout(group)
             grid.setColumnStretch(2, 1)
-            grid.setColumnMinimumWidth(0, 230)  # the groups' fields line up
+            grids.append(grid)
             for row, factor in enumerate(members):
                 field = FactorField(factor, self.units, group)
                 field.set_value(kept.get(factor.key))
@@ -109,6 +111,7 @@ class CheckinForm(QWidget):
                 label = QLabel(_(factor.heading), group)
                 label.setBuddy(field.control)
                 label.setToolTip(field.control.toolTip())
+                headings.append(label)
                 err = error_label(group)
                 grid.addWidget(label, row, 0)
                 grid.addWidget(field, row, 1)
@@ -116,6 +119,10 @@ class CheckinForm(QWidget):
                 self.fields[factor.key] = field
                 self.errors[factor.key] = err
             box.addWidget(group)
+        # The groups' fields line up, after the longest heading in this language and size.
+        widest = max((h.sizeHint().width() for h in headings), default=0)
+        for grid in grids:
+            grid.setColumnMinimumWidth(0, max(230, widest))
         self._layout.replaceWidget(old, self._groups)
         old.deleteLater()
         guard_wheel(self._groups)
@@ -382,7 +389,10 @@ class CheckinView(QWidget):
         ReadOp(self.runner, lambda c: latest_day_before(c, day)).success(done).run()
 
     def submit(self, day: dt.date | None = None) -> None:
-        """Save the form for `day` (default: the day picked)."""
+        """Save the form for `day` (default: the day picked); nothing before the form has
+        loaded (Ctrl+S at once after Ctrl+D: no day is picked yet)."""
+        if day is None and self._first_load():
+            return
         day, values = day or self.day(), self.form.values()
         note, none = self.form.note.toPlainText(), self.form.no_twitches.isChecked()
         self.form.clear_errors()

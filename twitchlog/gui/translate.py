@@ -75,6 +75,15 @@ def translate_widget(w: QWidget) -> None:
             a.setToolTip(_tr(a.toolTip()))
 
 
+def whole_placeholder(*edits: QLineEdit) -> None:
+    """Each field wide enough for its hint, in the language in use (German hints run longer:
+    "z. B. schokolade (kleingeschrieben, …" was cut off at 150 % text)."""
+    for edit in edits:
+        text = _tr(edit.placeholderText())
+        edit.setPlaceholderText(text)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(text) + 16)
+
+
 def translate_tree(root: QWidget) -> None:
     for w in [root, *root.findChildren(QWidget)]:
         translate_widget(w)

@@ -21,7 +21,7 @@ from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.qdates import to_date
 from twitchlog.gui.tasks import TaskRunner
-from twitchlog.gui.translate import date_pattern, format_date
+from twitchlog.gui.translate import date_pattern, format_date, whole_placeholder
 from twitchlog.gui.wheel import guard_wheel
 from twitchlog.i18n import _, format_number
 
@@ -57,6 +57,7 @@ class TreatmentDialog(QDialog):
         self.unit.setPlaceholderText("optional, e.g. units, mg")
         self.sites = QLineEdit(self)
         self.sites.setPlaceholderText("injection sites (optional)")
+        whole_placeholder(self.name, self.dose, self.unit, self.sites)
         self.note = QLineEdit(self)
         for w, name in (
             (self.name, "Treatment name"),
