@@ -137,10 +137,10 @@ _PATH = re.compile(r"(?<!\S)[~/]\S*")  # a file or folder name is not a word to 
 # Words other engineers put on screen, from their own catalogues (this round's #18 split):
 # these widgets are left out of the walk until their words are translated at the source.
 OWNED_ELSEWHERE = {
-    "view-experiments": "the Experiments view (guiops, care.po)",
+    "view-experiments": "the Experiments view's status and result: Plan.status_line and the "
+    "result sentences (analysis)",
     "experimentLine": "Today's experiment line, Plan.status_line (analysis)",
-    "injectionList": "injection entries, Injection.words (guiops, diary/injections.py)",
-    "exportPreview": "the doctor CSV's own header and cells (hardening, injections)",
+    "exportPreview": "the doctor CSV's cells: 'day 0 after injection' (injections, report/)",
 }
 
 

@@ -75,7 +75,7 @@ class Factor:
         return f"{label} ({unit})" if unit else label
 
     def format_value(self, value: float) -> str:
-        """'300 mg', '7/10', 'yes' — a value as a person reads it, in the language in use."""
+        """'300 mg', '7/10', 'yes' — a value as a person reads it."""
         if self.kind == "yesno":
             return _("yes") if value else _("no")
         if self.kind == "scale":
