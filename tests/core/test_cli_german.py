@@ -47,10 +47,6 @@ OTHERS = {
     ),
     r"Read \d+ .*: \d+ added, .*": "hardening",
     r"The day-start hour must be a whole hour from 0 to 12; got .*|\(taken .*\)": "hardening",
-    # diary/injections.py and diary/experiments.py (guiops, care.po): side effect words,
-    # the plan's warnings.
-    r"drooping eyelid( mild| moderate| severe)?": "guiops",
-    r"A botulinum toxin injection on .* is less than \d+ days before the start: .*": "guiops",
     # analysis/ (analysis, analysis.po): the trigger table and its sentences.
     r".*check-in days; .* comparisons checked.*|You checked in on .*|^factor +when +days.*": (
         "analysis"
