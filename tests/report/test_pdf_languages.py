@@ -32,7 +32,7 @@ SHARED = {
     "ana", "smith", "twitchlog", "onabotulinumtoxina", "botox", "benjamini", "hochberg",
     "magnesium", "stress", "experiment", "chocolate", "and", "other", "sweets", "eaten",
     "late", "night", "coffee", "usual", "no", "as", "median",
-    "was",  # German: "what"
+    "was", "falls", "blocks",  # German too: "what", "if", "of a block"
 }  # fmt: skip
 
 
