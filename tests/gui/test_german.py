@@ -131,7 +131,7 @@ SAME_IN_BOTH = {
     "SVG",
     "MIT",
 }
-TYPED = ("busy day", "magnesium", "at most 1 cup", "as usual")
+TYPED = ("busy day", "magnesium", "at most 1 cup", "as usual", "not saved")
 _PATH = re.compile(r"(?<!\S)[~/]\S*")  # a file or folder name is not a word to translate
 
 # Words other engineers put on screen, from their own catalogues (this round's #18 split):
@@ -205,7 +205,7 @@ def test_no_english_is_left_in_any_view_or_dialog_in_german(
     fill_diary(db_path)
     english = _walk_in("en", qtbot, qapp, db_path)
     shown = _walk_in("de", qtbot, qapp, db_path)
-    assert set(shown) == set(english) and len(shown) >= 18  # every view and dialog, both times
+    assert set(shown) == set(english) and len(shown) >= 19  # every view and dialog, both times
     english_words = {w for texts in english.values() for t in texts for w in words(t)}
     german_words = _german_words() | SAME_IN_BOTH
     left = {}

@@ -191,6 +191,13 @@ def walk(qtbot: Any, window: Any, seen: Callable[[str, QWidget], None]) -> None:
     history.table.selectRow(0)
     dialog("check-in dialog", history.edit_selected)
     dialog("export dialog", window.open_export)
+    checkin = window.views["checkin"]
+    window.show_view("checkin")
+    wait_idle(qtbot, runner)
+    checkin.form.note.setPlainText("not saved")  # then another day: save, discard or cancel?
+    dialog("unsaved question", lambda: checkin.set_day(checkin.day() - dt.timedelta(days=1)))
+    wait_idle(qtbot, runner)
+    checkin.discard_pending()
     dialog("shortcuts", lambda: _action(window, "F1").trigger())
     dialog("about", lambda: window.menuBar().actions()[-1].menu().actions()[-1].trigger())
 
