@@ -44,6 +44,7 @@ def isolate(folder: Path) -> None:
         (folder / name).mkdir(mode=0o700, exist_ok=True)
         ENV[var] = str(folder / name)
 
+
 BASE_WINDOW = textwrap.dedent("""
     import sys
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
