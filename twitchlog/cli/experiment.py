@@ -72,9 +72,9 @@ def register(
 
 
 def _today(source: Source) -> dt.date:
-    from twitchlog.diary.settings import day_start_hour
+    from twitchlog.diary.settings import diary_today
 
-    return rules.today(day_start_hour(source))
+    return diary_today(source)
 
 
 def _plan_json(plan: Plan, today: dt.date) -> dict[str, object]:
