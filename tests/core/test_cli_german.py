@@ -45,6 +45,11 @@ OTHERS = {
         "hardening"
     ),
     r"Read \d+ .*: \d+ added, .*": "hardening",
+    r"The day-start hour must be a whole hour from 0 to 12; got .*|\(taken .*\)": "hardening",
+    # diary/injections.py and diary/experiments.py (guiops, care.po): side effect words,
+    # the plan's warnings.
+    r"drooping eyelid( mild| moderate| severe)?": "guiops",
+    r"A botulinum toxin injection on .* is less than \d+ days before the start: .*": "guiops",
     # analysis/ (analysis, analysis.po): the trigger table and its sentences.
     r".*check-in days; .* comparisons checked.*|You checked in on .*|^factor +when +days.*": (
         "analysis"
@@ -52,6 +57,10 @@ OTHERS = {
     r".*not enough data$|^- .*\(.*\): .*|^With .* so far, .*|^These are patterns in your.*": (
         "analysis"
     ),
+    # analysis/experiment*.py (analysis): the experiment's state, verdict and sentences.
+    r"^Experiment on .* (finished|starts|started|runs|ran|paused|stopped).*": "analysis",
+    r"not enough data\.$|^Not enough data: .*|^Low adherence: .*": "analysis",
+    r"^The first \d+ days of each block were left out to let the change settle\.": "analysis",
 }
 
 
@@ -204,6 +213,49 @@ def _session(tmp: Path, comma: str) -> list[list[str]]:
         ["analyze", "--outcome", "many", *db],
         ["export", *db],
         ["list", "--from", "2026-03-11", "--to", "2026-03-09", *db],
+        ["factor", "add", "chocolate", "--kind", "yesno", *db],
+        ["factor", "list", *db],
+        [
+            "injection",
+            "add",
+            "2026-03-02",
+            "--product",
+            "ona",
+            "--units",
+            "50",
+            "--site",
+            "left:upper_eyelid",
+            "--side-effect",
+            "ptosis=mild",
+            *db,
+        ],
+        ["injection", "list", *db],
+        ["injection", "edit", "1", "--units", "40", *db],
+        ["injection", "wearing-off", "2026-03-08", *db],
+        ["injection", "wearing-off", "2026-03-07", "--undo", *db],
+        ["injection", "reminder", "7", *db],
+        ["treatment", "end", "1", "--on", "2026-03-10", *db],
+        ["treatment", "delete", "1", *db],
+        ["experiment", "status", *db],
+        [
+            "experiment",
+            "plan",
+            "caffeine_mg",
+            "--changed",
+            "1",
+            "--start",
+            "2026-03-05",
+            "--no-power",
+            *db,
+        ],
+        ["experiment", "kept", "partly", "--date", "2026-03-09", *db],
+        ["experiment", "status", *db],
+        ["experiment", "result", *db],
+        ["restore", *db],
+        ["chart", "timeline", "--out", str(tmp / "x.gif"), *db],
+        ["injection", "delete", "1", *db],
+        ["gui", "--wait-loaded", *db],
+        ["settings", "--day-start", "13", *db],
     ]
 
 
