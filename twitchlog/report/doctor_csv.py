@@ -43,7 +43,8 @@ def header(factors: tuple[Factor, ...]) -> list[str]:
 
 
 def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() and abs(value) < 1e15 else float(value)
+    number = float(value)
+    return int(number) if number.is_integer() and -1e15 < number < 1e15 else number
 
 
 def factor_cell(factor: Factor, value: float | None) -> Cell:
