@@ -1,13 +1,17 @@
 """The domain vocabulary: built-in factors, face regions, warning signs, severity anchors.
 
-Pure data with no imports beyond the standard library, so the database layer, the
-diary services, the analysis and the GUI all read the same single definition.
+Pure data with no imports beyond the standard library (and the stdlib-only `i18n`), so the
+database layer, the diary services, the analysis and the GUI all read the same single
+definition. Every word a person reads is marked `N_()` and stays English here (it is also the
+key the diary stores and the command line accepts); whoever SHOWS one calls `_()` on it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from twitchlog.i18n import N_
 
 FactorKind = Literal["number", "scale", "yesno"]
 FactorCategory = Literal["trigger", "relief", "custom"]
@@ -38,147 +42,162 @@ class FactorDef:
 BUILTIN_FACTORS: tuple[FactorDef, ...] = (
     FactorDef(
         "caffeine_mg",
-        "Caffeine",
+        N_("Caffeine"),
         "number",
         "mg",
         0,
         2000,
         high_from=300,
         evening=True,
-        help="Coffee, tea, cola, energy drinks. A cup of brewed coffee is about 95 mg.",
+        help=N_("Coffee, tea, cola, energy drinks. A cup of brewed coffee is about 95 mg."),
     ),
     FactorDef(
         "alcohol_units",
-        "Alcohol",
+        N_("Alcohol"),
         "number",
         "drinks",
         0,
         40,
         high_from=2,
         evening=True,
-        help="Standard drinks (a small glass of wine, a bottle of beer).",
+        help=N_("Standard drinks (a small glass of wine, a bottle of beer)."),
     ),
     FactorDef(
         "sleep_h",
-        "Sleep",
+        N_("Sleep"),
         "number",
         "h",
         0,
         24,
         high_below=6,
         evening=True,
-        help="Hours slept last night.",
+        help=N_("Hours slept last night."),
     ),
     FactorDef(
-        "sleep_quality", "Sleep quality", "scale", "0–10", 0, 10, help="0 = awful, 10 = perfect."
+        "sleep_quality",
+        N_("Sleep quality"),
+        "scale",
+        "0–10",
+        0,
+        10,
+        help=N_("0 = awful, 10 = perfect."),
     ),
-    FactorDef("fatigue", "Fatigue", "scale", "0–10", 0, 10, help="How tired you felt."),
+    FactorDef("fatigue", N_("Fatigue"), "scale", "0–10", 0, 10, help=N_("How tired you felt.")),
     FactorDef(
         "stress",
-        "Stress / anxiety",
+        N_("Stress / anxiety"),
         "scale",
         "0–10",
         0,
         10,
         slow=True,
-        help="0 = calm, 10 = the worst stress.",
+        help=N_("0 = calm, 10 = the worst stress."),
     ),
     FactorDef(
         "screen_h",
-        "Screen time",
+        N_("Screen time"),
         "number",
         "h",
         0,
         24,
-        help="Hours looking at screens (eye strain).",
+        help=N_("Hours looking at screens (eye strain)."),
     ),
     FactorDef(
-        "water_l", "Water", "number", "L", 0, 15, high_below=1.5, help="Litres drunk (dehydration)."
+        "water_l",
+        N_("Water"),
+        "number",
+        "L",
+        0,
+        15,
+        high_below=1.5,
+        help=N_("Litres drunk (dehydration)."),
     ),
-    FactorDef("magnesium_mg", "Magnesium supplement", "number", "mg", 0, 5000, slow=True),
-    FactorDef("potassium_mg", "Potassium supplement", "number", "mg", 0, 10000, slow=True),
-    FactorDef("b12", "Vitamin B12 taken", "yesno", "", 0, 1, slow=True),
-    FactorDef("vitamin_d", "Vitamin D taken", "yesno", "", 0, 1, slow=True),
-    FactorDef("warm_compress", "Warm compress", "number", "min", 0, 1440, category="relief"),
+    FactorDef("magnesium_mg", N_("Magnesium supplement"), "number", "mg", 0, 5000, slow=True),
+    FactorDef("potassium_mg", N_("Potassium supplement"), "number", "mg", 0, 10000, slow=True),
+    FactorDef("b12", N_("Vitamin B12 taken"), "yesno", "", 0, 1, slow=True),
+    FactorDef("vitamin_d", N_("Vitamin D taken"), "yesno", "", 0, 1, slow=True),
+    FactorDef("warm_compress", N_("Warm compress"), "number", "min", 0, 1440, category="relief"),
     FactorDef(
         "facial_exercises",
-        "Facial exercises",
+        N_("Facial exercises"),
         "number",
         "min",
         0,
         1440,
         category="relief",
-        help="Eye squeezes, cheek stretches, jaw relaxation, massage.",
+        help=N_("Eye squeezes, cheek stretches, jaw relaxation, massage."),
     ),
     FactorDef(
         "relaxation",
-        "Relaxation",
+        N_("Relaxation"),
         "number",
         "min",
         0,
         1440,
         category="relief",
-        help="Deep breathing, meditation, yoga.",
+        help=N_("Deep breathing, meditation, yoga."),
     ),
-    FactorDef("screen_breaks", "Screen breaks / eye care", "yesno", "", 0, 1, category="relief"),
+    FactorDef(
+        "screen_breaks", N_("Screen breaks / eye care"), "yesno", "", 0, 1, category="relief"
+    ),
 )
 BUILTIN_BY_KEY: dict[str, FactorDef] = {f.key: f for f in BUILTIN_FACTORS}
 
 # Face regions in top-to-bottom order, with the words a person reads.
 REGIONS: dict[str, str] = {
-    "eyebrow": "eyebrow / forehead",
-    "upper_eyelid": "upper eyelid",
-    "lower_eyelid": "lower eyelid",
-    "nose": "nose",
-    "cheek": "cheek",
-    "mouth": "mouth corner / lip",
-    "chin": "chin",
-    "jaw": "jaw",
-    "neck": "neck",
+    "eyebrow": N_("eyebrow / forehead"),
+    "upper_eyelid": N_("upper eyelid"),
+    "lower_eyelid": N_("lower eyelid"),
+    "nose": N_("nose"),
+    "cheek": N_("cheek"),
+    "mouth": N_("mouth corner / lip"),
+    "chin": N_("chin"),
+    "jaw": N_("jaw"),
+    "neck": N_("neck"),
 }
-SIDES: tuple[str, ...] = ("left", "right", "both")
+SIDES: tuple[str, ...] = (N_("left"), N_("right"), N_("both"))
 
 SIGNS: dict[str, str] = {
-    "weakness": "weakness of the face",
-    "numbness": "numbness",
-    "drooping": "drooping eyelid or mouth",
-    "vision": "change in vision",
-    "pain": "pain",
-    "function": "trouble eating, speaking or seeing",
+    "weakness": N_("weakness of the face"),
+    "numbness": N_("numbness"),
+    "drooping": N_("drooping eyelid or mouth"),
+    "vision": N_("change in vision"),
+    "pain": N_("pain"),
+    "function": N_("trouble eating, speaking or seeing"),
 }
 
 # Severity anchors after the Jankovic blepharospasm rating scale, in plain words.
 SEVERITY: dict[int, str] = {
-    1: "barely — only I notice",
-    2: "mild — visible, not disabling",
-    3: "moderate — gets in the way",
-    4: "severe — can't see, speak or eat through it",
+    1: N_("barely — only I notice"),
+    2: N_("mild — visible, not disabling"),
+    3: N_("moderate — gets in the way"),
+    4: N_("severe — can't see, speak or eat through it"),
 }
 
 TREATMENT_KINDS: dict[str, str] = {
-    "medication": "medication",
-    "injection": "botulinum toxin injection",
-    "therapy": "therapy (physical therapy, acupuncture…)",
-    "procedure": "procedure (surgery)",
+    "medication": N_("medication"),
+    "injection": N_("botulinum toxin injection"),
+    "therapy": N_("therapy (physical therapy, acupuncture…)"),
+    "procedure": N_("procedure (surgery)"),
 }
 
 # Botulinum toxin products (generic names; the units of one are not the units of another).
 INJECTION_PRODUCTS: dict[str, str] = {
-    "onabotulinumtoxinA": "onabotulinumtoxinA (Botox)",
-    "incobotulinumtoxinA": "incobotulinumtoxinA (Xeomin)",
-    "abobotulinumtoxinA": "abobotulinumtoxinA (Dysport)",
-    "other": "other",
+    "onabotulinumtoxinA": N_("onabotulinumtoxinA (Botox)"),
+    "incobotulinumtoxinA": N_("incobotulinumtoxinA (Xeomin)"),
+    "abobotulinumtoxinA": N_("abobotulinumtoxinA (Dysport)"),
+    "other": N_("other"),
 }
 # Side effects asked about for each injection cycle, and how bad each was.
 SIDE_EFFECTS: dict[str, str] = {
-    "ptosis": "drooping eyelid",
-    "dry_eye": "dry eye",
-    "tearing": "tearing",
-    "double_vision": "double vision",
-    "eye_closure": "trouble closing the eye",
-    "bruising": "bruising",
+    "ptosis": N_("drooping eyelid"),
+    "dry_eye": N_("dry eye"),
+    "tearing": N_("tearing"),
+    "double_vision": N_("double vision"),
+    "eye_closure": N_("trouble closing the eye"),
+    "bruising": N_("bruising"),
 }
-SIDE_EFFECT_GRADES: tuple[str, ...] = ("none", "mild", "moderate", "severe")
+SIDE_EFFECT_GRADES: tuple[str, ...] = (N_("none"), N_("mild"), N_("moderate"), N_("severe"))
 DEFAULT_INJECTION_INTERVAL_DAYS = 84  # 12 weeks, until the person's own cycles say otherwise
 DEFAULT_INJECTION_REMINDER_DAYS = 7
 
