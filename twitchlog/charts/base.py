@@ -16,16 +16,27 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from twitchlog.charts.theme import LIGHT, Theme
+from twitchlog.i18n import N_, _
 
 DEFAULT_SIZE = (8.0, 4.5)  # inches: readable on a laptop and on an A4 page
+# Words are shown through _() where a chart is drawn (the language may change).
 OUTCOMES: dict[str, str] = {
-    "count": "twitches a day",
-    "severity": "severity points a day",
-    "duration": "minutes of twitching a day",
+    "count": N_("twitches a day"),
+    "severity": N_("severity points a day"),
+    "duration": N_("minutes of twitching a day"),
 }
-OUTCOME_SHORT: dict[str, str] = {"count": "twitches", "severity": "severity", "duration": "minutes"}
-EMPTY_MESSAGE = "Nothing to show yet"
-EMPTY_HINT = "Check in on a few days (even “no twitches today”) and this chart fills in."
+OUTCOME_SHORT: dict[str, str] = {
+    "count": N_("twitches"),
+    "severity": N_("severity"),
+    "duration": N_("minutes"),
+}
+OUTCOME_DAILY: dict[str, str] = {
+    "count": N_("twitches per check-in day"),
+    "severity": N_("severity per check-in day"),
+    "duration": N_("minutes per check-in day"),
+}
+EMPTY_MESSAGE = N_("Nothing to show yet")
+EMPTY_HINT = N_("Check in on a few days (even “no twitches today”) and this chart fills in.")
 
 
 def check_outcome(outcome: str) -> str:
@@ -110,7 +121,7 @@ def empty_figure(
     ax.text(
         0.5,
         0.56,
-        message,
+        _(message),
         ha="center",
         va="center",
         fontsize=theme.font_size + 5,
@@ -121,7 +132,7 @@ def empty_figure(
     ax.text(
         0.5,
         0.42,
-        hint,
+        _(hint),
         ha="center",
         va="center",
         fontsize=theme.font_size + 1,
