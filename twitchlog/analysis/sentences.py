@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from twitchlog.analysis.data import FactorInfo
 from twitchlog.analysis.effects import Effect, Split
 from twitchlog.i18n import N_, _, decimal_sign, language, ngettext
-from twitchlog.words import plural
+from twitchlog.words import plural, unit_for
 
 OUTCOME_WORDS: dict[str, str] = {  # shown through _(): outcome_words()
     "count": N_("episodes a day"),
@@ -122,7 +122,7 @@ def split_words(split: Split | None, info: FactorInfo) -> str:
         return ""
     if info.kind == "yesno":
         return _("yes")
-    u = f" {_(info.unit)}" if info.unit and info.kind != "scale" else ""
+    u = f" {unit_for(split.threshold, info.unit)}" if info.unit and info.kind != "scale" else ""
     if split.from_median:
         if split.op == ">" and split.threshold == 0:
             return _("any at all")

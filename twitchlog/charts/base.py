@@ -6,6 +6,7 @@ no global state and can be drawn by a Qt canvas, a PNG/SVG writer or a PDF page 
 
 from __future__ import annotations
 
+import textwrap
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -92,10 +93,32 @@ def style_axes(
     return ax
 
 
+def fit(text: str, inches: float, font_size: float) -> str:
+    """`text` wrapped into lines that fit `inches` at `font_size` points (a character is about
+    0.58 em wide in DejaVu Sans), so longer German words or a larger text size wrap instead
+    of running off the chart."""
+    width = max(12, int(inches * 72 / (font_size * 0.58)))
+    return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
+
+
+def label_axes(
+    ax: Axes, theme: Theme, x: str | None = None, y: str | None = None, **style: object
+) -> None:
+    """Axis labels wrapped to the figure's size at the theme's text size."""
+    fig = ax.get_figure()
+    assert fig is not None
+    w, h = fig.get_size_inches()
+    if x is not None:
+        ax.set_xlabel(fit(x, w * 0.8, theme.font_size), **style)  # type: ignore[arg-type]
+    if y is not None:
+        ax.set_ylabel(fit(y, h * 0.75, theme.font_size), **style)  # type: ignore[arg-type]
+
+
 def title(fig: Figure, text: str, theme: Theme, subtitle: str = "", ax: Axes | None = None) -> None:
     """Bold figure title on the left; the subtitle (what the numbers mean) goes over `ax`."""
+    width = fig.get_figwidth() * 0.95
     fig.suptitle(
-        text,
+        fit(text, width, theme.font_size + 2),
         x=0.01,
         ha="left",
         color=theme.foreground,
@@ -103,7 +126,12 @@ def title(fig: Figure, text: str, theme: Theme, subtitle: str = "", ax: Axes | N
         fontweight="bold",
     )
     if subtitle and ax is not None:
-        ax.set_title(subtitle, loc="left", fontsize=theme.font_size, color=theme.muted)
+        ax.set_title(
+            fit(subtitle, width, theme.font_size),
+            loc="left",
+            fontsize=theme.font_size,
+            color=theme.muted,
+        )
 
 
 def empty_figure(
@@ -121,7 +149,7 @@ def empty_figure(
     ax.text(
         0.5,
         0.56,
-        _(message),
+        fit(_(message), fig.get_figwidth() * 0.9, theme.font_size + 5),
         ha="center",
         va="center",
         fontsize=theme.font_size + 5,
@@ -132,7 +160,7 @@ def empty_figure(
     ax.text(
         0.5,
         0.42,
-        _(hint),
+        fit(_(hint), fig.get_figwidth() * 0.85, theme.font_size + 1),
         ha="center",
         va="center",
         fontsize=theme.font_size + 1,

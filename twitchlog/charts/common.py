@@ -9,6 +9,7 @@ import numpy as np
 
 from twitchlog.analysis.data import DailyData, FactorInfo
 from twitchlog.i18n import N_, _, decimal_sign
+from twitchlog.words import unit_for
 
 MIN_DAYS = 2  # fewer observed days than this: "nothing to show yet"
 
@@ -96,7 +97,7 @@ def fmt(v: float, digits: int = 1) -> str:
 
 
 def factor_label(info: FactorInfo) -> str:
-    unit = f" ({_(info.unit)})" if info.unit and info.kind != "yesno" else ""
+    unit = f" ({unit_for(2, info.unit)})" if info.unit and info.kind != "yesno" else ""
     return f"{_(info.label)}{unit}"
 
 

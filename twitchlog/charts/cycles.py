@@ -21,6 +21,7 @@ from twitchlog.charts.base import (
     add_hover,
     check_outcome,
     empty_figure,
+    label_axes,
     prepare,
     style_axes,
     title,
@@ -146,8 +147,12 @@ def build_cycles(
     ]
     ax.set_xlim(-0.5, min(max(len(c.rates) for c in cycles), MAX_WEEKS) - 0.5)
     ax.set_ylim(bottom=0)
-    ax.set_xlabel(_("weeks since the injection"))
-    ax.set_ylabel(_("{outcome} (weekly mean)").format(outcome=words))
+    label_axes(
+        ax,
+        theme,
+        _("weeks since the injection"),
+        _("{outcome} (weekly mean)").format(outcome=words),
+    )
     ax.xaxis.set_major_locator(MultipleLocator(2))
     ax.legend(
         handles=handles,

@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from twitchlog.analysis.experiment import UNITS, ExperimentResult
-from twitchlog.charts.base import DEFAULT_SIZE, empty_figure, prepare, style_axes, title
+from twitchlog.charts.base import DEFAULT_SIZE, empty_figure, label_axes, prepare, style_axes, title
 from twitchlog.charts.theme import Theme
 from twitchlog.i18n import _
 
@@ -88,8 +88,7 @@ def plot_blocks(ax: Axes, result: ExperimentResult, theme: Theme) -> None:
     ax.set_xticklabels(
         [_("{block}\npair {pair}").format(block=b.number, pair=b.pair) for b in result.blocks]
     )
-    ax.set_xlabel(_("Block, in time order"))
-    ax.set_ylabel(_(UNITS.get(plan.outcome, "a day")))
+    label_axes(ax, theme, _("Block, in time order"), _(UNITS.get(plan.outcome, "a day")))
     ax.set_ylim(bottom=0)
     legend = ax.legend(loc="best", fontsize=theme.font_size, frameon=False)
     for text in legend.get_texts():

@@ -21,6 +21,7 @@ from twitchlog.charts.base import (
     add_hover,
     check_outcome,
     empty_figure,
+    label_axes,
     prepare,
     style_axes,
     title,
@@ -28,7 +29,7 @@ from twitchlog.charts.base import (
 from twitchlog.charts.common import enough_days, fmt, num
 from twitchlog.charts.theme import Theme, mix
 from twitchlog.i18n import _, language, ngettext
-from twitchlog.words import plural
+from twitchlog.words import plural, unit_for
 
 MAX_BINS = 6
 
@@ -117,7 +118,7 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
         inner = sorted([*inner, float(thr)])
     if not inner:
         inner = [float(np.median(pos))]
-    unit = f" {info.unit}" if info.unit else ""
+    unit = f" {unit_for(2, info.unit)}" if info.unit else ""
     if info.high_below is not None and not zero_bin:
         # "Below a threshold" factors (short sleep): [a, b) bins, so "< 6 h" is its own bin.
         edges = [-math.inf, *inner, math.inf]
@@ -278,15 +279,14 @@ def build_factor(
             gid="day-count",
         )
     del top, ymax
-    unit = f" ({_(info.unit)})" if info.unit and info.kind == "number" else ""
+    unit = f" ({unit_for(2, info.unit)})" if info.unit and info.kind == "number" else ""
     if lag == 0:
         when = _("{factor}, that day")
     elif lag == 1:
         when = _("{factor}, the day before")
     else:
         when = _("{factor}, {n} days before")
-    ax.set_xlabel(when.format(factor=f"{label}{unit}", n=lag))
-    ax.set_ylabel(words)
+    label_axes(ax, theme, when.format(factor=f"{label}{unit}", n=lag), words)
     total = sum(s.days for s in stats_)
     title(
         fig,

@@ -9,7 +9,6 @@ verdict, split, high_days, low_days, more_days), so any object with those works.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,7 +16,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from twitchlog.charts.base import add_hover, empty_figure, prepare, style_axes, title
+from twitchlog.charts.base import add_hover, empty_figure, fit, prepare, style_axes, title
 from twitchlog.charts.common import num
 from twitchlog.charts.theme import Theme
 from twitchlog.i18n import _
@@ -140,15 +139,18 @@ def build_triggers(
                 solid_capstyle="butt",
                 gid="not-enough",
             )
-            tx.text(
-                0.02,
+            ax.text(  # on the grey bar itself: the column on the right is too narrow
+                0.01,
                 y,
                 need,
                 va="center",
                 color=theme.muted,
                 fontsize=theme.font_size - 1,
                 style="italic",
-                transform=tx.get_yaxis_transform(),
+                transform=ax.get_yaxis_transform(),
+                clip_on=True,
+                zorder=4,
+                bbox={"facecolor": theme.background, "edgecolor": "none", "pad": 1.0},
             )
             add_hover(
                 fig,
@@ -206,7 +208,8 @@ def build_triggers(
     ax.set_yticks(np.arange(n), [_row_label(f) for f in rows])
     ax.set_ylim(n - 0.5, -1.3)
     ax.tick_params(axis="y", length=0)
-    ticks = [t for t in (0.25, 0.5, 0.67, 1, 1.5, 2, 3, 4, 5) if xmin <= t <= xmax]
+    steps = (0.25, 0.5, 0.67, 1, 1.5, 2, 3, 4, 5) if xmax / xmin < 6 else (0.25, 0.5, 1, 2, 4)
+    ticks = [t for t in steps if xmin <= t <= xmax]  # never so many that the labels touch
     ax.set_xticks(ticks, [f"{num(t)}×" for t in ticks])
     ax.xaxis.set_minor_formatter("")
     tx.text(
@@ -233,10 +236,11 @@ def build_triggers(
             )
         )
     handles.append(Line2D([], [], color=theme.grid, lw=3, label=verdict_words(NOT_ENOUGH)))
+    wide = sum(len(str(h.get_label())) for h in handles) > 80  # German words are longer
     fig.legend(
         handles=handles,
         loc="outside lower center",
-        ncols=5,
+        ncols=3 if wide else 5,
         frameon=False,
         fontsize=theme.font_size - 1,
         labelcolor=theme.foreground,
@@ -267,7 +271,9 @@ def build_triggers(
         _("A link is not proof of cause: something else may move with both."),
         *notes[:4],
     ]
+    wide = fig.get_figwidth() * 0.62  # the plot's share of the width
     ax.set_xlabel(
-        "\n".join(textwrap.fill(line, 72) for line in lines), fontsize=theme.font_size - 1
+        "\n".join(fit(line, wide, theme.font_size - 1) for line in lines),
+        fontsize=theme.font_size - 1,
     )
     return fig

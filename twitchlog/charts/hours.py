@@ -14,6 +14,7 @@ from twitchlog.charts.base import (
     add_hover,
     check_outcome,
     empty_figure,
+    label_axes,
     prepare,
     style_axes,
     title,
@@ -104,8 +105,12 @@ def build_hours(
             add_hover(fig, bar, [text.format(hours=hours, value=fmt(vals[i], 2), outcome=words)])
     ax.set_xticks(range(0, 24, 2), [f"{i:02d}" for i in range(0, 24, 2)])
     ax.set_xlim(-0.6, 23.6)
-    ax.set_xlabel(_("hour of the day (local time when logged)"))
-    ax.set_ylabel(_("{outcome} per day of that kind").format(outcome=words))
+    label_axes(
+        ax,
+        theme,
+        _("hour of the day (local time when logged)"),
+        _("{outcome} per day of that kind").format(outcome=words),
+    )
     ax.legend(frameon=False, fontsize=theme.font_size - 1, labelcolor=theme.foreground)
     title(
         fig,

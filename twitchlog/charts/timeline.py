@@ -25,6 +25,7 @@ from twitchlog.charts.base import (
     add_hover,
     check_outcome,
     empty_figure,
+    label_axes,
     prepare,
     style_axes,
     title,
@@ -40,6 +41,7 @@ from twitchlog.charts.common import (
 from twitchlog.charts.dates import LocalDateFormatter
 from twitchlog.charts.theme import Theme, mix
 from twitchlog.i18n import _, ngettext
+from twitchlog.words import unit_for
 
 ONE_DAY = np.timedelta64(1, "D")
 
@@ -97,7 +99,7 @@ def build_timeline(
         _day_bands(ax, x[a], x[b], color=theme.unobserved, zorder=0, gid="unobserved")
         handles.append(Patch(color=theme.unobserved, label=_("no check-in (unknown)")))
     handles += _treatments(ax, data, theme)
-    ax.set_ylabel(words)
+    label_axes(ax, theme, y=words)
     ax.set_ylim(bottom=0)
     ax.set_xlim(mdates.date2num(x[0]) - 0.6, mdates.date2num(x[-1]) + 0.6)
     if n <= 16:  # the first weeks: one tick per day, never hours ("12:00" between days)
@@ -254,13 +256,17 @@ def _factor_axis(fig: Figure, ax: Axes, data: DailyData, key: str, theme: Theme)
         finite = values[np.isfinite(values)]
         top = float(finite.max()) if finite.size else 1.0
         ax2.set_ylim(0, top * 1.6 if top > 0 else 1)
-    ax2.set_ylabel(factor_label(info), color=color)
+    label_axes(ax2, theme, y=factor_label(info), color=color)
     ax2.tick_params(axis="y", colors=color)
     # The outcome stays on top and keeps receiving the mouse.
     ax.set_zorder(ax2.get_zorder() + 1)
     ax.patch.set_visible(False)
     ax2.patch.set_facecolor(theme.background)
-    unit = f" {_(info.unit)}" if info.unit and info.kind != "scale" else ""
     label = _(info.label)
-    add_hover(fig, pts, lambda i: f"{day_text(x[i])}: {label} {fmt(values[i])}{unit}")
+
+    def factor_text(i: int) -> str:
+        unit = f" {unit_for(values[i], info.unit)}" if info.unit and info.kind != "scale" else ""
+        return f"{day_text(x[i])}: {label} {fmt(values[i])}{unit}"
+
+    add_hover(fig, pts, factor_text)
     return pts

@@ -23,6 +23,8 @@ from twitchlog.charts.base import (
     add_hover,
     check_outcome,
     empty_figure,
+    fit,
+    label_axes,
     prepare,
     style_axes,
     title,
@@ -77,9 +79,13 @@ def build_treatments(
         _cycles(fig, ax_cy, cycles, theme, words)
     title(fig, _("Treatments"), theme)
     fig.supxlabel(
-        _(
-            "Intervals are approximate and likely too narrow: neighbouring days are alike, and "
-            "treatments often start when twitching is at its worst."
+        fit(
+            _(
+                "Intervals are approximate and likely too narrow: neighbouring days are alike, "
+                "and treatments often start when twitching is at its worst."
+            ),
+            fig.get_figwidth() * 0.95,
+            theme.font_size - 1,
         ),
         fontsize=theme.font_size - 1,
         color=theme.muted,
@@ -176,7 +182,7 @@ def _before_after(
     ax.margins(x=0.15)  # first: room on the right so the last "after" dot is not cut off
     ax.set_xlim(left=0)
     ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(words)
+    label_axes(ax, theme, words)
     if any(getattr(r, "kind", "") == "injection" for r in results):
         head = _("Before (○, 28 days; injections: untreated days) → after (●)")
     else:
@@ -185,8 +191,10 @@ def _before_after(
         head += "\n" + _("{shown} of {n}: the latest with check-in days in this range").format(
             shown=len(results), n=total
         )
+    fig = ax.get_figure()
+    assert fig is not None
     ax.set_title(
-        head,
+        fit(head, fig.get_figwidth() * ax.get_position().width * 0.95, theme.font_size),
         loc="left",
         fontsize=theme.font_size,
         color=theme.muted,
@@ -230,8 +238,12 @@ def _cycles(fig: Figure, ax: Axes, cycles: InjectionCycles, theme: Theme, words:
     )
     ax.set_xlim(weeks[0] - 0.5, weeks[-1] + 0.5)
     ax.set_ylim(bottom=0)
-    ax.set_xlabel(_("weeks since the injection"))
-    ax.set_ylabel(_("{outcome} (mean over the week's check-ins)").format(outcome=words))
+    label_axes(
+        ax,
+        theme,
+        _("weeks since the injection"),
+        _("{outcome} (mean over the week's check-ins)").format(outcome=words),
+    )
     ax.xaxis.set_major_locator(MultipleLocator(2))
     ax.text(
         6,
