@@ -75,3 +75,29 @@ def test_plan_check_in_and_see_the_result(qtbot: Any, window: Any, diary: Any) -
     assert "Low adherence" in text  # 'partly' on the one day answered: 50%
     assert view._canvas is not None and view._canvas.isVisible()
     assert view.status.text().startswith("<b>Experiment: day 5 of")
+
+
+def test_pausing_and_stopping_can_be_undone(qtbot: Any, window: Any, diary: Any) -> None:
+    today = rules.today(catalog.DEFAULT_DAY_START_HOUR)
+    start = today - dt.timedelta(days=2)
+    with diary.write() as s:
+        plan = experiments.plan_experiment(
+            s, "caffeine_mg", changed="at most 1 cup", usual="as usual", start=start, today=start
+        )
+    window.show_view("experiments")
+    view = window.views["experiments"]
+    wait_idle(qtbot, window.runner)
+    assert view.pause_button.isVisibleTo(view) and view.stop_button.isVisibleTo(view)
+    for action, state in (("pause", "paused"), ("stop", "stopped")):
+        view._change(action, "holiday")  # what the button does once the reason is typed
+        wait_idle(qtbot, window.runner)
+        with diary.read() as s:
+            assert experiments.get_experiment(s, plan.id).state(today) == state
+        assert window.undo_action.isEnabled()
+        words = {"pause": "pausing", "stop": "stopping"}[action]
+        assert window.undo_action.text() == f"&Undo {words} the experiment"
+        window.undo()
+        wait_idle(qtbot, window.runner)
+        with diary.read() as s:
+            assert experiments.get_experiment(s, plan.id) == plan  # as it was
+        assert view.resume_button.isHidden() and view.pause_button.isVisibleTo(view)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from twitchlog import __version__
 from twitchlog.errors import DiaryError
+from twitchlog.i18n import _
 
 # Which module registers each command: a command line builds only its own command's
 # parser (argparse for all of them costs ~30 ms, most of what `twitchlog log` may take).
@@ -42,14 +44,21 @@ def build_parser(modules: Sequence[str] = _COMMAND_MODULES) -> argparse.Argument
 
     parser = argparse.ArgumentParser(
         prog="twitchlog",
-        description="A private diary for facial twitching. Without a command it opens the window.",
+        description=_(
+            "A private diary for facial twitching. Without a command it opens the window."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"twitchlog {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"twitchlog {__version__}",
+        help=_("show the version and exit"),
+    )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
-        help="diary file (default: $TWITCHLOG_DB, else the user data folder)",
+        help=_("diary file (default: $TWITCHLOG_DB, else the user data folder)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
@@ -58,10 +67,34 @@ def build_parser(modules: Sequence[str] = _COMMAND_MODULES) -> argparse.Argument
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from twitchlog.cli.argwords import speak_our_language
     from twitchlog.cli.output import escaped_output
 
-    with escaped_output():  # a note with terminal escapes is shown, not obeyed
-        return _run(list(sys.argv[1:] if argv is None else argv))
+    speak_our_language()  # argparse's "usage:", "options", errors: in the user's language
+    try:
+        with escaped_output():  # a note with terminal escapes is shown, not obeyed
+            try:
+                return _run(list(sys.argv[1:] if argv is None else argv))
+            finally:
+                sys.stdout.flush()  # a reader that went away shows here, not at exit
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+# How a shell reports a command ended by SIGPIPE (128 + 13), as `yes | head -1` ends.
+_READER_GONE = 141
+
+
+def _reader_gone() -> int:
+    """The output's reader closed early (`twitchlog list | head -1`): stop quietly, as Unix
+    tools do. What is left in the buffer goes to /dev/null, so Python's own flush at exit
+    has nowhere to fail either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (a test's capture)
+        pass
+    return _READER_GONE
 
 
 def _run(argv: list[str]) -> int:
@@ -73,8 +106,10 @@ def _run(argv: list[str]) -> int:
         from twitchlog.words import did_you_mean
 
         print(
-            f"twitchlog: there is no command '{argv[0]}'.{did_you_mean(argv[0], COMMAND_MODULE)}"
-            " 'twitchlog --help' lists them all.",
+            _(
+                "twitchlog: there is no command '{command}'.{did_you_mean} "
+                "'twitchlog --help' lists them all."
+            ).format(command=argv[0], did_you_mean=did_you_mean(argv[0], COMMAND_MODULE)),
             file=sys.stderr,
         )
         return 2
@@ -89,7 +124,7 @@ def _run(argv: list[str]) -> int:
         print(f"twitchlog: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("twitchlog: stopped; nothing half-written was kept.", file=sys.stderr)
+        print(_("twitchlog: stopped; nothing half-written was kept."), file=sys.stderr)
         return 130
     except Exception as exc:  # full disk, I/O error, damage: say it in words
         from twitchlog.db.errors import explain

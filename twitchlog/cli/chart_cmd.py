@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitchlog.charts import CHART_NAMES
-from twitchlog.cli.common import date_arg, open_db
+from twitchlog.cli.common import check_period, date_arg, open_db
 from twitchlog.errors import DiaryError, ValidationError
+from twitchlog.i18n import _
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -23,26 +24,39 @@ def register(
     p = sub.add_parser(
         "chart",
         parents=[common],
-        help="draw a chart into a PNG, SVG or PDF file",
-        description="Draw one chart of the diary into a file. Charts: " + ", ".join(NAMES),
+        help=_("draw a chart into a PNG, SVG or PDF file"),
+        description=_("Draw one chart of the diary into a file. Charts: {names}").format(
+            names=", ".join(NAMES)
+        ),
     )
-    p.add_argument("name", choices=NAMES, metavar="NAME", help="one of: " + ", ".join(NAMES))
     p.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf"
+        "name",
+        choices=NAMES,
+        metavar="NAME",
+        help=_("one of: {names}").format(names=", ".join(NAMES)),
     )
-    p.add_argument("--from", dest="start", type=date_arg, metavar="DATE")
-    p.add_argument("--to", dest="end", type=date_arg, metavar="DATE")
     p.add_argument(
-        "--factor", metavar="KEY", help="factor for the timeline's second axis and the factor chart"
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help=_("FILE.png, FILE.svg or FILE.pdf"),
+    )
+    p.add_argument("--from", dest="start", type=date_arg, metavar="DATE", help=_("first day"))
+    p.add_argument("--to", dest="end", type=date_arg, metavar="DATE", help=_("last day"))
+    p.add_argument(
+        "--factor",
+        metavar="KEY",
+        help=_("factor for the timeline's second axis and the factor chart"),
     )
     p.add_argument(
         "--outcome",
         choices=OUTCOMES,
         default="count",
-        help="what to count per day: count (default), severity or duration",
+        help=_("what to count per day: count (default), severity or duration"),
     )
-    p.add_argument("--dark", action="store_true", help="dark background")
-    p.add_argument("--dpi", type=int, default=100, help="PNG resolution (default 100)")
+    p.add_argument("--dark", action="store_true", help=_("dark background"))
+    p.add_argument("--dpi", type=int, default=100, help=_("PNG resolution (default 100)"))
     p.set_defaults(func=cmd_chart)
 
 
@@ -50,11 +64,13 @@ def cmd_chart(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower().lstrip(".")
     if suffix not in ("png", "svg", "pdf"):
         raise ValidationError(
-            f"Give the output file a .png, .svg or .pdf name, not {args.out.name!r}.", "out"
+            _("Give the output file a .png, .svg or .pdf name, not '{name}'.").format(
+                name=args.out.name
+            ),
+            "out",
         )
     db = open_db(args)  # dates in words are resolved with the diary's day-start hour
-    if args.start and args.end and args.start > args.end:
-        raise ValidationError("--from is after --to; give the earlier date first.", "from")
+    check_period(args.start, args.end)
     from twitchlog.charts.render import compute, draw
     from twitchlog.charts.theme import DARK, LIGHT
     from twitchlog.diary.dataset import load_daily_data, load_episode_points
@@ -71,8 +87,12 @@ def cmd_chart(args: argparse.Namespace) -> int:
         data = load_daily_data(session, args.start, args.end)
         points = load_episode_points(session, args.start, args.end)
     if args.factor is not None and args.factor not in data.factor_info:
-        known = ", ".join(sorted(data.factor_info)) or "none yet"
-        raise DiaryError(f"There is no factor called {args.factor!r}. Known factors: {known}.")
+        known = ", ".join(sorted(data.factor_info)) or _("none yet")
+        raise DiaryError(
+            _("There is no factor called '{key}'. Known factors: {known}.").format(
+                key=args.factor, known=known
+            )
+        )
     needs_analysis = args.name in ("triggers", "treatments") or (
         args.factor is None and args.name in ("timeline", "factor")
     )
@@ -90,6 +110,8 @@ def _save(fig: Figure, args: argparse.Namespace) -> int:
     try:
         save_figure(fig, args.out, dpi=max(50, min(args.dpi, 600)))
     except OSError as exc:
-        raise DiaryError(f"Could not write {args.out}: {exc.strerror or exc}.") from None
-    print(f"Wrote the {args.name} chart to {args.out}.")
+        raise DiaryError(
+            _("Could not write {file}: {reason}.").format(file=args.out, reason=exc.strerror or exc)
+        ) from None
+    print(_("Wrote the {name} chart to {file}.").format(name=args.name, file=args.out))
     return 0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from twitchlog.diary import rules
 from twitchlog.errors import DiaryError, ValidationError
+from twitchlog.i18n import _
 
 if TYPE_CHECKING:
     from twitchlog.db.lite import Diary
@@ -39,7 +40,7 @@ def open_db(args: argparse.Namespace) -> Diary:
 
     warning = daily_backup_warning(db)
     if warning:
-        print(f"twitchlog: warning: {warning}", file=sys.stderr)
+        print(_("twitchlog: warning: {warning}").format(warning=warning), file=sys.stderr)
     return db
 
 
@@ -72,7 +73,7 @@ def _held_location(args: argparse.Namespace) -> str:
 def check_period(start: dt.date | None, end: dt.date | None) -> None:
     """--from and --to in order (checked before anything is written)."""
     if start is not None and end is not None and end < start:
-        raise ValidationError("--to is before --from; swap them.")
+        raise ValidationError(_("--to is before --from; swap them."))
 
 
 def resolve_date_words(args: argparse.Namespace, day_start_hour: int) -> None:
@@ -107,6 +108,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def fmt_duration(seconds: int | None) -> str:
+    """'45s', '2m', '1m30s': the form `--duration` takes, in every language."""
     if seconds is None:
         return ""
     if seconds < 60:
@@ -125,7 +127,15 @@ def output_file(path: Path, suffix: str, what: str) -> Path:
         return path.with_suffix(suffix)
     if path.suffix.lower() != suffix:
         raise DiaryError(
-            f"{path.name} ends in {path.suffix}, but {what} is written as {suffix} "
-            f"(a spreadsheet opens it); name it {path.with_suffix(suffix).name}."
+            _(
+                "{name} ends in {suffix}, but {what} is written as {wanted} "
+                "(a spreadsheet opens it); name it {better}."
+            ).format(
+                name=path.name,
+                suffix=path.suffix,
+                what=what,
+                wanted=suffix,
+                better=path.with_suffix(suffix).name,
+            )
         )
     return path

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from twitchlog.cli.common import date_arg, open_db, table
 from twitchlog.diary import rules
+from twitchlog.i18n import _, format_date, format_number
 from twitchlog.words import plural
 
 if TYPE_CHECKING:
@@ -22,59 +23,73 @@ def register(
     p = sub.add_parser(
         "experiment",
         parents=[common],
-        help="test a suspected trigger: randomised blocks with and without a change",
-        description="Plan an n-of-1 experiment (blocks with and without a change, in random "
-        "order within each pair), follow it day by day, and read its result.",
+        help=_("test a suspected trigger: randomised blocks with and without a change"),
+        description=_(
+            "Plan an n-of-1 experiment (blocks with and without a change, in random "
+            "order within each pair), follow it day by day, and read its result."
+        ),
     )
     ops = p.add_subparsers(dest="op", metavar="ACTION", required=True)
     out = argparse.ArgumentParser(add_help=False)
-    out.add_argument("--json", action="store_true", help="machine-readable output")
+    out.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    plan = ops.add_parser("plan", parents=[common, out], help="plan a new experiment")
-    plan.add_argument("factor", help="the factor's key, e.g. caffeine_mg (see 'factor list')")
-    plan.add_argument("--changed", required=True, help="the change, e.g. 'at most 1 cup'")
-    plan.add_argument("--usual", default="as usual", help="the other condition (default: as usual)")
+    plan = ops.add_parser("plan", parents=[common, out], help=_("plan a new experiment"))
     plan.add_argument(
-        "--start", default="today", help="first day, YYYY-MM-DD (may be ahead; default today)"
+        "factor", help=_("the factor's key, e.g. caffeine_mg (see 'twitchlog factor list')")
     )
-    plan.add_argument("--block-days", default=7, help="days per block (default 7, at least 5)")
-    plan.add_argument("--pairs", default=3, help="pairs of blocks (default 3, at least 2)")
+    plan.add_argument("--changed", required=True, help=_("the change, e.g. 'at most 1 cup'"))
+    plan.add_argument("--usual", default=None, help=_("the other condition (default: as usual)"))
     plan.add_argument(
-        "--washout", default=2, help="settling-in days at each block's start, not analysed"
+        "--start",
+        default="today",
+        help=_("first day, YYYY-MM-DD, today or tomorrow's date (default today)"),
     )
-    plan.add_argument("--outcome", choices=("count", "severity", "duration"), default="count")
+    plan.add_argument("--block-days", default=7, help=_("days per block (default 7, at least 5)"))
+    plan.add_argument("--pairs", default=3, help=_("pairs of blocks (default 3, at least 2)"))
+    plan.add_argument(
+        "--washout", default=2, help=_("settling-in days at each block's start, not analysed")
+    )
+    plan.add_argument(
+        "--outcome",
+        choices=("count", "severity", "duration"),
+        default="count",
+        help=_(
+            "count: episodes a day (default); severity: total severity a day; "
+            "duration: minutes a day"
+        ),
+    )
     plan.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
-    plan.add_argument("--no-power", action="store_true", help="skip the power estimate")
+    plan.add_argument("--no-power", action="store_true", help=_("skip the power estimate"))
     plan.set_defaults(func=cmd_plan)
 
-    status = ops.add_parser("status", parents=[common, out], help="the schedule and today")
+    status = ops.add_parser("status", parents=[common, out], help=_("the schedule and today"))
     status.set_defaults(func=cmd_status)
 
-    result = ops.add_parser("result", parents=[common, out], help="the result so far")
-    result.add_argument("--id", type=int, default=None, help="an older experiment's number")
+    result = ops.add_parser("result", parents=[common, out], help=_("the result so far"))
+    result.add_argument("--id", type=int, default=None, help=_("an older experiment's number"))
     result.set_defaults(func=cmd_result)
 
-    stop = ops.add_parser("stop", parents=[common, out], help="end the experiment early")
-    stop.add_argument("--reason", required=True, help="why, in a few words (kept)")
+    stop = ops.add_parser("stop", parents=[common, out], help=_("end the experiment early"))
+    stop.add_argument("--reason", required=True, help=_("why, in a few words (kept)"))
     stop.set_defaults(func=cmd_stop)
 
-    pause = ops.add_parser("pause", parents=[common, out], help="pause from today")
-    pause.add_argument("--reason", required=True, help="why, in a few words (kept)")
+    pause = ops.add_parser("pause", parents=[common, out], help=_("pause from today"))
+    pause.add_argument("--reason", required=True, help=_("why, in a few words (kept)"))
     pause.set_defaults(func=cmd_pause)
 
-    resume = ops.add_parser("resume", parents=[common, out], help="go on after a pause")
+    resume = ops.add_parser("resume", parents=[common, out], help=_("go on after a pause"))
     resume.set_defaults(func=cmd_resume)
 
-    kept = ops.add_parser("kept", parents=[common, out], help="did you keep to it today?")
-    kept.add_argument("answer", choices=("yes", "partly", "no"))
-    kept.add_argument("--date", type=date_arg, default=None, help="the day (default today)")
+    kept = ops.add_parser("kept", parents=[common, out], help=_("did you keep to it today?"))
+    kept.add_argument("answer", choices=("yes", "partly", "no"), help=_("yes, partly or no"))
+    kept.add_argument("--date", type=date_arg, default=None, help=_("the day (default today)"))
     kept.set_defaults(func=cmd_kept)
 
 
 def _today(source: Source) -> dt.date:
-    from twitchlog.diary.settings import day_start_hour
+    from twitchlog.diary.settings import diary_today
 
-    return rules.today(day_start_hour(source))
+    return diary_today(source)
 
 
 def _plan_json(plan: Plan, today: dt.date) -> dict[str, object]:
@@ -122,20 +137,27 @@ def _schedule(plan: Plan, today: dt.date) -> str:
                 b.number,
                 b.pair,
                 plan.condition_words(b.condition),
-                b.first.isoformat() if b.first else "after the pause",
-                b.last.isoformat() if b.last else "",
-                "← today" if here else "",
+                format_date(b.first) if b.first else _("after the pause"),
+                format_date(b.last) if b.last else "",
+                _("← today") if here else "",
             )
         )
-    return table(("Block", "Pair", "Condition", "From", "To", ""), rows)
+    return table((_("Block"), _("Pair"), _("Condition"), _("From"), _("To"), ""), rows)
 
 
 def _print_plan(plan: Plan, today: dt.date, extra: list[str]) -> None:
     print(plan.status_line(today))
     print(
-        f"Factor: {plan.factor_label}; {plan.pairs} pairs of {plan.block_days}-day blocks, the "
-        f"first {plan.washout_days} days of each not analysed; order drawn with seed "
-        f"{plan.seed}."
+        _(
+            "Factor: {factor}; {pairs} pairs of {days}-day blocks, the first {washout} days "
+            "of each not analysed; order drawn with seed {seed}."
+        ).format(
+            factor=_(plan.factor_label),
+            pairs=plan.pairs,
+            days=plan.block_days,
+            washout=plan.washout_days,
+            seed=plan.seed,
+        )
     )
     print(_schedule(plan, today))
     for line in extra:
@@ -153,7 +175,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             source,
             args.factor,
             changed=args.changed,
-            usual=args.usual,
+            usual=_("as usual") if args.usual is None else args.usual,
             start=rules.read_date_words(args.start, field="start").day(
                 day_start_hour(source), allow_future=True
             ),
@@ -176,7 +198,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         doc = _plan_json(plan, today) | {"warnings": warnings, "power": power}
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
-    lines = [f"Warning: {w}" for w in warnings]
+    lines = [_("Warning: {warning}").format(warning=w) for w in warnings]
     if power is not None:
         lines.append(sentence)
     _print_plan(plan, today, lines)
@@ -193,8 +215,10 @@ def _none() -> int:
     from twitchlog.errors import NotFound
 
     raise NotFound(
-        "There is no experiment yet; plan one with "
-        "'twitchlog experiment plan FACTOR --changed \"…\"'."
+        _(
+            "There is no experiment yet; plan one with "
+            "'twitchlog experiment plan FACTOR --changed \"…\"'."
+        )
     )
 
 
@@ -216,13 +240,24 @@ def cmd_status(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
-    lines = [f"Warning: {w}" for w in warnings]
-    lines.append(f"Answered 'Did you keep to it?' on {plural(len(kept), 'day')}.")
+    lines = [_("Warning: {warning}").format(warning=w) for w in warnings]
+    lines.append(
+        _("Answered 'Did you keep to it?' on {days}.").format(days=plural(len(kept), "day"))
+    )
     for (s, e), reason in zip(plan.pauses, plan.pause_reasons, strict=True):
-        until = f"to {e.isoformat()}" if e else "(still paused)"
-        lines.append(f"Paused from {s.isoformat()} {until}: {reason}")
+        if e:
+            said = _("Paused from {start} to {end}: {reason}")
+        else:
+            said = _("Paused from {start} (still paused): {reason}")
+        lines.append(
+            said.format(start=format_date(s), end=format_date(e) if e else "", reason=reason)
+        )
     if plan.stopped:
-        lines.append(f"Stopped on {plan.stopped.isoformat()}: {plan.stop_reason}")
+        lines.append(
+            _("Stopped on {day}: {reason}").format(
+                day=format_date(plan.stopped), reason=plan.stop_reason
+            )
+        )
     _print_plan(plan, today, lines)
     return 0
 
@@ -243,8 +278,12 @@ def cmd_result(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(to_json_dict(result), indent=2, ensure_ascii=False))
         return 0
-    print(f"Experiment {plan.id}: {plan.factor_label} — '{plan.changed}' vs '{plan.usual}'")
-    print(f"Result: {result.verdict}.")
+    print(
+        _("Experiment {id}: {factor} — '{changed}' vs '{usual}'").format(
+            id=plan.id, factor=_(plan.factor_label), changed=plan.changed, usual=plan.usual
+        )
+    )
+    print(_("Result: {verdict}.").format(verdict=result.verdict))
     for sentence in result.sentences:
         print(sentence)
     rows = []
@@ -254,15 +293,21 @@ def cmd_result(args: argparse.Namespace) -> int:
                 p.pair,
                 _fmt(p.changed.mean, p.changed.days),
                 _fmt(p.usual.mean, p.usual.days),
-                "" if p.difference is None else f"{p.difference:+.2f}",
+                "" if p.difference is None else _signed(p.difference),
             )
         )
-    print(table(("Pair", plan.changed, plan.usual, "Difference"), rows))
+    print(table((_("Pair"), plan.changed, plan.usual, _("Difference")), rows))
     return 0
 
 
+def _signed(value: float) -> str:
+    return ("+" if value >= 0 else "") + format_number(value, 2)
+
+
 def _fmt(mean: float | None, days: int) -> str:
-    return "—" if mean is None else f"{mean:.2f} ({days} d)"
+    if mean is None:
+        return "—"
+    return _("{mean} ({days} d)").format(mean=format_number(mean, 2), days=days)
 
 
 def _change(args: argparse.Namespace, action: str) -> int:
@@ -287,7 +332,12 @@ def _change(args: argparse.Namespace, action: str) -> int:
     if args.json:
         print(json.dumps(_plan_json(plan, today), indent=2, ensure_ascii=False))
     elif action == "kept":
-        print(f"Kept to it on {(args.date or today).isoformat()}: {args.answer}.")
+        answer = {"yes": _("yes"), "no": _("no"), "partly": _("partly")}[args.answer]
+        print(
+            _("Kept to it on {day}: {answer}.").format(
+                day=format_date(args.date or today), answer=answer
+            )
+        )
     else:
         print(plan.status_line(today))
     return 0

@@ -4,32 +4,41 @@ from __future__ import annotations
 
 import argparse
 
+from twitchlog.i18n import _
+
 VIEW_NAMES = ("today", "checkin", "history", "charts", "settings")
 
 
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    p = sub.add_parser("gui", parents=[common], help="open the diary window (the default)")
+    p = sub.add_parser("gui", parents=[common], help=_("open the diary window (the default)"))
     p.add_argument(
         "--screenshot",
         metavar="FILE.png",
-        help="render the window offscreen into a PNG at its first paint (what you see the "
-        "moment it opens), then exit",
+        help=_(
+            "render the window offscreen into a PNG at its first paint (what you see the "
+            "moment it opens), then exit"
+        ),
     )
     p.add_argument(
         "--wait-loaded",
         action="store_true",
-        help="with --screenshot: wait until the diary is open and the view is filled "
-        "(for documentation pictures)",
+        help=_(
+            "with --screenshot: wait until the diary is open and the view is filled "
+            "(for documentation pictures)"
+        ),
     )
     p.add_argument(
         "--minimized",
         action="store_true",
-        help="start minimised (how the start-at-login entry opens it: the reminder runs)",
+        help=_("start minimised (how the start-at-login entry opens it: the reminder runs)"),
     )
     p.add_argument(
-        "--view", default=None, metavar="VIEW", help="which view: " + ", ".join(VIEW_NAMES)
+        "--view",
+        default=None,
+        metavar="VIEW",
+        help=_("which view: {names}").format(names=", ".join(VIEW_NAMES)),
     )
     p.set_defaults(func=cmd_gui)
 
@@ -40,7 +49,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if args.wait_loaded and not args.screenshot:
         from twitchlog.errors import ValidationError
 
-        raise ValidationError("--wait-loaded goes with --screenshot FILE.png.", "wait_loaded")
+        raise ValidationError(_("--wait-loaded goes with --screenshot FILE.png."), "wait_loaded")
     view = args.view
     if view is not None and view not in VIEW_NAMES:
         from twitchlog.gui.main_window import VIEWS
@@ -49,5 +58,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
             from twitchlog.errors import ValidationError
 
             names = ", ".join(v[0] for v in VIEWS)
-            raise ValidationError(f"There is no view '{view}'; pick one of: {names}.", "view")
+            raise ValidationError(
+                _("There is no view '{view}'; pick one of: {names}.").format(
+                    view=view, names=names
+                ),
+                "view",
+            )
     return run(getattr(args, "db", None), args.screenshot, view, args.wait_loaded, args.minimized)

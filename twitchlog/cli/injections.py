@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from twitchlog import catalog
 from twitchlog.cli.common import date_arg, open_db, table
 from twitchlog.diary import injections as inj
+from twitchlog.i18n import _, format_date, format_number
 from twitchlog.words import plural
 
 if TYPE_CHECKING:
@@ -18,50 +19,54 @@ if TYPE_CHECKING:
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    p = sub.add_parser("injection", help="botulinum toxin injections and how each cycle went")
+    p = sub.add_parser("injection", help=_("botulinum toxin injections and how each cycle went"))
     ps = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = ps.add_parser("add", parents=[common], help="record an injection")
-    add.add_argument("date", type=date_arg, help="YYYY-MM-DD, today or yesterday")
+    add = ps.add_parser("add", parents=[common], help=_("record an injection"))
+    add.add_argument("date", type=date_arg, help=_("YYYY-MM-DD, today or yesterday"))
     _fields(add, required=True)
     add.set_defaults(func=cmd_add)
 
-    ls = ps.add_parser("list", parents=[common], help="list injections")
+    ls = ps.add_parser("list", parents=[common], help=_("list injections"))
     ls.set_defaults(func=cmd_list)
 
-    ed = ps.add_parser("edit", parents=[common], help="change an injection or rate side effects")
-    ed.add_argument("id", type=int, help="number from 'twitchlog injection list'")
-    ed.add_argument("--date", type=date_arg, metavar="DATE")
+    ed = ps.add_parser("edit", parents=[common], help=_("change an injection or rate side effects"))
+    ed.add_argument("id", type=int, help=_("number from 'twitchlog injection list'"))
+    ed.add_argument("--date", type=date_arg, metavar="DATE", help=_("the injection's day"))
     _fields(ed, required=False)
-    ed.add_argument("--no-units", action="store_true", help="units not known")
+    ed.add_argument("--no-units", action="store_true", help=_("units not known"))
     ed.set_defaults(func=cmd_edit)
 
-    rm = ps.add_parser("delete", parents=[common], help="delete an injection")
-    rm.add_argument("id", type=int, help="number from 'twitchlog injection list'")
+    rm = ps.add_parser("delete", parents=[common], help=_("delete an injection"))
+    rm.add_argument("id", type=int, help=_("number from 'twitchlog injection list'"))
     rm.set_defaults(func=cmd_delete)
 
     wo = ps.add_parser(
-        "wearing-off", parents=[common], help="mark the day you feel the injection wearing off"
+        "wearing-off",
+        parents=[common],
+        help=_("mark the day you feel the injection wearing off"),
     )
-    wo.add_argument("date", nargs="?", default="today", type=date_arg, help="default today")
-    wo.add_argument("--note", default="")
-    wo.add_argument("--undo", action="store_true", help="remove the marker of that day")
+    wo.add_argument(
+        "date", nargs="?", default="today", type=date_arg, help=_("the day (default today)")
+    )
+    wo.add_argument("--note", default="", help=_("a note"))
+    wo.add_argument("--undo", action="store_true", help=_("remove the marker of that day"))
     wo.set_defaults(func=cmd_wearing_off)
 
     cy = sub.add_parser(
-        "cycles", parents=[common], help="each injection's onset, best weeks and wear-off"
+        "cycles", parents=[common], help=_("each injection's onset, best weeks and wear-off")
     )
-    cy.add_argument("--json", action="store_true", help="machine-readable output")
+    cy.add_argument("--json", action="store_true", help=_("machine-readable output"))
     cy.add_argument(
         "--outcome",
         default="count",
         choices=["count", "severity", "duration"],
-        help="what to compare (default: twitches a day)",
+        help=_("what to compare: count (twitches a day, the default), severity or duration"),
     )
     cy.set_defaults(func=cmd_cycles)
 
-    rem = ps.add_parser("reminder", parents=[common], help="days before the due date to remind")
-    rem.add_argument("days", nargs="?", help="0–60, or off; without it shows the setting")
+    rem = ps.add_parser("reminder", parents=[common], help=_("days before the due date to remind"))
+    rem.add_argument("days", nargs="?", help=_("0–60, or off; without it shows the setting"))
     rem.set_defaults(func=cmd_reminder)
 
 
@@ -69,30 +74,33 @@ def _fields(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument(
         "--product",
         required=required,
-        help="onabotulinumtoxinA (ona, Botox), incobotulinumtoxinA (inco, Xeomin), "
-        "abobotulinumtoxinA (abo, Dysport) or other",
+        help=_(
+            "onabotulinumtoxinA (ona, Botox), incobotulinumtoxinA (inco, Xeomin), "
+            "abobotulinumtoxinA (abo, Dysport) or other"
+        ),
     )
-    p.add_argument("--units", help="total units given")
-    p.add_argument("--name", help="brand or product name, for 'other'")
+    p.add_argument("--units", help=_("total units given"))
+    p.add_argument("--name", help=_("brand or product name, for 'other'"))
     p.add_argument(
         "--site",
         action="append",
         default=None,
         metavar="SIDE:PLACE",
-        help="where it was injected, e.g. left:upper_eyelid (repeatable); places: "
-        + ", ".join(catalog.REGIONS),
+        help=_(
+            "where it was injected, e.g. left:upper_eyelid (repeatable); sides: left, right, "
+            "both; places: {places}"
+        ).format(places=", ".join(catalog.REGIONS)),
     )
     p.add_argument(
         "--side-effect",
         action="append",
         default=[],
         metavar="EFFECT=GRADE",
-        help="e.g. ptosis=mild (repeatable); effects: "
-        + ", ".join(catalog.SIDE_EFFECTS)
-        + "; grades: "
-        + ", ".join(catalog.SIDE_EFFECT_GRADES),
+        help=_("e.g. ptosis=mild (repeatable); effects: {effects}; grades: {grades}").format(
+            effects=", ".join(catalog.SIDE_EFFECTS), grades=", ".join(catalog.SIDE_EFFECT_GRADES)
+        ),
     )
-    p.add_argument("--note")
+    p.add_argument("--note", help=_("a note"))
 
 
 def _side_effects(items: list[str]) -> dict[str, str]:
@@ -103,15 +111,13 @@ def _side_effects(items: list[str]) -> dict[str, str]:
         key, sep, grade = item.partition("=")
         if not sep:
             raise ValidationError(
-                f"Write a side effect as EFFECT=GRADE, e.g. dry_eye=mild; got '{item}'.",
+                _("Write a side effect as EFFECT=GRADE, e.g. dry_eye=mild; got '{item}'.").format(
+                    item=item
+                ),
                 "side_effects",
             )
         out[key] = grade
     return out
-
-
-def _line(i: inj.Injection) -> str:
-    return f"injection {i.id} on {i.date}: {i.words}"
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -127,7 +133,11 @@ def cmd_add(args: argparse.Namespace) -> int:
             name=args.name or "",
             side_effects=_side_effects(args.side_effect),
         )
-    print(f"Added {_line(i)}.")
+    print(
+        _("Added injection {id} on {day}: {what}.").format(
+            id=i.id, day=format_date(i.date), what=i.words
+        )
+    )
     return 0
 
 
@@ -138,21 +148,31 @@ def cmd_list(args: argparse.Namespace) -> int:
         marks = inj.list_wearing_off(session)
     if not rows:
         print(
-            "No injections yet. Add one with 'twitchlog injection add DATE --product ona "
-            "--units 50 --site left:upper_eyelid'."
+            _(
+                "No injections yet. Add one with 'twitchlog injection add DATE --product ona "
+                "--units 50 --site left:upper_eyelid'."
+            )
         )
         return 0
     print(
         table(
-            ["id", "date", "product", "units", "sites", "side effects", "note"],
+            [
+                _("id"),
+                _("date"),
+                _("product"),
+                _("units"),
+                _("sites"),
+                _("side effects"),
+                _("note"),
+            ],
             [
                 [
                     i.id,
-                    i.date,
+                    format_date(i.date),
                     i.product_words,
-                    f"{i.units:g}" if i.units is not None else "",
+                    format_number(i.units) if i.units is not None else "",
                     i.sites_words,
-                    i.side_effect_words or "not rated",
+                    i.side_effect_words or _("not rated"),
                     i.note[:40],
                 ]
                 for i in rows
@@ -160,7 +180,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
     )
     if marks:
-        print("Felt wearing off: " + ", ".join(m.date.isoformat() for m in marks))
+        print(
+            _("Felt wearing off: {days}").format(days=", ".join(format_date(m.date) for m in marks))
+        )
     return 0
 
 
@@ -179,8 +201,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
             name=args.name,
             side_effects=_side_effects(args.side_effect),
         )
-    rated = f" Side effects: {i.side_effect_words}." if i.side_effects else ""
-    print(f"Changed {_line(i)}.{rated}")
+    said = _("Changed injection {id} on {day}: {what}.").format(
+        id=i.id, day=format_date(i.date), what=i.words
+    )
+    if i.side_effects:
+        said += " " + _("Side effects: {effects}.").format(effects=i.side_effect_words)
+    print(said)
     return 0
 
 
@@ -204,7 +230,11 @@ def cmd_delete(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.write() as session:
         i = inj.delete_injection(session, args.id)
-    print(f"Deleted {_line(i)}. To undo: {undo_command(i)}")
+    print(
+        _("Deleted injection {id} on {day}: {what}. To undo: {command}").format(
+            id=i.id, day=format_date(i.date), what=i.words, command=undo_command(i)
+        )
+    )
     return 0
 
 
@@ -213,14 +243,19 @@ def cmd_wearing_off(args: argparse.Namespace) -> int:
     with db.write() as session:
         if args.undo:
             gone = inj.unmark_wearing_off(session, args.date)
-            print(
-                f"Removed the wearing-off marker of {args.date}."
+            said = (
+                _("Removed the wearing-off marker of {day}.")
                 if gone
-                else f"There was no wearing-off marker on {args.date}; nothing changed."
+                else _("There was no wearing-off marker on {day}; nothing changed.")
             )
+            print(said.format(day=format_date(args.date)))
             return 0
         mark = inj.mark_wearing_off(session, args.date, args.note)
-    print(f"Marked {mark.date} as the day you felt the injection wearing off.")
+    print(
+        _("Marked {day} as the day you felt the injection wearing off.").format(
+            day=format_date(mark.date)
+        )
+    )
     return 0
 
 
@@ -233,9 +268,11 @@ def cmd_reminder(args: argparse.Namespace) -> int:
             else inj.set_reminder_days(session, args.days)
         )
     print(
-        "The injection reminder is off."
+        _("The injection reminder is off.")
         if days is None
-        else f"The reminder comes {plural(days, 'day')} before the next injection is due."
+        else _("The reminder comes {days} before the next injection is due.").format(
+            days=plural(days, "day")
+        )
     )
     return 0
 
@@ -311,11 +348,11 @@ def cmd_cycles(args: argparse.Namespace) -> int:
         print(json.dumps(cycles_json(c), indent=2, ensure_ascii=False))
         return 0
     if not c.injections:
-        print("No injections yet. Add one with 'twitchlog injection add DATE --product ona'.")
+        print(_("No injections yet. Add one with 'twitchlog injection add DATE --product ona'."))
         return 0
     for line in c.report.sentences:
         print(line)
     from twitchlog.analysis.cycle_words import NOTE
 
-    print(NOTE)
+    print(_(NOTE))
     return 0

@@ -7,27 +7,28 @@ import sys
 from pathlib import Path
 
 from twitchlog.errors import DiaryError
+from twitchlog.i18n import _
 
 
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    b = sub.add_parser("backup", parents=[common], help="make a backup copy of the diary now")
+    b = sub.add_parser("backup", parents=[common], help=_("make a backup copy of the diary now"))
     b.set_defaults(func=cmd_backup)
 
     r = sub.add_parser(
         "restore",
         parents=[common],
-        help="replace the diary with a backup (the current file is kept as a backup first)",
+        help=_("replace the diary with a backup (the current file is kept as a backup first)"),
     )
     r.add_argument(
-        "backup", nargs="?", type=Path, help="a backup file (default: the newest good one)"
+        "backup", nargs="?", type=Path, help=_("a backup file (default: the newest good one)")
     )
-    r.add_argument("--yes", action="store_true", help="restore without asking")
+    r.add_argument("--yes", action="store_true", help=_("restore without asking"))
     r.set_defaults(func=cmd_restore)
 
-    c = sub.add_parser("check", parents=[common], help="check the diary file for damage")
-    c.add_argument("--quick", action="store_true", help="a faster, less thorough check")
+    c = sub.add_parser("check", parents=[common], help=_("check the diary file for damage"))
+    c.add_argument("--quick", action="store_true", help=_("a faster, less thorough check"))
     c.set_defaults(func=cmd_check)
 
 
@@ -62,39 +63,53 @@ def cmd_restore(args: argparse.Namespace) -> int:
             chosen = backups_dir(path) / chosen.name
         if not chosen.is_file():
             raise DiaryError(
-                f"There is no backup file {chosen}; run 'twitchlog restore' to list them."
+                _("There is no backup file {file}; run 'twitchlog restore' to list them.").format(
+                    file=chosen
+                )
             )
     else:
         infos = list_backups(path)
         if not infos:
-            raise DiaryError(f"There are no backups of {path} in {backups_dir(path)}.")
-        print("Backups, newest first:")
+            raise DiaryError(
+                _("There are no backups of {diary} in {folder}.").format(
+                    diary=path, folder=backups_dir(path)
+                )
+            )
+        print(_("Backups, newest first:"))
         chosen = None
         for info in infos:
             good = is_good_backup(info.path)
-            print(f"  {info.describe()}{'' if good else '  [damaged, skipped]'}")
+            said = info.describe()
+            print("  " + (said if good else _("{backup}  [damaged, skipped]").format(backup=said)))
             if good and chosen is None:
                 chosen = info.path
         if chosen is None:
-            raise DiaryError("None of the backups is readable; the diary was left as it is.")
-    if not args.yes and not _confirm(f"Replace {path} with {chosen.name}?"):
+            raise DiaryError(_("None of the backups is readable; the diary was left as it is."))
+    if not args.yes and not _confirm(
+        _("Replace {diary} with {backup}?").format(diary=path, backup=chosen.name)
+    ):
+        command = "twitchlog restore --yes" + (f" {chosen}" if args.backup is not None else "")
         print(
-            f"Nothing was changed. To restore {chosen.name}, run 'twitchlog restore --yes'"
-            + (f" {chosen}" if args.backup is not None else "")
-            + "."
+            _("Nothing was changed. To restore {backup}, run '{command}'.").format(
+                backup=chosen.name, command=command
+            )
         )
         return 1
     saved = restore_backup(path, chosen)
-    print(f"Restored {path} from {chosen.name}.")
+    print(_("Restored {diary} from {backup}.").format(diary=path, backup=chosen.name))
     if saved is not None:
-        print(f"The diary as it was is kept in {saved}.")
+        print(_("The diary as it was is kept in {file}.").format(file=saved))
     return 0
 
 
 def _confirm(question: str) -> bool:
+    """Ask a yes/no question on the terminal; only yes (in English or the user's
+    language) says yes, and without a terminal the answer is no."""
     if not sys.stdin.isatty():
         return False
-    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    # TRANSLATORS: the answers that mean yes, separated by spaces (English ones always work).
+    yes = {"y", "yes", *_("y yes").split()}
+    return input(_("{question} [y/N] ").format(question=question)).strip().lower() in yes
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -113,7 +128,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not problems:
         print(report.sentence())
         return 0
-    print(f"{path} has problems:", *(f"  {p}" for p in problems), sep="\n")
+    print(_("{diary} has problems:").format(diary=path), *(f"  {p}" for p in problems), sep="\n")
     if path.exists():
         print(restore_advice(path))
     return 1

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from twitchlog.analysis.experiment_plan import (
     INJECTION_WARN_DAYS,
@@ -25,10 +27,15 @@ from twitchlog.db.lite import Source, datetime_text, dbapi, to_date
 from twitchlog.diary import rules
 from twitchlog.diary.factors import factors_by_key
 from twitchlog.diary.injections import all_treatments
+from twitchlog.diary.settings import diary_today
 from twitchlog.errors import NotFound, ValidationError
+from twitchlog.i18n import _
 
-if TYPE_CHECKING:  # numpy comes with it; the Today view asks for a plan's status only
+if TYPE_CHECKING:  # numpy comes with them; the Today view asks for a plan's status only
     from twitchlog.analysis.data import DailyData
+    from twitchlog.analysis.experiment import ExperimentResult
+    from twitchlog.diary.days import RawValue
+    from twitchlog.diary.records import Day, Factor
 
 MIN_ANALYSED_DAYS = 3
 """A block keeps at least this many days after its washout days."""
@@ -88,6 +95,19 @@ def _fetch(source: Source, clause: str = "", params: tuple[object, ...] = ()) ->
     return plans
 
 
+def factor_words(label: str) -> str:
+    """A factor's label inside a sentence: the translated label, or an English (or one's
+    own) label in lower case ('caffeine'; German nouns keep their capital)."""
+    shown = _(label)
+    return shown.lower() if shown == label else shown
+
+
+def block_on(plan: Plan, day: dt.date) -> int | None:
+    """The 1-based block `day` falls in; None outside the schedule (before, paused, after)."""
+    k = plan.plan_day(day)
+    return None if k is None else k // plan.block_days + 1
+
+
 def list_experiments(source: Source) -> list[Plan]:
     """Every experiment, oldest first."""
     return _fetch(source, "ORDER BY e.start, e.id")
@@ -123,14 +143,17 @@ def plan_experiment(
     changed: str,
     usual: str,
     start: dt.date,
-    today: dt.date,
+    today: dt.date | None = None,
     block_days: int | str = 7,
     pairs: int | str = 3,
     washout_days: int | str = 2,
     outcome: str = "count",
     seed: int | None = None,
 ) -> Plan:
-    """Store a new experiment with its order drawn at random (from a stored seed)."""
+    """Store a new experiment with its order drawn at random (from a stored seed).
+
+    `today` defaults to the diary's own today (`settings.diary_today`)."""
+    today = today or diary_today(source)
     factors = factors_by_key(source)
     factor = factors.get(factor_key.strip().lower())
     if factor is None:
@@ -299,13 +322,15 @@ def _reason(reason: str, what: str) -> str:
 
 
 def _end_pause(conn: Source, experiment_id: int, today: dt.date) -> None:
-    """An open pause ends yesterday (one begun today leaves nothing behind)."""
+    """An open pause ends yesterday; one begun today leaves nothing behind (removed before
+    the update, which the pause's own dates check would refuse)."""
+    conn.execute(
+        'DELETE FROM experiment_pause WHERE experiment_id = ? AND "end" IS NULL AND start >= ?',
+        (experiment_id, today.isoformat()),
+    )
     conn.execute(
         'UPDATE experiment_pause SET "end" = ? WHERE experiment_id = ? AND "end" IS NULL',
         ((today - dt.timedelta(days=1)).isoformat(), experiment_id),
-    )
-    conn.execute(
-        'DELETE FROM experiment_pause WHERE experiment_id = ? AND "end" < start', (experiment_id,)
     )
 
 
@@ -363,3 +388,163 @@ def experiment_data(source: Source, plan: Plan, today: dt.date) -> DailyData:
     from twitchlog.diary.dataset import load_daily_data
 
     return load_daily_data(source, plan.start, max(plan.end or today, plan.start))
+
+
+def status_today(source: Source) -> str | None:
+    """Today's line of the experiment planned, running or paused (None without one)."""
+    today = diary_today(source)
+    plan = current_experiment(source, today)
+    return plan.status_line(today) if plan else None
+
+
+def check_in_and_answer(
+    source: Source,
+    day: dt.date,
+    values: Mapping[str, RawValue] | None,
+    *,
+    note: str | None = None,
+    no_twitches: bool | None = None,
+    experiment_id: int | None = None,
+    kept: str | None = None,
+) -> Day:
+    """The check-in with the experiment's "Did you keep to it?" for the day: one write,
+    so neither is stored without the other."""
+    from twitchlog.diary.days import check_in
+
+    record = check_in(source, day, values, note=note, no_twitches=no_twitches)
+    if experiment_id is not None:
+        record_kept(source, experiment_id, day, kept)
+    return record
+
+
+# --- what the window asks, one call each -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExperimentPage:
+    """Everything the Experiments view shows, read in one transaction."""
+
+    today: dt.date
+    factors: list[Factor]
+    plan: Plan | None  # the current experiment, else the latest one
+    warnings: list[str]
+    result: ExperimentResult | None
+    done_days: int | None  # schedule days done while it runs, else None
+
+
+def experiment_page(source: Source) -> ExperimentPage:
+    """The current (else the latest) experiment with its warnings, progress and result."""
+    from twitchlog.analysis.experiment import analyse_experiment
+    from twitchlog.diary.factors import list_factors
+
+    today = diary_today(source)
+    plan = current_experiment(source, today) or latest_experiment(source)
+    if plan is None:
+        return ExperimentPage(today, list_factors(source), None, [], None, None)
+    data = experiment_data(source, plan, today)
+    result = analyse_experiment(plan, data, kept_answers(source, plan.id), today)
+    k = plan.plan_day(today)
+    return ExperimentPage(
+        today,
+        list_factors(source),
+        plan,
+        plan_warnings(source, plan),
+        result,
+        k if k is not None and plan.state(today) == "running" else None,
+    )
+
+
+@dataclass(frozen=True)
+class DraftCheck:
+    """How likely a draft plan is to find an effect, and what could spoil it."""
+
+    draft: Plan
+    power: str  # the sentence the person reads
+    warnings: list[str]
+
+
+def check_draft(source: Source, draft: Plan) -> DraftCheck:
+    """The power estimate (a few hundred ms: off the UI thread) and the draft's warnings."""
+    from twitchlog.analysis.experiment_sim import plan_power, power_sentence
+
+    estimate = plan_power(draft.block_days, draft.pairs, draft.washout_days)
+    return DraftCheck(draft, power_sentence(estimate), plan_warnings(source, draft))
+
+
+Action = Literal["pause", "resume", "stop"]
+
+
+@dataclass(frozen=True)
+class ExperimentState:
+    """An experiment's pauses, stop and kept answers as they stood: what Undo puts back."""
+
+    plan: Plan
+    kept: dict[dt.date, str]
+
+
+@dataclass(frozen=True)
+class ExperimentChange:
+    """A pause, resume or stop: the experiment after it, and as it stood before (for Undo)."""
+
+    action: Action
+    plan: Plan
+    before: ExperimentState
+
+
+def change_experiment(
+    source: Source,
+    experiment_id: int,
+    action: Action,
+    reason: str = "",
+    today: dt.date | None = None,
+) -> ExperimentChange:
+    """Pause, resume or stop on the diary's today, keeping what Undo needs to go back."""
+    today = today or diary_today(source)
+    before = ExperimentState(
+        get_experiment(source, experiment_id), kept_answers(source, experiment_id)
+    )
+    if action == "pause":
+        plan = pause_experiment(source, experiment_id, reason, today)
+    elif action == "resume":
+        plan = resume_experiment(source, experiment_id, today)
+    else:
+        plan = stop_experiment(source, experiment_id, reason, today)
+    return ExperimentChange(action, plan, before)
+
+
+def restore_experiment(source: Source, before: ExperimentState) -> Plan:
+    """Undo a pause, resume or stop: the pauses and stop as they were, kept answers back.
+
+    Answers given since are kept. Refused when another experiment has begun since, as
+    one experiment at a time may be planned, running or paused."""
+    old = before.plan
+    get_experiment(source, old.id)  # NotFound when it is gone
+    today = diary_today(source)
+    if old.stopped is None and old.state(today) in ("planned", "running", "paused"):
+        other = current_experiment(source, today)
+        if other is not None and other.id != old.id:
+            raise ValidationError(
+                _(
+                    "The experiment on {factor} has begun since; stop it first, then undo "
+                    "again. Nothing was changed."
+                ).format(factor=other.factor_label.lower()),
+                "experiment",
+            )
+    conn = dbapi(source)
+    conn.execute(
+        "UPDATE experiment SET stopped = ?, stop_reason = ? WHERE id = ?",
+        (old.stopped.isoformat() if old.stopped else None, old.stop_reason, old.id),
+    )
+    conn.execute("DELETE FROM experiment_pause WHERE experiment_id = ?", (old.id,))
+    conn.executemany(
+        'INSERT INTO experiment_pause (experiment_id, start, "end", reason) VALUES (?, ?, ?, ?)',
+        [
+            (old.id, s.isoformat(), e.isoformat() if e else None, r)
+            for (s, e), r in zip(old.pauses, old.pause_reasons, strict=True)
+        ],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO experiment_day (experiment_id, date, kept) VALUES (?, ?, ?)",
+        [(old.id, d.isoformat(), k) for d, k in before.kept.items()],
+    )
+    return get_experiment(source, old.id)

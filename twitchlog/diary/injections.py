@@ -289,6 +289,49 @@ def edit_injection(
     return _write(source, Injection(injection_id, *_fields(record)), new=False)
 
 
+@dataclass(frozen=True)
+class InjectionForm:
+    """An injection as a form holds it: typed text, not yet checked."""
+
+    day: dt.date
+    product: str
+    units: str = ""  # blank: not given (clears the units of an injection changed)
+    sites: tuple[str, ...] = ()  # place codes
+    note: str = ""
+    name: str = ""
+    side_effects: Mapping[str, int] = field(default_factory=dict)  # only the rated ones
+
+
+def save_injection(
+    source: Source, form: InjectionForm, injection_id: int | None = None
+) -> Injection:
+    """The form's Save: a new injection, or `injection_id` changed to what the form holds."""
+    if injection_id is None:
+        return add_injection(
+            source,
+            form.day,
+            product=form.product,
+            units=form.units,
+            sites=form.sites,
+            note=form.note,
+            name=form.name,
+            side_effects=form.side_effects,
+        )
+    blank = not form.units.strip()
+    return edit_injection(
+        source,
+        injection_id,
+        day=form.day,
+        product=form.product,
+        units=None if blank else form.units,
+        clear_units=blank,
+        sites=form.sites,
+        note=form.note,
+        name=form.name,
+        side_effects=form.side_effects,
+    )
+
+
 def _fields(r: Injection) -> tuple:  # type: ignore[type-arg]
     return (r.date, r.product, r.units, r.sites, r.note, r.name, r.side_effects)
 
@@ -328,9 +371,12 @@ def restore_injection(source: Source, record: Injection) -> Injection:
 # --- felt wear-off -----------------------------------------------------------------------
 
 
-def mark_wearing_off(source: Source, day: dt.date, note: str = "") -> WearingOff:
-    """'I feel it wearing off' on `day`; marking the same day again keeps one marker."""
-    day = _check_date(day)
+def mark_wearing_off(source: Source, day: dt.date | None = None, note: str = "") -> WearingOff:
+    """'I feel it wearing off' on `day` (default: the diary's today); marking the same day
+    again keeps one marker."""
+    from twitchlog.diary.settings import diary_today
+
+    day = _check_date(day or diary_today(source))
     text = rules.check_text(note, what="note")
     conn = dbapi(source)
     conn.execute(
@@ -354,6 +400,31 @@ def unmark_wearing_off(source: Source, day: dt.date) -> bool:
 def list_wearing_off(source: Source) -> list[WearingOff]:
     rows = dbapi(source).execute("SELECT id, date, note FROM wearing_off ORDER BY date")
     return [WearingOff(i, to_date(d), n) for i, d, n in rows]
+
+
+# --- the Today line ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueState:
+    """What Today's injection line shows: injection dates only, no cycle analysis (fast)."""
+
+    today: dt.date
+    has_injections: bool
+    next_due: dt.date | None
+    remind: bool  # within the reminder's days before the due date (and it is on)
+    marked_today: bool  # "I feel it wearing off" already marked today
+
+
+def due_state(source: Source) -> DueState:
+    from twitchlog.analysis.due import due_soon, next_due
+    from twitchlog.diary.settings import diary_today
+
+    today = diary_today(source)
+    dates = [i.date for i in list_injections(source)]
+    due, _days, _default = next_due(dates, catalog.DEFAULT_INJECTION_INTERVAL_DAYS)
+    marked = any(m.date == today for m in list_wearing_off(source))
+    return DueState(today, bool(dates), due, due_soon(due, today, reminder_days(source)), marked)
 
 
 # --- reminder setting --------------------------------------------------------------------
@@ -436,11 +507,12 @@ def load_cycles(session: Source, outcome: str = "count") -> Cycles:
 
     from twitchlog.analysis.cycles import analyze_cycles
     from twitchlog.diary.dataset import load_daily_data
+    from twitchlog.diary.settings import diary_today
 
     data = load_daily_data(session)
     shots = tuple(list_injections(session))
     felt = tuple(list_wearing_off(session))
-    first = data.dates[0].astype(dt.date) if data.n_days else dt.date.today()
+    first = data.dates[0].astype(dt.date) if data.n_days else diary_today(session)
     report = analyze_cycles(
         data.outcome(outcome) if data.n_days else np.zeros(0),
         first,

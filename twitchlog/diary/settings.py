@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary import rules
 from twitchlog.errors import ValidationError
+
+if TYPE_CHECKING:
+    from twitchlog.diary.records import Factor, Treatment
 
 DAY_START_HOUR = "day_start_hour"
 
@@ -39,3 +44,19 @@ def set_day_start_hour(source: Source, hour: int | str) -> int:
         (DAY_START_HOUR, str(value)),
     )
     return value
+
+
+@dataclass(frozen=True)
+class SettingsPage:
+    """What the Settings view lists: the factors, the treatments and the day-start hour."""
+
+    factors: list[Factor]
+    treatments: list[Treatment]
+    day_start: int
+
+
+def settings_page(source: Source) -> SettingsPage:
+    from twitchlog.diary.factors import list_factors
+    from twitchlog.diary.treatments import list_treatments
+
+    return SettingsPage(list_factors(source), list_treatments(source), day_start_hour(source))

@@ -380,16 +380,14 @@ class CheckinView(QWidget):
         plan = self.kept.plan if self.kept.isVisible() else None
         kept = self.kept.answer()
 
+        from twitchlog.diary.experiments import check_in_and_answer
+
+        plan_id = plan.id if plan is not None else None
+
         def save(conn: WorkerConnection) -> Day:
-            """The check-in and the experiment's answer for the day: one transaction."""
-            from twitchlog.diary.days import check_in
-
-            record = check_in(conn, day, values, note=note, no_twitches=none)
-            if plan is not None:
-                from twitchlog.diary.experiments import record_kept
-
-                record_kept(conn, plan.id, day, kept)
-            return record
+            return check_in_and_answer(
+                conn, day, values, note=note, no_twitches=none, experiment_id=plan_id, kept=kept
+            )
 
         def done(record: Day) -> None:
             if self.form.values() == values and record.date == self.day():

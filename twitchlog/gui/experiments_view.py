@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -42,45 +41,39 @@ from twitchlog.analysis.experiment_plan import (
     Plan,
     draw_orders,
 )
+from twitchlog.diary import experiments as ex
 from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
-from twitchlog.gui.operations import ReadOp, WriteOp
-from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
+from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import N_, _, format_date
 
 if TYPE_CHECKING:
     from twitchlog.analysis.experiment import ExperimentResult
-    from twitchlog.diary.records import Factor
     from twitchlog.gui.main_window import MainWindow
 
-
-@dataclass(frozen=True)
-class Loaded:
-    today: dt.date
-    factors: list[Factor]
-    plan: Plan | None  # current, else the latest
-    warnings: list[str]
-    result: ExperimentResult | None
-
-
-def _load(s: WorkerConnection) -> Loaded:
-    from twitchlog.analysis.experiment import analyse_experiment
-    from twitchlog.diary import experiments as ex
-    from twitchlog.diary import factors, settings
-
-    today = settings.diary_today(s)
-    plan = ex.current_experiment(s, today) or ex.latest_experiment(s)
-    result = None
-    warnings: list[str] = []
-    if plan is not None:
-        warnings = ex.plan_warnings(s, plan)
-        data = ex.experiment_data(s, plan, today)
-        result = analyse_experiment(plan, data, ex.kept_answers(s, plan.id), today)
-    return Loaded(today, factors.list_factors(s), plan, warnings, result)
+DAY_PATTERN = N_("ddd dd MMM yyyy")  # Qt's date pattern of the schedule's days
+DONE = {
+    "pause": N_("Experiment paused. Edit › Undo takes the pause back."),
+    "resume": N_("Experiment resumed."),
+    "stop": N_("Experiment stopped. Edit › Undo takes the stop back."),
+}
+UNDO = {
+    "pause": N_("pausing the experiment"),
+    "resume": N_("resuming the experiment"),
+    "stop": N_("stopping the experiment"),
+}
 
 
 def _date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
+
+
+def _day(value: dt.date) -> str:
+    """A block's first or last day in the window's language ('Mon 09 Mar 2026',
+    'Mo. 09.03.2026'); the pattern is Qt's, translated with the rest."""
+    return QLocale().toString(QDate(value.year, value.month, value.day), _(DAY_PATTERN))
 
 
 class ExperimentsView(QWidget):
@@ -92,7 +85,7 @@ class ExperimentsView(QWidget):
         super().__init__()
         self.runner = runner
         self.window_ = window
-        self.loaded: Loaded | None = None
+        self.loaded: ex.ExperimentPage | None = None
         self.seed = secrets.randbelow(2**31)
         self._canvas: Any = None
         self._figure: Any = None
@@ -137,7 +130,7 @@ class ExperimentsView(QWidget):
         self.usual.setAccessibleName("The other condition")
         self.start = QDateEdit(self.form)
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("ddd d MMM yyyy")
+        self.start.setDisplayFormat(_(DAY_PATTERN))
         self.start.setAccessibleName("First day")
         self.block_days = self._spin(MIN_BLOCK_DAYS, MAX_BLOCK_DAYS, DEFAULT_BLOCK_DAYS)
         self.block_days.setAccessibleName("Days per block")
@@ -221,14 +214,14 @@ class ExperimentsView(QWidget):
 
     # -- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
-        ReadOp(self.runner, _load).success(self._loaded).run()
+        ReadOp(self.runner, ex.experiment_page).success(self._loaded).run()
 
-    def _loaded(self, loaded: Loaded) -> None:
+    def _loaded(self, loaded: ex.ExperimentPage) -> None:
         self.loaded = loaded
         current = self.factor.currentData()
         self.factor.clear()
         for f in loaded.factors:
-            self.factor.addItem(f.heading, f.key)
+            self.factor.addItem(_(f.heading), f.key)
         if current:
             self.factor.setCurrentIndex(max(0, self.factor.findData(current)))
         if self.start.date() < QDate(2000, 1, 2):
@@ -238,9 +231,11 @@ class ExperimentsView(QWidget):
         self._show_buttons(plan)
         if plan is None:
             self.status.setText(
-                "No experiment yet. A diary can only show what goes together; an experiment "
-                "finds out whether a change really helps you: blocks with and without it, in "
-                "random order."
+                _(
+                    "No experiment yet. A diary can only show what goes together; an "
+                    "experiment finds out whether a change really helps you: blocks with and "
+                    "without it, in random order."
+                )
             )
             self.warnings.hide()
             self.result_text.clear()
@@ -248,32 +243,34 @@ class ExperimentsView(QWidget):
                 self._fill_schedule(None)
             self._draw(None)
             return
-        state = plan.state(loaded.today)
-        done = plan.plan_day(loaded.today)
-        progress = (
-            f" — {done} of {plan.total_days} days done"
-            if done is not None and state == "running"
-            else ""
+        details = _(
+            "Testing {factor}: '{changed}' against '{usual}', {pairs} pairs of {days}-day blocks."
+        ).format(
+            factor=ex.factor_words(plan.factor_label),
+            changed=plan.changed,
+            usual=plan.usual,
+            pairs=plan.pairs,
+            days=plan.block_days,
         )
-        self.status.setText(
-            f"<b>{plan.status_line(loaded.today)}</b>{progress}<br>Testing "
-            f"{plan.factor_label.lower()}: '{plan.changed}' against '{plan.usual}', "
-            f"{plan.pairs} pairs of {plan.block_days}-day blocks."
-        )
+        line = plan.status_line(loaded.today)
+        if loaded.done_days is not None:
+            line = _("{status} — {done} of {total} days done").format(
+                status=line, done=loaded.done_days, total=plan.total_days
+            )
+        self.status.setText(f"<b>{line}</b><br>{details}")
         self.warnings.setText("<br>".join(f"⚠ {w}" for w in loaded.warnings))
         self.warnings.setVisible(bool(loaded.warnings))
         if not self.form.isVisible():
             self._fill_schedule(plan)
         if result is not None:
-            head = f"<b>Result: {result.verdict}.</b>" + (
-                " <b>(Low adherence)</b>" if result.low_adherence else ""
-            )
+            head = "<b>{}</b>".format(_("Result: {verdict}.").format(verdict=result.verdict))
+            if result.low_adherence:
+                head += " <b>{}</b>".format(_("(Low adherence)"))
             self.result_text.setText(head + "<br>" + "<br>".join(result.sentences))
         self._draw(result)
 
     def _show_buttons(self, plan: Plan | None) -> None:
-        today = self.loaded.today if self.loaded else dt.date.today()
-        state = plan.state(today) if plan else None
+        state = plan.state(self.loaded.today) if plan and self.loaded else None
         self.pause_button.setVisible(state == "running")
         self.resume_button.setVisible(state == "paused")
         self.stop_button.setVisible(state in ("planned", "running", "paused"))
@@ -283,17 +280,17 @@ class ExperimentsView(QWidget):
         blocks = plan.blocks() if plan else []
         current = None
         if plan is not None and self.loaded is not None:
-            k = plan.plan_day(self.loaded.today)
-            current = None if k is None else k // plan.block_days + 1
+            current = ex.block_on(plan, self.loaded.today)
+        self.schedule.setHorizontalHeaderLabels((_("Pair"), _("Condition"), _("From"), _("To")))
         self.schedule.setRowCount(len(blocks))
         for r, b in enumerate(blocks):
             assert plan is not None
-            here = " ← today" if b.number == current else ""
+            words = plan.condition_words(b.condition)
             cells = (
                 str(b.pair),
-                plan.condition_words(b.condition) + here,
-                b.first.strftime("%a %d %b %Y") if b.first else "after the pause",
-                b.last.strftime("%a %d %b %Y") if b.last else "",
+                _("{condition} ← today").format(condition=words) if b.number == current else words,
+                _day(b.first) if b.first else _("after the pause"),
+                _day(b.last) if b.last else "",
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -359,8 +356,8 @@ class ExperimentsView(QWidget):
         return Plan(
             key,
             self.factor.currentText(),
-            self.changed.text().strip() or "with the change",
-            self.usual.text().strip() or "as usual",
+            self.changed.text().strip() or _("with the change"),
+            self.usual.text().strip() or _("as usual"),
             _date(self.start.date()),
             self.block_days.value(),
             pairs,
@@ -374,87 +371,75 @@ class ExperimentsView(QWidget):
         if not self.form.isVisible():
             return
         self._fill_schedule(self.draft())
-        self.power.setText("Working out how likely this plan is to find an effect…")
+        self.power.setText(_("Working out how likely this plan is to find an effect…"))
         self._power_timer.start()
 
     def _estimate_power(self) -> None:
         draft = self.draft()
+        ReadOp(self.runner, lambda c: ex.check_draft(c, draft)).success(self._power_shown).run()
 
-        def job(s: WorkerConnection) -> tuple[Plan, str, list[str]]:
-            from twitchlog.analysis.experiment_sim import plan_power, power_sentence
-            from twitchlog.diary.experiments import plan_warnings
-
-            est = plan_power(draft.block_days, draft.pairs, draft.washout_days)
-            return draft, power_sentence(est), plan_warnings(s, draft)
-
-        ReadOp(self.runner, job).success(self._power_shown).run()
-
-    def _power_shown(self, result: tuple[Plan, str, list[str]]) -> None:
-        draft, sentence, warnings = result
-        if draft != self.draft():
+    def _power_shown(self, check: ex.DraftCheck) -> None:
+        if check.draft != self.draft():
             return  # the form changed meanwhile; a newer estimate is on its way
-        text = sentence + "".join(f"<br>⚠ {w}" for w in warnings)
-        self.power.setText(text)
+        self.power.setText(check.power + "".join(f"<br>⚠ {w}" for w in check.warnings))
 
     def submit(self) -> None:
         draft = self.draft()
         changed, usual = self.changed.text(), self.usual.text()
         self.form_error.hide()
 
-        def job(s: WorkerConnection) -> Plan:
-            from twitchlog.diary import experiments, settings
+        def done(plan: Plan) -> None:
+            self.form.hide()
+            self.planned.emit(plan)
+            self._say(
+                _("Experiment planned: it starts on {day}.").format(day=format_date(plan.start))
+            )
 
-            today = settings.diary_today(s)
-            return experiments.plan_experiment(
-                s,
+        WriteOp(
+            self.runner,
+            lambda c: ex.plan_experiment(
+                c,
                 draft.factor_key,
                 changed=changed,
                 usual=usual,
                 start=draft.start,
-                today=today,
                 block_days=draft.block_days,
                 pairs=draft.pairs,
                 washout_days=draft.washout_days,
                 seed=draft.seed,
-            )
-
-        def done(plan: Plan) -> None:
-            self.form.hide()
-            self.planned.emit(plan)
-            self._say(f"Experiment planned: it starts on {plan.start.isoformat()}.")
-
-        WriteOp(self.runner, job).success(done).failure(self._failed).run()
+            ),
+        ).success(done).failure(self._failed).run()
 
     def _failed(self, error: DiaryError) -> None:
         self.form_error.setText(str(error))
         self.form_error.show()
 
     # -- pause, resume, stop ------------------------------------------------------------
-    def _change(self, action: str, reason: str = "") -> None:
+    def _change(self, action: ex.Action, reason: str = "") -> None:
         plan = self.loaded.plan if self.loaded else None
         if plan is None:
             return
         plan_id = plan.id
+        WriteOp(self.runner, lambda c: ex.change_experiment(c, plan_id, action, reason)).success(
+            self._changed
+        ).run()
 
-        def job(s: WorkerConnection) -> Plan:
-            from twitchlog.diary import experiments as ex
-            from twitchlog.diary import settings
-
-            today = settings.diary_today(s)
-            if action == "pause":
-                return ex.pause_experiment(s, plan_id, reason, today)
-            if action == "resume":
-                return ex.resume_experiment(s, plan_id, today)
-            return ex.stop_experiment(s, plan_id, reason, today)
-
-        WriteOp(self.runner, job).success(lambda p: self._say(f"Experiment: {action} done.")).run()
+    def _changed(self, change: ex.ExperimentChange) -> None:
+        self._say(_(DONE[change.action]))
+        if self.window_ is not None:
+            before = change.before
+            self.window_.push_undo(
+                UndoEntry(_(UNDO[change.action]), lambda c: ex.restore_experiment(c, before))
+            )
 
     def _ask_reason(self, title: str) -> str | None:
-        text, ok = QInputDialog.getText(self, title, "Why, in a few words (kept with the result):")
+        text, ok = QInputDialog.getText(
+            self, title, _("Why, in a few words (kept with the result):")
+        )
         return text if ok else None
 
     def pause(self) -> None:
-        reason = self._ask_reason("Pause the experiment")
+        reason = self._ask_reason(_("Pause the experiment"))
         if reason is not None:
             self._change("pause", reason)
 
@@ -462,7 +447,7 @@ class ExperimentsView(QWidget):
         self._change("resume")
 
     def stop(self) -> None:
-        reason = self._ask_reason("Stop the experiment")
+        reason = self._ask_reason(_("Stop the experiment"))
         if reason is not None:
             self._change("stop", reason)
 

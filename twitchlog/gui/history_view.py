@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog.diary.history import DayDetails, DaysListing
 from twitchlog.diary.records import Day, Episode, Factor
 from twitchlog.gui.history_model import DayModel, EpisodeModel, fmt_duration
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
@@ -130,20 +131,15 @@ class HistoryView(QWidget):
         return bool(self.kind.currentData() == "days")
 
     def refresh(self) -> None:
-        from twitchlog.diary import days, episodes, factors, summaries
+        from twitchlog.diary import history
 
         start, end = to_date(self.start.date()), to_date(self.end.date())
         if self.showing_days:
-            ReadOp(
-                self.runner,
-                lambda c: (
-                    days.list_days(c, start, end)[::-1],
-                    factors.list_factors(c),
-                    summaries.episodes_per_day(c, start, end),
-                ),
-            ).success(self._show_days).run()
+            ReadOp(self.runner, lambda c: history.days_listing(c, start, end)).success(
+                self._show_days
+            ).run()
         else:
-            ReadOp(self.runner, lambda c: episodes.list_episodes(c, start, end)[::-1]).success(
+            ReadOp(self.runner, lambda c: history.episodes_listing(c, start, end)).success(
                 self._show_episodes
             ).run()
 
@@ -151,10 +147,9 @@ class HistoryView(QWidget):
         self.episodes.set_rows(rows)
         self._show(self.episodes, plural(len(rows), "twitch"))
 
-    def _show_days(self, listing: tuple[list[Day], list[Factor], dict[dt.date, int]]) -> None:
-        rows, factors, counts = listing
-        self.days.set_days(rows, factors, counts)
-        self._show(self.days, plural(len(rows), "check-in"))
+    def _show_days(self, listing: DaysListing) -> None:
+        self.days.set_days(listing.days, listing.factors, listing.twitches)
+        self._show(self.days, plural(len(listing.days), "check-in"))
 
     def _show(self, model: EpisodeModel | DayModel, count: str) -> None:
         self.table.setModel(model)
@@ -220,23 +215,16 @@ class HistoryView(QWidget):
             return
         day = record.diary_date if isinstance(record, Episode) else record.date
 
-        from twitchlog.diary import days, episodes, factors
+        from twitchlog.diary import history
 
-        def done(result: tuple[Day | None, list[Episode], list[Factor]]) -> None:
+        def done(found: DayDetails) -> None:
             box = QMessageBox(QMessageBox.Icon.NoIcon, f"{day.isoformat()}", "", parent=self)
-            box.setText(day_details(day, *result))
+            box.setText(day_details(day, found.checkin, found.episodes, found.factors))
             box.setAccessibleName("Day details")
             box.open()
             self.details_box = box
 
-        ReadOp(
-            self.runner,
-            lambda c: (
-                days.get_day(c, day),
-                episodes.list_episodes(c, day, day),
-                factors.list_factors(c),
-            ),
-        ).success(done).run()
+        ReadOp(self.runner, lambda c: history.day_details(c, day)).success(done).run()
 
 
 def day_details(

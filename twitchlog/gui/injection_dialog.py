@@ -28,7 +28,7 @@ from twitchlog.errors import DiaryError
 from twitchlog.gui.face_picker import PlacePicker
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
-from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.tasks import TaskRunner
 
 NOT_RATED = -1
 
@@ -155,50 +155,26 @@ class InjectionDialog(QDialog):
             self.sites.takeItem(row)
             del self._codes[row]
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> inj.InjectionForm:
         effects = {
             k: int(c.currentData()) for k, c in self.effects.items() if c.currentData() != NOT_RATED
         }
-        return {
-            "day": dt.date.fromisoformat(self.date.date().toString("yyyy-MM-dd")),
-            "product": str(self.product.currentData()),
-            "units": self.units.text(),
-            "sites": list(self._codes),
-            "note": self.note.text(),
-            "name": self.name.text(),
-            "side_effects": effects,
-        }
+        return inj.InjectionForm(
+            day=dt.date.fromisoformat(self.date.date().toString("yyyy-MM-dd")),
+            product=str(self.product.currentData()),
+            units=self.units.text(),
+            sites=tuple(self._codes),
+            note=self.note.text(),
+            name=self.name.text(),
+            side_effects=effects,
+        )
 
     def save(self) -> None:
-        v = self.values()
-        existing = self.injection
-
-        def job(conn: WorkerConnection) -> inj.Injection:
-            if existing is None:
-                return inj.add_injection(
-                    conn,
-                    v["day"],  # type: ignore[arg-type]
-                    product=str(v["product"]),
-                    units=str(v["units"]),
-                    sites=v["sites"],  # type: ignore[arg-type]
-                    note=str(v["note"]),
-                    name=str(v["name"]),
-                    side_effects=v["side_effects"],  # type: ignore[arg-type]
-                )
-            return inj.edit_injection(
-                conn,
-                existing.id,
-                day=v["day"],  # type: ignore[arg-type]
-                product=str(v["product"]),
-                units=str(v["units"]) if str(v["units"]).strip() else None,
-                clear_units=not str(v["units"]).strip(),
-                sites=v["sites"],  # type: ignore[arg-type]
-                note=str(v["note"]),
-                name=str(v["name"]),
-                side_effects=v["side_effects"],  # type: ignore[arg-type]
-            )
-
-        WriteOp(self.runner, job).success(lambda _r: self.accept()).failure(self._failed).run()
+        form = self.values()
+        ident = self.injection.id if self.injection is not None else None
+        WriteOp(self.runner, lambda c: inj.save_injection(c, form, ident)).success(
+            lambda _r: self.accept()
+        ).failure(self._failed).run()
 
     def _failed(self, error: DiaryError) -> None:
         self._say(str(error))

@@ -4,41 +4,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from twitchlog.diary import injections as inj
+from twitchlog.diary.injections import DueState, WearingOff
 from twitchlog.gui import prefs
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
-from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.tasks import TaskRunner
+from twitchlog.i18n import _, format_date, ngettext
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
-
-
-@dataclass(frozen=True)
-class DueState:
-    today: dt.date
-    has_injections: bool
-    next_due: dt.date | None
-    remind: bool  # within the reminder's days before the due date (and it is on)
-    marked_today: bool
-
-
-def due_state(conn: WorkerConnection) -> DueState:
-    """On the worker: what the Today line shows (injection dates only, no cycle analysis)."""
-    from twitchlog.analysis.due import due_soon, next_due
-    from twitchlog.diary import injections as inj
-    from twitchlog.diary import settings
-
-    today = settings.diary_today(conn)
-    dates = [i.date for i in inj.list_injections(conn)]
-    from twitchlog import catalog
-
-    due, _days, _default = next_due(dates, catalog.DEFAULT_INJECTION_INTERVAL_DAYS)
-    marked = any(m.date == today for m in inj.list_wearing_off(conn))
-    return DueState(today, bool(dates), due, due_soon(due, today, inj.reminder_days(conn)), marked)
 
 
 class InjectionStrip(QWidget):
@@ -65,23 +43,32 @@ class InjectionStrip(QWidget):
         self.hide()
 
     def refresh(self) -> None:
-        ReadOp(self.runner, due_state).success(self._show).run()
+        ReadOp(self.runner, inj.due_state).success(self._show).run()
 
     def _show(self, state: DueState) -> None:
         self.state = state
         self.setVisible(state.has_injections)
         self.wearing_off.setEnabled(not state.marked_today)
         self.wearing_off.setText(
-            "Marked: wearing off today" if state.marked_today else "I feel it wearing off"
+            _("Marked: wearing off today") if state.marked_today else _("I feel it wearing off")
         )
         if state.remind and state.next_due is not None:
             days = (state.next_due - state.today).days
-            when = (
-                f"in {days} day{'s' * (days != 1)}"
-                if days > 0
-                else ("today" if days == 0 else f"{-days} day{'s' * (days != -1)} ago")
-            )
-            text = f"Your next injection is due around {state.next_due:%d %b %Y} ({when})."
+            if days > 0:
+                text = ngettext(
+                    "Your next injection is due around {day} (in {n} day).",
+                    "Your next injection is due around {day} (in {n} days).",
+                    days,
+                )
+            elif days == 0:
+                text = _("Your next injection is due around {day} (today).")
+            else:
+                text = ngettext(
+                    "Your next injection was due around {day} ({n} day ago).",
+                    "Your next injection was due around {day} ({n} days ago).",
+                    -days,
+                )
+            text = text.format(day=format_date(state.next_due), n=abs(days))
             self.due.setText(f"<b>{text}</b>")
             self._tray_once(state.today, text)
         else:
@@ -97,21 +84,19 @@ class InjectionStrip(QWidget):
         window.tray.showMessage("twitchlog", text, window.windowIcon())
 
     def mark(self) -> None:
-        from twitchlog.diary import injections as inj
-        from twitchlog.diary import settings
-
-        def job(conn: WorkerConnection) -> dt.date:
-            day = settings.diary_today(conn)
-            inj.mark_wearing_off(conn, day)
-            return day
-
-        def done(day: dt.date) -> None:
+        def done(marker: WearingOff) -> None:
             if self.window_ is not None:
+                day = marker.date
                 self.window_.statusBar().showMessage(
-                    f"Marked {day:%d %b}: you feel the injection wearing off.", 8000
+                    _("Marked {day}: you feel the injection wearing off.").format(
+                        day=format_date(day)
+                    ),
+                    8000,
                 )
                 self.window_.push_undo(
-                    UndoEntry("wearing-off marker", lambda conn: inj.unmark_wearing_off(conn, day))
+                    UndoEntry(
+                        _("wearing-off marker"), lambda conn: inj.unmark_wearing_off(conn, day)
+                    )
                 )
 
-        WriteOp(self.runner, job).success(done).run()
+        WriteOp(self.runner, inj.mark_wearing_off).success(done).run()

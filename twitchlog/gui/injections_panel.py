@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from twitchlog import catalog
 from twitchlog.diary import injections as inj
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
-from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
@@ -182,8 +182,7 @@ class InjectionsPanel(QGroupBox):
             self._say("Select an injection first.")
             return
 
-        def job(conn: WorkerConnection) -> inj.Injection:
-            return inj.delete_injection(conn, shot.id)
+        ident = shot.id
 
         def done(gone: inj.Injection) -> None:
             self._say(f"Deleted the injection of {gone.date}. Edit › Undo brings it back.")
@@ -192,7 +191,7 @@ class InjectionsPanel(QGroupBox):
                     UndoEntry("delete injection", lambda conn: inj.restore_injection(conn, gone))
                 )
 
-        WriteOp(self.runner, job).success(done).run()
+        WriteOp(self.runner, lambda c: inj.delete_injection(c, ident)).success(done).run()
 
     def _reminder_changed(self) -> None:
         days = self.remind_days.value() if self.remind.isChecked() else None

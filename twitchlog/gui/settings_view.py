@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from twitchlog import launcher
-from twitchlog.diary.records import Factor, Treatment
+from twitchlog.diary.records import Treatment
+from twitchlog.diary.settings import SettingsPage
 from twitchlog.gui import display, prefs
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.settings_dialog import reminder_time
@@ -100,20 +101,13 @@ class SettingsView(QWidget):
         guard_wheel(self)  # the wheel scrolls; it changes no field (the injection panel too)
 
     def refresh(self) -> None:
-        from twitchlog.diary import factors, settings, treatments
+        from twitchlog.diary.settings import settings_page
 
-        ReadOp(
-            self.runner,
-            lambda c: (
-                factors.list_factors(c),
-                treatments.list_treatments(c),
-                settings.day_start_hour(c),
-            ),
-        ).success(self._show).run()
+        ReadOp(self.runner, settings_page).success(self._show).run()
         self.injections.refresh()
 
-    def _show(self, result: tuple[list[Factor], list[Treatment], int]) -> None:
-        factors, treatments, self.day_start = result
+    def _show(self, page: SettingsPage) -> None:
+        factors, treatments, self.day_start = page.factors, page.treatments, page.day_start
         at = reminder_time()
         units = "cups of coffee" if prefs.get("units/caffeine") == "cups" else "mg"
         self.summary.setText(

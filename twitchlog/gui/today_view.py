@@ -399,7 +399,9 @@ class TodayView(QWidget):
         ReadOp(self.runner, today_so_far).success(self._show_summary).run()
 
         self.injection.refresh()
-        ReadOp(self.runner, _experiment_line).success(self._show_experiment).run()
+        from twitchlog.diary.experiments import status_today
+
+        ReadOp(self.runner, status_today).success(self._show_experiment).run()
 
     def _show_experiment(self, line: str | None) -> None:
         self.experiment.setText(line or "")
@@ -421,16 +423,6 @@ class TodayView(QWidget):
     def _say(self, text: str) -> None:
         if self.window_ is not None:
             self.window_.statusBar().showMessage(text, 8000)
-
-
-def _experiment_line(conn: WorkerConnection) -> str | None:
-    """The running experiment's line for today, if one runs."""
-    from twitchlog.diary.experiments import current_experiment
-    from twitchlog.diary.settings import diary_today
-
-    today = diary_today(conn)
-    plan = current_experiment(conn, today)
-    return plan.status_line(today) if plan else None
 
 
 def _delete(episode_id: int) -> Job[Episode]:

@@ -130,7 +130,10 @@ def load_doctor_table(
     factors = tuple(list_factors(conn))
     rng = resolve_range(conn, start, end)
     if rng is None:
-        return DoctorTable(start or dt.date.today(), end or dt.date.today(), factors, ())
+        from twitchlog.diary.settings import diary_today
+
+        today = diary_today(conn)
+        return DoctorTable(start or today, end or today, factors, ())
     lo, hi = rng
     # Rows are keyed by the ISO text SQLite returns: no date parsing per row.
     places: dict[str, list[tuple[Place, int]]] = {}

@@ -115,12 +115,14 @@ def load_report(
         for place, _n in day.places:
             first_seen.setdefault(place, day.date)
     from twitchlog.diary.injections import load_cycles
+    from twitchlog.diary.settings import diary_today
 
-    experiment, experiment_warnings = _finished_experiment(source, lo, hi, made or dt.date.today())
+    made = made or diary_today(source)
+    experiment, experiment_warnings = _finished_experiment(source, lo, hi, made)
     report = ReportData(
         lo,
         hi,
-        made or dt.date.today(),
+        made,
         name.strip(),
         table,
         data,
