@@ -91,7 +91,8 @@ def _names(demo: ChartInputs) -> set[str]:
 
 def english_left(english: str, german: str, allowed: set[str]) -> list[str]:
     en = {w.lower() for w in _WORD.findall(english)}
-    return sorted({w for w in _WORD.findall(german) if w.lower() in en and w.lower() not in allowed})
+    left = {w for w in _WORD.findall(german) if w.lower() in en and w.lower() not in allowed}
+    return sorted(left)
 
 
 def test_no_english_is_left_in_the_german_charts_and_analysis(
