@@ -14,7 +14,7 @@ from typing import Literal
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 
 from twitchlog.charts.theme import LIGHT, Theme
 from twitchlog.i18n import N_, _
@@ -93,6 +93,12 @@ def style_axes(
     return ax
 
 
+def size_inches(fig: Figure | SubFigure) -> tuple[float, float]:
+    """Width and height of a Figure, or of a SubFigure (a chart on a PDF page), in inches."""
+    dpi = fig.figure.dpi
+    return fig.bbox.width / dpi, fig.bbox.height / dpi
+
+
 def fit(text: str, inches: float, font_size: float) -> str:
     """`text` wrapped into lines that fit `inches` at `font_size` points (a character is about
     0.58 em wide in DejaVu Sans), so longer German words or a larger text size wrap instead
@@ -107,7 +113,7 @@ def label_axes(
     """Axis labels wrapped to the figure's size at the theme's text size."""
     fig = ax.get_figure()
     assert fig is not None
-    w, h = fig.get_size_inches()
+    w, h = size_inches(fig)
     if x is not None:
         ax.set_xlabel(fit(x, w * 0.8, theme.font_size), **style)  # type: ignore[arg-type]
     if y is not None:
@@ -116,7 +122,7 @@ def label_axes(
 
 def title(fig: Figure, text: str, theme: Theme, subtitle: str = "", ax: Axes | None = None) -> None:
     """Bold figure title on the left; the subtitle (what the numbers mean) goes over `ax`."""
-    width = fig.get_figwidth() * 0.95
+    width = size_inches(fig)[0] * 0.95
     fig.suptitle(
         fit(text, width, theme.font_size + 2),
         x=0.01,
@@ -149,7 +155,7 @@ def empty_figure(
     ax.text(
         0.5,
         0.56,
-        fit(_(message), fig.get_figwidth() * 0.9, theme.font_size + 5),
+        fit(_(message), size_inches(fig)[0] * 0.9, theme.font_size + 5),
         ha="center",
         va="center",
         fontsize=theme.font_size + 5,
@@ -160,7 +166,7 @@ def empty_figure(
     ax.text(
         0.5,
         0.42,
-        fit(_(hint), fig.get_figwidth() * 0.85, theme.font_size + 1),
+        fit(_(hint), size_inches(fig)[0] * 0.85, theme.font_size + 1),
         ha="center",
         va="center",
         fontsize=theme.font_size + 1,

@@ -16,7 +16,15 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from twitchlog.charts.base import add_hover, empty_figure, fit, prepare, style_axes, title
+from twitchlog.charts.base import (
+    add_hover,
+    empty_figure,
+    fit,
+    prepare,
+    size_inches,
+    style_axes,
+    title,
+)
 from twitchlog.charts.common import num
 from twitchlog.charts.theme import Theme
 from twitchlog.i18n import _
@@ -271,9 +279,9 @@ def build_triggers(
         _("A link is not proof of cause: something else may move with both."),
         *notes[:4],
     ]
-    wide = fig.get_figwidth() * 0.62  # the plot's share of the width
+    plot_width = size_inches(fig)[0] * 0.62  # the plot's share of the width
     ax.set_xlabel(
-        "\n".join(fit(line, wide, theme.font_size - 1) for line in lines),
+        "\n".join(fit(line, plot_width, theme.font_size - 1) for line in lines),
         fontsize=theme.font_size - 1,
     )
     return fig

@@ -26,6 +26,7 @@ from twitchlog.charts.base import (
     fit,
     label_axes,
     prepare,
+    size_inches,
     style_axes,
     title,
 )
@@ -84,7 +85,7 @@ def build_treatments(
                 "Intervals are approximate and likely too narrow: neighbouring days are alike, "
                 "and treatments often start when twitching is at its worst."
             ),
-            fig.get_figwidth() * 0.95,
+            size_inches(fig)[0] * 0.95,
             theme.font_size - 1,
         ),
         fontsize=theme.font_size - 1,
@@ -191,10 +192,8 @@ def _before_after(
         head += "\n" + _("{shown} of {n}: the latest with check-in days in this range").format(
             shown=len(results), n=total
         )
-    fig = ax.get_figure()
-    assert fig is not None
     ax.set_title(
-        fit(head, fig.get_figwidth() * ax.get_position().width * 0.95, theme.font_size),
+        fit(head, size_inches(fig)[0] * ax.get_position().width * 0.95, theme.font_size),
         loc="left",
         fontsize=theme.font_size,
         color=theme.muted,
