@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from twitchlog.i18n import _
+
 
 class DiaryError(Exception):
     """Base for every error shown to the user as a sentence (exit status 2 on the CLI)."""
@@ -20,9 +22,16 @@ class ImportFailed(DiaryError):
 
     def __init__(self, problems: list[str]) -> None:
         shown = problems[:20]
-        more = f"\n… and {len(problems) - len(shown)} more." if len(problems) > len(shown) else ""
+        more = (
+            "\n" + _("… and {n} more.").format(n=len(problems) - len(shown))
+            if len(problems) > len(shown)
+            else ""
+        )
         super().__init__(
-            "Nothing was imported; fix these rows and try again:\n  " + "\n  ".join(shown) + more
+            _("Nothing was imported; fix these rows and try again:")
+            + "\n  "
+            + "\n  ".join(shown)
+            + more
         )
         self.problems = problems
 

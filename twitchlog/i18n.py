@@ -81,6 +81,18 @@ def _catalogue(code: str) -> _gettext.NullTranslations:
     return first
 
 
+_BY_CODE: dict[str, _gettext.NullTranslations] = {}
+
+
+def translator(code: str) -> _gettext.NullTranslations:
+    """The catalogue of language `code`, without switching to it: a file written in one of
+    our languages is read in any (its CSV headers); thread-safe, unlike set_language."""
+    found = _BY_CODE.get(code)
+    if found is None:
+        found = _BY_CODE[code] = _catalogue(code if code in LANGUAGES else "en")
+    return found
+
+
 def language() -> str:
     if _State.translations is None:
         set_language()
@@ -125,6 +137,12 @@ def format_number(value: float, digits: int | None = None) -> str:
     if text in ("-0", "-0.0") or (text.startswith("-0.") and float(text) == 0):
         text = text[1:]
     return text.replace(".", decimal_sign())
+
+
+def format_count(value: int) -> str:
+    """A large whole number for people, grouped: '10,001' in English, '10.001' in German."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if decimal_sign() == "," else text
 
 
 def format_date(value: dt.date) -> str:

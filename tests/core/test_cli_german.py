@@ -5,6 +5,7 @@ a reader that closes the pipe early gets no traceback."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -45,6 +46,7 @@ OTHERS = {
         "hardening"
     ),
     r"Read \d+ .*: \d+ added, .*": "hardening",
+    r"The day-start hour must be a whole hour from 0 to 12; got .*|\(taken .*\)": "hardening",
     # analysis/ (analysis, analysis.po): the trigger table and its sentences.
     r".*check-in days; .* comparisons checked.*|You checked in on .*|^factor +when +days.*": (
         "analysis"
@@ -52,6 +54,10 @@ OTHERS = {
     r".*not enough data$|^- .*\(.*\): .*|^With .* so far, .*|^These are patterns in your.*": (
         "analysis"
     ),
+    # analysis/experiment*.py (analysis): the experiment's state, verdict and sentences.
+    r"^Experiment on .* (finished|starts|started|runs|ran|paused|stopped).*": "analysis",
+    r"not enough data\.$|^Not enough data: .*|^Low adherence: .*": "analysis",
+    r"^The first \d+ days of each block were left out to let the change settle\.": "analysis",
 }
 
 
@@ -191,6 +197,7 @@ def _session(tmp: Path, comma: str) -> list[list[str]]:
         ["day", "2026-03-11", "--none", "--note", "ok", *db],
         ["list", *db],
         ["analyze", *db],
+        ["analyze", "--json", *db],
         ["export", "days", str(tmp / "days"), *db],
         ["export", "doctor", str(tmp / "doc.xlsx"), *db],
         ["import", str(bad), *db],
@@ -204,6 +211,49 @@ def _session(tmp: Path, comma: str) -> list[list[str]]:
         ["analyze", "--outcome", "many", *db],
         ["export", *db],
         ["list", "--from", "2026-03-11", "--to", "2026-03-09", *db],
+        ["factor", "add", "chocolate", "--kind", "yesno", *db],
+        ["factor", "list", *db],
+        [
+            "injection",
+            "add",
+            "2026-03-02",
+            "--product",
+            "ona",
+            "--units",
+            "50",
+            "--site",
+            "left:upper_eyelid",
+            "--side-effect",
+            "ptosis=mild",
+            *db,
+        ],
+        ["injection", "list", *db],
+        ["injection", "edit", "1", "--units", "40", *db],
+        ["injection", "wearing-off", "2026-03-08", *db],
+        ["injection", "wearing-off", "2026-03-07", "--undo", *db],
+        ["injection", "reminder", "7", *db],
+        ["treatment", "end", "1", "--on", "2026-03-10", *db],
+        ["treatment", "delete", "1", *db],
+        ["experiment", "status", *db],
+        [
+            "experiment",
+            "plan",
+            "caffeine_mg",
+            "--changed",
+            "1",
+            "--start",
+            "2026-03-05",
+            "--no-power",
+            *db,
+        ],
+        ["experiment", "kept", "partly", "--date", "2026-03-09", *db],
+        ["experiment", "status", *db],
+        ["experiment", "result", *db],
+        ["restore", *db],
+        ["chart", "timeline", "--out", str(tmp / "x.gif"), *db],
+        ["injection", "delete", "1", *db],
+        ["gui", "--wait-loaded", *db],
+        ["settings", "--day-start", "13", *db],
     ]
 
 
@@ -228,7 +278,8 @@ def test_a_session_in_german_leaves_no_english(capsys, tmp_path: Path) -> None: 
     ):
         assert code_en == code_de, (argv, english, german)
         assert german.strip(), argv
-        left += [f"{argv[0]}: {line}" for line in english_left(english, german, typed)]
+        if "--json" not in argv:  # for machines: English keys (checked below)
+            left += [f"{argv[0]}: {line}" for line in english_left(english, german, typed)]
     assert not left, "\n".join(left)
     german = "\n".join(said for _code, said in outputs["de"])
     assert "Episode 1 festgehalten: 09.03.2026 09:15" in german
@@ -236,6 +287,13 @@ def test_a_session_in_german_leaves_no_english(capsys, tmp_path: Path) -> None: 
     assert "6,5" in german and "7,5" in german  # typed with a comma, shown with one
     english = "\n".join(said for _code, said in outputs["en"])
     assert "6.5" in english and "2026-03-09" in english
+    # Files and --json are for machines: the same bytes and keys in every language.
+    for name in ("days.csv",):
+        assert (tmp_path / "de" / name).read_bytes() == (tmp_path / "en" / name).read_bytes()
+    json_at = [argv[:2] for argv in _session(tmp_path, ".")].index(["analyze", "--json"])
+    as_json = [json.loads(outputs[lang][json_at][1]) for lang in ("en", "de")]
+    assert as_json[0].keys() == as_json[1].keys()
+    assert as_json[0]["observed_days"] == as_json[1]["observed_days"] == 3
 
 
 def test_german_comes_from_the_environment(tmp_path: Path) -> None:

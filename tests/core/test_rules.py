@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 
+from twitchlog import i18n
 from twitchlog.diary import rules
 from twitchlog.errors import ValidationError
 
@@ -110,3 +112,24 @@ def test_one_yes_no_vocabulary() -> None:
     assert rules.is_yes_no_column(["x", "", "x", "✓"])
     assert not rules.is_yes_no_column(["x", "2"])
     assert not rules.is_yes_no_column(["", ""])
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    i18n.set_language("de")
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.parametrize(("text", "value"), [("1,500", 1.5), ("2,500", 2.5), ("12,345", 12.345)])
+def test_in_german_a_comma_before_three_digits_is_the_decimal_comma(
+    german: None, text: str, value: float
+) -> None:
+    """A German writes 1,5 for one and a half; '1,500' is 1.5 to them, not fifteen hundred.
+    The English reading of the same text stays refused (the test above)."""
+    assert rules.parse_number(text, what="Water") == value
+    assert rules.parse_number("1.000,5", what="Water") == 1000.5  # grouped: still told apart
+    with pytest.raises(ValidationError, match="Wasser muss eine Zahl sein"):
+        rules.parse_number("1,00,0", what="Water")

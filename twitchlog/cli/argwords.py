@@ -18,11 +18,20 @@ from __future__ import annotations
 import argparse
 
 from twitchlog import i18n
+from twitchlog.i18n import _
 
 
 def _argparse_gettext(message: str | None) -> str | None:
     # argparse asks for _(None) when a subparser group has no description.
-    return None if message is None else i18n._(message)
+    return None if message is None else _(message)
+
+
+def typed_with_meaning(titles: dict[str, str]) -> str:
+    """'timeline (Zeitverlauf), face (Gesichtskarte)': the English word to type, and what it
+    means in the user's language (left out where it only repeats the word)."""
+    return ", ".join(
+        key if _(title).lower() == key else f"{key} ({_(title)})" for key, title in titles.items()
+    )
 
 
 def speak_our_language() -> None:

@@ -6,10 +6,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from twitchlog.charts import CHART_NAMES
+from twitchlog.charts import CHART_NAMES, CHART_TITLES
+from twitchlog.cli.argwords import typed_with_meaning
 from twitchlog.cli.common import check_period, date_arg, open_db
 from twitchlog.errors import DiaryError, ValidationError
-from twitchlog.i18n import _
+from twitchlog.i18n import N_, _
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -25,15 +26,15 @@ def register(
         "chart",
         parents=[common],
         help=_("draw a chart into a PNG, SVG or PDF file"),
-        description=_("Draw one chart of the diary into a file. Charts: {names}").format(
-            names=", ".join(NAMES)
-        ),
+        description=_("Draw one chart of the diary into a file."),
     )
     p.add_argument(
         "name",
         choices=NAMES,
         metavar="NAME",
-        help=_("one of: {names}").format(names=", ".join(NAMES)),
+        help=_("one of: {names}").format(
+            names=typed_with_meaning({**CHART_TITLES, "cycles": N_("Injection cycles")})
+        ),
     )
     p.add_argument(
         "--out",

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from twitchlog.i18n import _
+from twitchlog.cli.argwords import typed_with_meaning
+from twitchlog.i18n import N_, _
 
-VIEW_NAMES = ("today", "checkin", "history", "charts", "settings")
+VIEW_TITLES = {
+    "today": N_("Today"),
+    "checkin": N_("Check-in"),
+    "history": N_("History"),
+    "charts": N_("Charts"),
+    "settings": N_("Settings"),
+}
+VIEW_NAMES = tuple(VIEW_TITLES)
 
 
 def register(
@@ -38,7 +46,7 @@ def register(
         "--view",
         default=None,
         metavar="VIEW",
-        help=_("which view: {names}").format(names=", ".join(VIEW_NAMES)),
+        help=_("which view: {names}").format(names=typed_with_meaning(VIEW_TITLES)),
     )
     p.set_defaults(func=cmd_gui)
 

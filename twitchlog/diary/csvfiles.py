@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from twitchlog.errors import DiaryError, ImportFailed
+from twitchlog.i18n import _, format_count
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_ROWS = 500_000
@@ -41,6 +42,11 @@ class CsvRows:
         yield from records
         if problems:  # the file was changed since it was checked
             raise ImportFailed(problems)
+
+
+def at_line(line: int, problem: str) -> str:
+    """One problem of a file, with the line a person finds it on."""
+    return _("line {line}: {problem}").format(line=line, problem=problem)
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,13 @@ def _records(file: Path, encoding: str, problems: list[str]) -> Iterator[tuple[i
                 if any("\x00" in c for c in cells):
                     raise ImportFailed(
                         [
-                            f"line {line}: contains a NUL character; this looks like a "
-                            "binary file, not CSV text."
+                            at_line(
+                                line,
+                                _(
+                                    "contains a NUL character; this looks like a binary file, "
+                                    "not CSV text."
+                                ),
+                            )
                         ]
                     )
                 if width is None:
@@ -113,8 +124,13 @@ def _records(file: Path, encoding: str, problems: list[str]) -> Iterator[tuple[i
                     continue
                 elif len(cells) != width:
                     problems.append(
-                        f"line {line}: has {len(cells)} cells but the header has "
-                        f"{width}; check for a missing or extra separator."
+                        at_line(
+                            line,
+                            _(
+                                "has {cells} cells but the header has {width}; check for a "
+                                "missing or extra separator."
+                            ).format(cells=len(cells), width=width),
+                        )
                     )
                     if len(problems) > 100:
                         raise ImportFailed(problems)
@@ -123,29 +139,41 @@ def _records(file: Path, encoding: str, problems: list[str]) -> Iterator[tuple[i
     except UnicodeDecodeError:
         if encoding == "utf-16":
             raise DiaryError(
-                f"{file.name} claims to be UTF-16 text but is damaged; save it "
-                "again as 'CSV UTF-8' and retry."
+                _(
+                    "{file} claims to be UTF-16 text but is damaged; save it again as "
+                    "'CSV UTF-8' and retry."
+                ).format(file=file.name)
             ) from None
         raise ImportFailed(
             [
-                f"line {_bad_utf8_line(file)}: this line is not UTF-8 text. Save the file as "
-                "'CSV UTF-8' (Excel) or 'Unicode (UTF-8)' (LibreOffice)."
+                at_line(
+                    _bad_utf8_line(file),
+                    _(
+                        "this line is not UTF-8 text. Save the file as 'CSV UTF-8' (Excel) or "
+                        "'Unicode (UTF-8)' (LibreOffice)."
+                    ),
+                )
             ]
         ) from None
     except csv.Error as exc:
         msg = str(exc)
         if "field larger" in msg:
-            msg = f"a cell is longer than {MAX_CELL:,} characters"
+            msg = _("a cell is longer than {limit} characters").format(limit=format_count(MAX_CELL))
         elif "EOF" in msg or "end of data" in msg:
-            msg = 'a quote (") is opened but never closed'
+            msg = _('a quote (") is opened but never closed')
         raise ImportFailed(
-            [*problems, f"line {start}: {msg}; fix the quoting and retry."]
+            [
+                *problems,
+                at_line(start, _("{problem}; fix the quoting and retry.").format(problem=msg)),
+            ]
         ) from None
 
 
 def _unreadable(file: Path) -> DiaryError:
     return DiaryError(
-        f"You may not read {file}; check its permissions or copy it somewhere of yours."
+        _("You may not read {file}; check its permissions or copy it somewhere of yours.").format(
+            file=file
+        )
     )
 
 
@@ -157,20 +185,23 @@ def read_csv(path: str | Path) -> CsvTable:
     """
     file = Path(path).expanduser()
     if file.is_dir():
-        raise DiaryError(f"{file} is a folder; give the CSV file inside it.")
+        raise DiaryError(_("{file} is a folder; give the CSV file inside it.").format(file=file))
     if file.exists() and not file.is_file():
         raise DiaryError(
-            f"{file} is not a regular file (a device, pipe or socket); give a CSV file."
+            _("{file} is not a regular file (a device, pipe or socket); give a CSV file.").format(
+                file=file
+            )
         )
     if not file.is_file():
-        raise DiaryError(f"There is no file {file}; check the name and folder.")
+        raise DiaryError(_("There is no file {file}; check the name and folder.").format(file=file))
     if not os.access(file, os.R_OK):
         raise _unreadable(file)
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DiaryError(
-            f"{file.name} is {size / 2**20:.0f} MB; a diary export is far "
-            "smaller. Is this the right file?"
+            _("{file} is {size} MB; a diary export is far smaller. Is this the right file?").format(
+                file=file.name, size=round(size / 2**20)
+            )
         )
     try:
         encoding = _encoding(file)
@@ -185,15 +216,19 @@ def read_csv(path: str | Path) -> CsvTable:
         if rows > MAX_ROWS + 1:
             raise ImportFailed(
                 [
-                    f"line {line}: the file has more than {MAX_ROWS:,} rows; split it "
-                    "into smaller files."
+                    at_line(
+                        line,
+                        _(
+                            "the file has more than {limit} rows; split it into smaller files."
+                        ).format(limit=format_count(MAX_ROWS)),
+                    )
                 ]
             )
     if problems:
         raise ImportFailed(problems)
     if rows == 0:
-        raise DiaryError(f"{file.name} is empty; there is nothing to import.")
-    _, header = next(_records(file, encoding, problems))
+        raise DiaryError(_("{file} is empty; there is nothing to import.").format(file=file.name))
+    _line, header = next(_records(file, encoding, problems))
     return CsvTable(check_header(header), CsvRows(file, encoding))
 
 
@@ -203,8 +238,13 @@ def check_header(cells: list[str]) -> list[str]:
     if len(cells) > MAX_COLUMNS:
         raise ImportFailed(
             [
-                f"line 1: the file has {len(cells):,} columns; a diary file has at most "
-                f"{MAX_COLUMNS}. Is this the right file?"
+                at_line(
+                    1,
+                    _(
+                        "the file has {columns} columns; a diary file has at most {limit}. Is "
+                        "this the right file?"
+                    ).format(columns=format_count(len(cells)), limit=MAX_COLUMNS),
+                )
             ]
         )
     names = [c.strip().lstrip("\ufeff") for c in cells]
@@ -214,8 +254,13 @@ def check_header(cells: list[str]) -> list[str]:
         if key and key in seen:
             raise ImportFailed(
                 [
-                    f"line 1: the column '{name}' appears twice (columns {seen[key]} and {i}); "
-                    "keep one and delete the other."
+                    at_line(
+                        1,
+                        _(
+                            "the column '{name}' appears twice (columns {first} and {second}); "
+                            "keep one and delete the other."
+                        ).format(name=name, first=seen[key], second=i),
+                    )
                 ]
             )
         seen[key] = i

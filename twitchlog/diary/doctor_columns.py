@@ -1,33 +1,30 @@
-"""The doctor CSV's column names and day states, shared by its writer and its reader."""
+"""The doctor CSV's columns and day states, shared by its writer and its reader.
+
+The column names themselves are the DOCTOR table of diary.csvheaders (written in the
+user's language, read in any of ours); the day states are cell values and stay as they
+are, so a file reads back the same whatever language wrote it.
+"""
 
 from __future__ import annotations
 
-COL_DATE = "Date"
-COL_CHECKED = "Checked in"
-COL_EPISODES = "Episodes"
-COL_MAX_SEV = "Highest severity (1–4)"
-COL_MEAN_SEV = "Average severity (1–4)"
-COL_MINUTES = "Total duration (min)"
-COL_PLACES = "Places"
-COL_SIGNS = "Warning signs"
-COL_TREATMENTS = "Treatments"
-COL_NOTE = "Note"
-COL_INJECTION = "Injection"
-COL_SIDE_EFFECTS = "Injection side effects"
-COL_FELT = "Felt wearing off"
-LEADING_COLUMNS = (
-    COL_DATE,
-    COL_CHECKED,
-    COL_EPISODES,
-    COL_MAX_SEV,
-    COL_MEAN_SEV,
-    COL_MINUTES,
-    COL_PLACES,
-    COL_SIGNS,
-)
-TRAILING_COLUMNS = (COL_TREATMENTS, COL_INJECTION, COL_SIDE_EFFECTS, COL_FELT, COL_NOTE)
-SUMMARY_COLUMNS = frozenset(c.casefold() for c in (*LEADING_COLUMNS, *TRAILING_COLUMNS))
+from collections.abc import Iterable
+
+from twitchlog.diary.csvheaders import DOCTOR, DOCTOR_LEADING, DOCTOR_TRAILING, header
+from twitchlog.diary.records import Factor
+
+LEADING_COLUMNS = tuple(DOCTOR[key] for key in DOCTOR_LEADING)
+TRAILING_COLUMNS = tuple(DOCTOR[key] for key in DOCTOR_TRAILING)
+"""The English headers around the factor columns (the table's order)."""
 
 CHECKED_YES = "yes"
 CHECKED_EPISODES_ONLY = "no (only episodes logged)"
 CHECKED_UNKNOWN = "no (unknown day)"
+
+
+def doctor_header(factors: Iterable[Factor]) -> list[str]:
+    """The header row in the user's language: summaries, each factor's heading, the rest."""
+    return [
+        *header(DOCTOR, DOCTOR_LEADING),
+        *(f.heading for f in factors),
+        *header(DOCTOR, DOCTOR_TRAILING),
+    ]

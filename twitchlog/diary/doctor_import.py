@@ -4,7 +4,8 @@ The doctor CSV (twitchlog.report.doctor_csv) names factors by "Label (unit)"; he
 headings are matched to the diary's factors, and unknown ones become new custom factors
 with their unit, so moving to a new laptop with an export loses nothing. Episode columns
 are per-day summaries and are not turned back into episodes: the episodes CSV carries them.
-The column names live in doctor_columns, shared with the writer.
+The column names are the DOCTOR table of csvheaders, read in any of our languages; a
+factor's heading may be in any of them too.
 """
 
 from __future__ import annotations
@@ -17,28 +18,20 @@ from twitchlog.db.lite import Source
 from twitchlog.diary import days as days_mod
 from twitchlog.diary import factors as factors_mod
 from twitchlog.diary import rules
-from twitchlog.diary.csvfiles import CsvTable, plain_text
-from twitchlog.diary.doctor_columns import (
-    COL_CHECKED,
-    COL_DATE,
-    COL_EPISODES,
-    COL_NOTE,
-    LEADING_COLUMNS,
-    SUMMARY_COLUMNS,
-    TRAILING_COLUMNS,
-)
+from twitchlog.diary.csvfiles import CsvTable, at_line, plain_text
+from twitchlog.diary.csvheaders import DOCTOR, cell_name, column_key, spellings
 from twitchlog.diary.records import Factor, ImportSummary
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import DiaryError, ImportFailed
+from twitchlog.i18n import _
 from twitchlog.words import plural
 
 _HEADING_RE = re.compile(r"^(?P<label>.*?)\s*\((?P<unit>[^()]*)\)$")
 
 
 def is_doctor_header(header: list[str]) -> bool:
-    """A doctor CSV has Date, Checked in and Episodes columns."""
-    names = {plain_text(h).strip().casefold() for h in header}
-    return {c.casefold() for c in (COL_DATE, COL_CHECKED, COL_EPISODES)} <= names
+    """A doctor CSV has Date, Checked in and Episodes columns (in any of our languages)."""
+    return {"date", "checked", "episodes"} <= {column_key(DOCTOR, h) for h in header}
 
 
 @dataclass(frozen=True)
@@ -46,19 +39,38 @@ class DoctorImportSummary(ImportSummary):
     summarised_episodes: int = 0
 
     def sentence(self) -> str:
-        text = (
-            f"Read {plural(self.rows, 'checked-in day')} from the doctor CSV: {self.added} "
-            f"added, {self.changed} updated, {self.skipped} already in the diary."
+        text = _(
+            "Read {rows} from the doctor CSV: {added} added, {changed} updated, {skipped} "
+            "already in the diary."
+        ).format(
+            rows=plural(self.rows, "checked-in day"),
+            added=self.added,
+            changed=self.changed,
+            skipped=self.skipped,
         )
-        if self.merged:
-            text += f" On days already in the diary: {self.merged}."
-        if self.new_factors:
-            text += " New factors: " + ", ".join(self.new_factors) + "."
-        text += (
-            f" Its {plural(self.summarised_episodes, 'episode')} are daily summaries and were not "
-            "re-created; import the episodes CSV to bring them back."
+        text += self.merge_notes()
+        return (
+            text
+            + " "
+            + _(
+                "Its {episodes} are daily summaries and were not re-created; import the "
+                "episodes CSV to bring them back."
+            ).format(episodes=plural(self.summarised_episodes, "episode"))
         )
-        return text
+
+
+def _known_factor(heading: str, factors: list[Factor]) -> Factor | None:
+    """The diary's factor a column heading names: its heading as this diary writes it, or
+    its label in any of our languages ('Schlaf (h)' finds Sleep in an English diary)."""
+    name = cell_name(heading)
+    for factor in factors:
+        if cell_name(factor.heading) == name:
+            return factor
+    label = _split_heading(heading)[0].casefold()
+    for factor in factors:
+        if label in spellings(factor.label):
+            return factor
+    return None
 
 
 def _split_heading(heading: str) -> tuple[str, str]:
@@ -106,25 +118,21 @@ def _create_factor(source: Source, heading: str, cells: list[str], taken: set[st
 def import_doctor(source: Source, table: CsvTable, *, replace: bool = False) -> DoctorImportSummary:
     """Check every row, then merge the checked-in days in one go (all rows or none)."""
     header = [plain_text(h).strip() for h in table.header]
-    folded = [h.casefold() for h in header]
-    col = {
-        name: folded.index(name.casefold())
-        for name in LEADING_COLUMNS + TRAILING_COLUMNS
-        if name.casefold() in folded
-    }
+    keys = [column_key(DOCTOR, h) for h in header]
+    col = {key: i for i, key in reversed(list(enumerate(keys))) if key is not None}
     factors = factors_mod.list_factors(source)
-    by_heading = {f.heading.casefold(): f for f in factors}
     taken = {f.key for f in factors}
     factor_cols: list[tuple[int, Factor]] = []
     created: list[Factor] = []
+    by_heading: dict[str, Factor] = {}
     for i, name in enumerate(header):
-        if not name or name.casefold() in SUMMARY_COLUMNS:
+        if not name or keys[i] is not None:
             continue
-        factor = by_heading.get(name.casefold())
+        factor = by_heading.get(cell_name(name)) or _known_factor(name, factors)
         if factor is None:
             observed_cells = [cells[i] for _, cells in table.rows if _says_checked(cells, col)]
             factor = _create_factor(source, name, observed_cells, taken)
-            by_heading[name.casefold()] = factor
+            by_heading[cell_name(name)] = factor
             created.append(factor)
         factor_cols.append((i, factor))
     by_key = {f.key: f for _, f in factor_cols}
@@ -135,20 +143,22 @@ def import_doctor(source: Source, table: CsvTable, *, replace: bool = False) -> 
     episodes = 0
     for line, cells in table.rows:
         try:
-            date = rules.parse_date(cells[col[COL_DATE]], day_start_hour=hour)
-            episodes += _count(cells[col[COL_EPISODES]])
+            date = rules.parse_date(cells[col["date"]], day_start_hour=hour)
+            episodes += _count(cells[col["episodes"]])
             if date in first_line:
                 raise DiaryError(
-                    f"{date.isoformat()} is also on line {first_line[date]}; keep one row per day."
+                    _("{date} is also on line {line}; keep one row per day.").format(
+                        date=date.isoformat(), line=first_line[date]
+                    )
                 )
             first_line[date] = line
             if not _checked(cells, col):
                 continue
             raw = {f.key: cells[i].strip() for i, f in factor_cols}
-            note = plain_text(cells[col[COL_NOTE]].strip()) if COL_NOTE in col else None
+            note = plain_text(cells[col["note"]].strip()) if "note" in col else None
             drafts.append((line, days_mod.make_draft(by_key, date, raw, note=note)))
         except DiaryError as exc:
-            problems.append(f"line {line}: {exc}")
+            problems.append(at_line(line, str(exc)))
     if problems:
         raise ImportFailed(problems)
     merged = days_mod.merge_imported(source, drafts, [f.key for f in created], replace=replace)
@@ -157,8 +167,9 @@ def import_doctor(source: Source, table: CsvTable, *, replace: bool = False) -> 
 
 def _checked(cells: list[str], col: dict[str, int]) -> bool:
     """'yes', 'no' or 'no (only episodes logged)': the yes/no words before any remark."""
-    said = plain_text(cells[col[COL_CHECKED]]).partition("(")[0]
-    return bool(rules.parse_yes_no(said, what=f"'{COL_CHECKED}'", field=COL_CHECKED))
+    said = plain_text(cells[col["checked"]]).partition("(")[0]
+    what = "'" + _(DOCTOR["checked"]) + "'"
+    return bool(rules.parse_yes_no(said, what=what, field=DOCTOR["checked"]))
 
 
 def _says_checked(cells: list[str], col: dict[str, int]) -> bool:

@@ -29,7 +29,7 @@ from twitchlog.diary.factors import factors_by_key
 from twitchlog.diary.injections import all_treatments
 from twitchlog.diary.settings import diary_today
 from twitchlog.errors import NotFound, ValidationError
-from twitchlog.i18n import _
+from twitchlog.i18n import N_, _, format_date
 
 if TYPE_CHECKING:  # numpy comes with them; the Today view asks for a plan's status only
     from twitchlog.analysis.data import DailyData
@@ -41,6 +41,14 @@ MIN_ANALYSED_DAYS = 3
 """A block keeps at least this many days after its washout days."""
 MAX_DAYS_AHEAD = 90
 OUTCOMES = ("count", "severity", "duration")
+STATE_WORDS = {
+    "planned": N_("planned"),
+    "running": N_("running"),
+    "paused": N_("paused"),
+    "finished": N_("finished"),
+    "stopped": N_("stopped"),
+}
+"""An experiment's state (`Plan.state`) as a person reads it."""
 
 _COLUMNS = (
     "e.id, f.key, f.label, e.changed, e.usual, e.start, e.block_days, e.pairs, "
@@ -48,13 +56,30 @@ _COLUMNS = (
 )
 
 
-def _int(value: int | str, what: str, lo: int, hi: int, field: str) -> int:
+_NUMBERS = {
+    "block_days": N_("The block length in days"),
+    "pairs": N_("The number of pairs"),
+    "washout_days": N_("The number of washout days"),
+}
+"""The whole numbers of a plan, as the subject of their sentences (keyed by field)."""
+
+
+def _int(value: int | str, lo: int, hi: int, field: str) -> int:
+    what = _(_NUMBERS[field])
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise ValidationError(f"The {what} must be a whole number; got '{value}'.", field) from None
+        raise ValidationError(
+            _("{what} must be a whole number; got '{value}'.").format(what=what, value=value),
+            field,
+        ) from None
     if not lo <= number <= hi:
-        raise ValidationError(f"The {what} must be from {lo} to {hi}; got {number}.", field)
+        raise ValidationError(
+            _("{what} must be from {lo} to {hi}; got {number}.").format(
+                what=what, lo=lo, hi=hi, number=number
+            ),
+            field,
+        )
     return number
 
 
@@ -117,7 +142,9 @@ def get_experiment(source: Source, experiment_id: int) -> Plan:
     found = _fetch(source, "WHERE e.id = ?", (experiment_id,))
     if not found:
         raise NotFound(
-            f"There is no experiment number {experiment_id}; see 'twitchlog experiment status'."
+            _("There is no experiment number {number}; see 'twitchlog experiment status'.").format(
+                number=experiment_id
+            )
         )
     return found[0]
 
@@ -158,29 +185,36 @@ def plan_experiment(
     factor = factors.get(factor_key.strip().lower())
     if factor is None:
         raise ValidationError(
-            f"There is no factor '{factor_key}'; see 'twitchlog factor list' for the keys.",
+            _("There is no factor '{key}'; see 'twitchlog factor list' for the keys.").format(
+                key=factor_key
+            ),
             "factor",
         )
     words_a = rules.check_text(changed, what="changed condition", limit=80)
     words_b = rules.check_text(usual, what="usual condition", limit=80)
     if not words_a or not words_b:
         raise ValidationError(
-            "Describe both conditions in plain words, e.g. 'at most 1 cup' and 'as usual'.",
+            _("Describe both conditions in plain words, e.g. 'at most 1 cup' and 'as usual'."),
             "changed" if not words_a else "usual",
         )
     if words_a.lower() == words_b.lower():
-        raise ValidationError("The two conditions must differ; describe what you change.", "usual")
-    block = _int(block_days, "block length in days", MIN_BLOCK_DAYS, MAX_BLOCK_DAYS, "block_days")
-    n_pairs = _int(pairs, "number of pairs", MIN_PAIRS, MAX_PAIRS, "pairs")
-    wash = _int(
-        washout_days, "number of washout days", 0, block - MIN_ANALYSED_DAYS, "washout_days"
-    )
+        raise ValidationError(
+            _("The two conditions must differ; describe what you change."), "usual"
+        )
+    block = _int(block_days, MIN_BLOCK_DAYS, MAX_BLOCK_DAYS, "block_days")
+    n_pairs = _int(pairs, MIN_PAIRS, MAX_PAIRS, "pairs")
+    wash = _int(washout_days, 0, block - MIN_ANALYSED_DAYS, "washout_days")
     if outcome not in OUTCOMES:
-        raise ValidationError(f"Unknown outcome '{outcome}'; use count, severity or duration.")
+        raise ValidationError(
+            _("Unknown outcome '{outcome}'; use count, severity or duration.").format(
+                outcome=outcome
+            )
+        )
     if start > today + dt.timedelta(days=MAX_DAYS_AHEAD):
         raise ValidationError(
-            f"{start.isoformat()} is more than {MAX_DAYS_AHEAD} days ahead; plan closer to the "
-            "start.",
+            _("{day} is more than {days} days ahead; plan closer to the start.").format(
+                day=format_date(start), days=MAX_DAYS_AHEAD
+            ),
             "start",
         )
     # The diary's own range; a plan alone may start ahead of today.
@@ -188,8 +222,10 @@ def plan_experiment(
     running = current_experiment(source, today)
     if running is not None:
         raise ValidationError(
-            f"The experiment on {running.factor_label.lower()} is not over yet; stop it first "
-            "('twitchlog experiment stop --reason …').",
+            _(
+                "The experiment on {factor} is not over yet; stop it first "
+                "('twitchlog experiment stop --reason …')."
+            ).format(factor=factor_words(running.factor_label)),
             "factor",
         )
     seed = secrets.randbelow(2**31) if seed is None else seed
@@ -225,28 +261,35 @@ def plan_warnings(source: Source, plan: Plan) -> list[str]:
     for day in sorted({t.start for t in treatments if t.kind == "injection"}):
         if first <= day <= last:
             warnings.append(
-                f"A botulinum toxin injection on {day.isoformat()} falls inside the plan: its "
-                "effect builds up over the first weeks and changes twitching on its own, so it "
-                "can hide or fake a difference between the blocks."
+                _(
+                    "A botulinum toxin injection on {day} falls inside the plan: its effect "
+                    "builds up over the first weeks and changes twitching on its own, so it can "
+                    "hide or fake a difference between the blocks."
+                ).format(day=format_date(day))
             )
         elif first - dt.timedelta(days=INJECTION_WARN_DAYS) <= day < first:
             warnings.append(
-                f"A botulinum toxin injection on {day.isoformat()} is less than "
-                f"{INJECTION_WARN_DAYS} days before the start: its effect is still building up "
-                "during the first blocks."
+                _(
+                    "A botulinum toxin injection on {day} is less than {days} days before the "
+                    "start: its effect is still building up during the first blocks."
+                ).format(day=format_date(day), days=INJECTION_WARN_DAYS)
             )
     for t in treatments:
         if t.kind == "injection":
             continue
         if first < t.start <= last:
             warnings.append(
-                f"{t.name} starts on {t.start.isoformat()}, during the plan: a new treatment "
-                "changes twitching on its own; start the experiment after it has settled."
+                _(
+                    "{treatment} starts on {day}, during the plan: a new treatment changes "
+                    "twitching on its own; start the experiment after it has settled."
+                ).format(treatment=t.name, day=format_date(t.start))
             )
         if t.end is not None and first <= t.end < last:
             warnings.append(
-                f"{t.name} ends on {t.end.isoformat()}, during the plan: stopping a treatment "
-                "changes twitching on its own."
+                _(
+                    "{treatment} ends on {day}, during the plan: stopping a treatment changes "
+                    "twitching on its own."
+                ).format(treatment=t.name, day=format_date(t.end))
             )
     return warnings
 
@@ -264,12 +307,16 @@ def record_kept(source: Source, experiment_id: int, day: dt.date, answer: str | 
     kept = answer.strip().lower()
     if kept not in KEPT_ANSWERS:
         raise ValidationError(
-            f"'{answer}' is not an answer to 'Did you keep to it today?'; use yes, partly or no.",
+            _(
+                "'{answer}' is not an answer to 'Did you keep to it today?'; use yes, partly or no."
+            ).format(answer=answer),
             "kept",
         )
     if plan.plan_day(day) is None or (plan.stopped is not None and day >= plan.stopped):
         raise ValidationError(
-            f"{day.isoformat()} is not a day of the experiment on {plan.factor_label.lower()}.",
+            _("{day} is not a day of the experiment on {factor}.").format(
+                day=format_date(day), factor=factor_words(plan.factor_label)
+            ),
             "kept",
         )
     conn.execute(
@@ -310,14 +357,22 @@ def kept_on(source: Source, day: dt.date) -> tuple[Plan, str | None] | None:
     return plan, (row[0] if row else None)
 
 
+_WHY = {
+    "pause": N_(
+        "Say in a few words why you pause, e.g. 'holiday' or 'could not keep it'; it is kept "
+        "with the result."
+    ),
+    "stop": N_(
+        "Say in a few words why you stop, e.g. 'holiday' or 'could not keep it'; it is kept "
+        "with the result."
+    ),
+}
+
+
 def _reason(reason: str, what: str) -> str:
     text = rules.check_text(reason, what="reason", limit=500)
     if not text:
-        raise ValidationError(
-            f"Say in a few words why you {what}, e.g. 'holiday' or 'could not keep it'; it is "
-            "kept with the result.",
-            "reason",
-        )
+        raise ValidationError(_(_WHY[what]), "reason")
     return text
 
 
@@ -339,10 +394,13 @@ def stop_experiment(source: Source, experiment_id: int, reason: str, today: dt.d
     plan = get_experiment(source, experiment_id)
     if plan.stopped is not None:
         raise ValidationError(
-            f"That experiment was already stopped on {plan.stopped.isoformat()}.", "reason"
+            _("That experiment was already stopped on {day}.").format(
+                day=format_date(plan.stopped)
+            ),
+            "reason",
         )
     if plan.state(today) == "finished":
-        raise ValidationError("That experiment has already finished; there is nothing to stop.")
+        raise ValidationError(_("That experiment has already finished; there is nothing to stop."))
     text = _reason(reason, "stop")
     conn = dbapi(source)
     _end_pause(conn, experiment_id, today)
@@ -358,7 +416,11 @@ def pause_experiment(source: Source, experiment_id: int, reason: str, today: dt.
     plan = get_experiment(source, experiment_id)
     state = plan.state(today)
     if state != "running":
-        raise ValidationError(f"Only a running experiment can be paused; this one is {state}.")
+        raise ValidationError(
+            _("Only a running experiment can be paused; this one is {state}.").format(
+                state=_(STATE_WORDS[state])
+            )
+        )
     text = _reason(reason, "pause")
     conn = dbapi(source)
     conn.execute(
@@ -376,7 +438,7 @@ def resume_experiment(source: Source, experiment_id: int, today: dt.date) -> Pla
     """Start the clock again today: the schedule goes on where it stood."""
     plan = get_experiment(source, experiment_id)
     if plan.state(today) != "paused":
-        raise ValidationError("That experiment is not paused.")
+        raise ValidationError(_("That experiment is not paused."))
     conn = dbapi(source)
     _end_pause(conn, experiment_id, today)
     return get_experiment(source, experiment_id)

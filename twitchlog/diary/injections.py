@@ -18,6 +18,8 @@ from twitchlog.diary import rules
 from twitchlog.diary.episodes import _places
 from twitchlog.diary.records import Place, Treatment
 from twitchlog.errors import NotFound, ValidationError
+from twitchlog.i18n import N_, _, format_date, format_number
+from twitchlog.words import plural
 
 if TYPE_CHECKING:
     from twitchlog.analysis.cycles import CycleReport
@@ -42,13 +44,16 @@ class Injection:
     def product_words(self) -> str:
         if self.product == "other" and self.name:
             return self.name
-        return catalog.INJECTION_PRODUCTS[self.product].split(" (")[0]
+        return _(catalog.INJECTION_PRODUCTS[self.product]).split(" (")[0]
 
     @property
     def dose_words(self) -> str:
-        """'onabotulinumtoxinA 50 units'."""
-        units = f" {self.units:g} units" if self.units is not None else ""
-        return self.product_words + units
+        """'onabotulinumtoxinA 50 units' ('… 50 Einheiten' in German)."""
+        if self.units is None:
+            return self.product_words
+        return _("{product} {units}").format(
+            product=self.product_words, units=plural(self.units, "unit")
+        )
 
     @property
     def sites_words(self) -> str:
@@ -57,7 +62,9 @@ class Injection:
     @property
     def words(self) -> str:
         """'onabotulinumtoxinA 50 units; left upper eyelid, eyebrow / forehead'."""
-        return self.dose_words + (f"; {self.sites_words}" if self.sites else "")
+        if not self.sites:
+            return self.dose_words
+        return _("{dose}; {sites}").format(dose=self.dose_words, sites=self.sites_words)
 
     @property
     def side_effect_words(self) -> str:
@@ -65,11 +72,13 @@ class Injection:
         if not self.side_effects:
             return ""
         felt = [
-            f"{catalog.SIDE_EFFECTS[k]} {catalog.SIDE_EFFECT_GRADES[g]}"
+            _("{effect} {grade}").format(
+                effect=_(catalog.SIDE_EFFECTS[k]), grade=_(catalog.SIDE_EFFECT_GRADES[g])
+            )
             for k, g in self.side_effects.items()
             if g > 0
         ]
-        return ", ".join(felt) if felt else "none"
+        return ", ".join(felt) if felt else _("none")
 
 
 @dataclass(frozen=True)
@@ -87,8 +96,9 @@ def check_product(text: str) -> str:
         if raw in {key.casefold(), key[:3].casefold(), key[:4].casefold(), brand}:
             return key
     raise ValidationError(
-        f"Unknown product '{text}'; use one of: {', '.join(catalog.INJECTION_PRODUCTS)} "
-        "(or ona, inco, abo).",
+        _("Unknown product '{product}'; use one of: {keys} (or ona, inco, abo).").format(
+            product=text, keys=", ".join(catalog.INJECTION_PRODUCTS)
+        ),
         "product",
     )
 
@@ -96,10 +106,13 @@ def check_product(text: str) -> str:
 def check_units(value: float | str | None) -> float | None:
     if value is None or not str(value).strip():
         return None
-    units = rules.parse_number(value, what="The total units", field="units")
+    units = rules.parse_number(value, what=N_("The total units"), field="units")
     if not 0 < units <= 2000:
         raise ValidationError(
-            f"The total units must be more than 0 and at most 2,000; got {units:g}.", "units"
+            _("The total units must be more than 0 and at most 2,000; got {units}.").format(
+                units=format_number(units)
+            ),
+            "units",
         )
     return units
 
@@ -111,7 +124,9 @@ def check_grade(effect: str, grade: int | str) -> tuple[str, int]:
     key = by_words.get(key, key)
     if key not in catalog.SIDE_EFFECTS:
         raise ValidationError(
-            f"Unknown side effect '{effect}'; use one of: {', '.join(catalog.SIDE_EFFECTS)}.",
+            _("Unknown side effect '{effect}'; use one of: {keys}.").format(
+                effect=effect, keys=", ".join(catalog.SIDE_EFFECTS)
+            ),
             "side_effects",
         )
     text = str(grade).strip().casefold()
@@ -120,9 +135,11 @@ def check_grade(effect: str, grade: int | str) -> tuple[str, int]:
     if text in catalog.SIDE_EFFECT_GRADES:
         return key, catalog.SIDE_EFFECT_GRADES.index(text)
     raise ValidationError(
-        f"How bad was the {catalog.SIDE_EFFECTS[key]}? Use one of: "
-        + ", ".join(catalog.SIDE_EFFECT_GRADES)
-        + f"; got '{grade}'.",
+        _("How bad was the {effect}? Use one of: {grades}; got '{grade}'.").format(
+            effect=_(catalog.SIDE_EFFECTS[key]),
+            grades=", ".join(catalog.SIDE_EFFECT_GRADES),
+            grade=grade,
+        ),
         "side_effects",
     )
 
@@ -173,7 +190,9 @@ def get_injection(source: Source, injection_id: int) -> Injection:
     found = _fetch(source, "WHERE id = ?", (injection_id,))
     if not found:
         raise NotFound(
-            f"There is no injection number {injection_id}; see 'twitchlog injection list'."
+            _("There is no injection number {number}; see 'twitchlog injection list'.").format(
+                number=injection_id
+            )
         )
     return found[0]
 
@@ -347,8 +366,10 @@ def _refuse_same_day(source: Source, day: dt.date, other_than: int | None) -> No
     )
     if row:
         raise ValidationError(
-            f"Injection {row[0]} is already on {day.isoformat()}; edit that one instead "
-            f"('twitchlog injection edit {row[0]}').",
+            _(
+                "Injection {number} is already on {day}; edit that one instead "
+                "('twitchlog injection edit {number}')."
+            ).format(number=row[0], day=format_date(day)),
             "date",
         )
 
@@ -364,7 +385,9 @@ def restore_injection(source: Source, record: Injection) -> Injection:
     """Undo a delete: put the injection back under its old number."""
     _refuse_same_day(source, record.date, None)
     if _fetch(source, "WHERE id = ?", (record.id,)):
-        raise ValidationError(f"Injection number {record.id} exists again; nothing restored.")
+        raise ValidationError(
+            _("Injection number {number} exists again; nothing restored.").format(number=record.id)
+        )
     return _write(source, record, new=True)
 
 
@@ -446,8 +469,10 @@ def set_reminder_days(source: Source, days: int | str | None) -> int | None:
     if text != _OFF:
         if not text.isdigit() or not 0 <= int(text) <= 60:
             raise ValidationError(
-                f"The reminder is a whole number of days from 0 to 60 before the injection is "
-                f"due, or 'off'; got '{days}'.",
+                _(
+                    "The reminder is a whole number of days from 0 to 60 before the injection "
+                    "is due, or 'off'; got '{days}'."
+                ).format(days=days),
                 "reminder",
             )
         text = str(int(text))

@@ -27,7 +27,10 @@ from twitchlog.diary import days as days_mod
 from twitchlog.diary.factors import factors_by_key
 from twitchlog.diary.records import Day, Factor
 from twitchlog.errors import DiaryError
+from twitchlog.i18n import N_, _, format_date, format_number
 from twitchlog.words import plural
+
+THE_NOTE = N_("the note")
 
 SHOWN_CONFLICTS = 20
 
@@ -38,13 +41,18 @@ class Conflict:
 
     line: int | None
     date: dt.date
-    what: str  # 'Sleep (h)', 'the note'
+    what: str  # 'Sleep (h)' (as shown), or THE_NOTE (translated when shown)
     in_diary: str
     in_file: str
 
     def sentence(self) -> str:
-        where = f"line {self.line} ({self.date.isoformat()})" if self.line else self.date
-        return f"{where}: {self.what} is {self.in_diary} in the diary, {self.in_file} in the file"
+        if self.line:
+            where = _("line {line} ({date})").format(line=self.line, date=format_date(self.date))
+        else:
+            where = format_date(self.date)
+        return _("{where}: {what} is {in_diary} in the diary, {in_file} in the file").format(
+            where=where, what=_(self.what), in_diary=self.in_diary, in_file=self.in_file
+        )
 
 
 class ImportConflicts(DiaryError):
@@ -54,12 +62,17 @@ class ImportConflicts(DiaryError):
         shown = [c.sentence() for c in conflicts[:SHOWN_CONFLICTS]]
         more = len(conflicts) - len(shown)
         super().__init__(
-            f"Nothing was imported: the file disagrees with the diary on "
-            f"{plural(len(conflicts), 'value')}:\n  "
+            _("Nothing was imported: the file disagrees with the diary on {values}:").format(
+                values=plural(len(conflicts), "value")
+            )
+            + "\n  "
             + "\n  ".join(shown)
-            + (f"\n  … and {more} more." if more > 0 else "")
-            + "\nTo use the file's values for these, import again with --replace; "
-            "values the diary does not have yet are then filled in as well."
+            + ("\n  " + _("… and {n} more.").format(n=more) if more > 0 else "")
+            + "\n"
+            + _(
+                "To use the file's values for these, import again with --replace; values the "
+                "diary does not have yet are then filled in as well."
+            )
         )
         self.conflicts = tuple(conflicts)
 
@@ -78,9 +91,8 @@ class Merged:
         """'3 values filled, 2 kept, 1 replaced' (empty when the import touched no known day)."""
         if not (self.filled or self.kept or self.replaced):
             return ""
-        return (
-            f"{plural(self.filled, 'empty value')} filled, {self.kept} kept as they were, "
-            f"{self.replaced} replaced"
+        return _("{filled} filled, {kept} kept as they were, {replaced} replaced").format(
+            filled=plural(self.filled, "empty value"), kept=self.kept, replaced=self.replaced
         )
 
 
@@ -89,7 +101,7 @@ def _same(a: float, b: float) -> bool:
 
 
 def _shown(factor: Factor | None, value: float) -> str:
-    return factor.format_value(value) if factor is not None else f"{value:g}"
+    return factor.format_value(value) if factor is not None else format_number(value)
 
 
 def merge_days(
@@ -163,7 +175,7 @@ def _merge_day(
             out.replaced += 1
         else:
             out.conflicts.append(
-                Conflict(line, draft.date, "the note", f"“{have.note}”", f"“{draft.note}”")
+                Conflict(line, draft.date, THE_NOTE, f"“{have.note}”", f"“{draft.note}”")
             )
     flag = True if draft.no_twitches and not have.no_twitches else None
     return days_mod.DayDraft(draft.date, values, note, flag)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from twitchlog import catalog
+from twitchlog.i18n import _, format_number
 from twitchlog.words import plural, unit_for
 
 
@@ -20,8 +21,13 @@ class Place:
 
     @property
     def words(self) -> str:
-        region = catalog.REGIONS[self.region]
-        return region if self.side == "both" else f"{self.side} {region}"
+        """'left upper eyelid' in the user's language ('Oberlid links')."""
+        region = _(catalog.REGIONS[self.region])
+        if self.side == "left":
+            return _("left {place}").format(place=region)
+        if self.side == "right":
+            return _("right {place}").format(place=region)
+        return region
 
     @classmethod
     def parse(cls, text: str) -> Place:
@@ -58,17 +64,23 @@ class Factor:
 
     @property
     def heading(self) -> str:
-        """'Caffeine (mg)' — the label with its unit, for tables and CSV headers."""
-        unit = self.unit if self.kind == "number" else ("0–10" if self.kind == "scale" else "")
-        return f"{self.label} ({unit})" if unit else self.label
+        """'Caffeine (mg)' — the label with its unit in the user's language, for tables and
+        CSV headers (a built-in label is translated, one's own comes back as typed)."""
+        unit = (
+            unit_for(2, self.unit)
+            if self.kind == "number"
+            else ("0–10" if self.kind == "scale" else "")
+        )
+        label = _(self.label)
+        return f"{label} ({unit})" if unit else label
 
     def format_value(self, value: float) -> str:
         """'300 mg', '7/10', 'yes' — a value as a person reads it."""
         if self.kind == "yesno":
-            return "yes" if value else "no"
+            return _("yes") if value else _("no")
         if self.kind == "scale":
-            return f"{value:g}/10"
-        return f"{value:g} {unit_for(value, self.unit)}".rstrip()
+            return f"{format_number(value)}/10"
+        return f"{format_number(value)} {unit_for(value, self.unit)}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -105,14 +117,26 @@ class ImportSummary:
     merged: str = ""  # what the import rule did on known days (diary.merge): filled/kept/replaced
 
     def sentence(self) -> str:
-        noun = "episode" if self.kind == "episodes" else "day"
-        parts = [f"Read {plural(self.rows, noun)}: {self.added} added"]
-        if self.kind == "days":
-            parts.append(f"{self.changed} updated")
-        parts.append(f"{self.skipped} already in the diary")
-        text = ", ".join(parts) + "."
+        if self.kind == "episodes":
+            text = _("Read {rows}: {added} added, {skipped} already in the diary.").format(
+                rows=plural(self.rows, "episode"), added=self.added, skipped=self.skipped
+            )
+        else:
+            text = _(
+                "Read {rows}: {added} added, {changed} updated, {skipped} already in the diary."
+            ).format(
+                rows=plural(self.rows, "day"),
+                added=self.added,
+                changed=self.changed,
+                skipped=self.skipped,
+            )
+        return text + self.merge_notes()
+
+    def merge_notes(self) -> str:
+        """' On days already in the diary: …. New factors: ….' (or '')."""
+        text = ""
         if self.merged:
-            text += f" On days already in the diary: {self.merged}."
+            text += " " + _("On days already in the diary: {what}.").format(what=self.merged)
         if self.new_factors:
-            text += " New factors: " + ", ".join(self.new_factors) + "."
+            text += " " + _("New factors: {names}.").format(names=", ".join(self.new_factors))
         return text

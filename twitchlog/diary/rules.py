@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from twitchlog import catalog
 from twitchlog.errors import ValidationError
+from twitchlog.i18n import N_, _, decimal_sign, format_count, format_date, format_number
 from twitchlog.words import did_you_mean, nearest
 
 _DURATION_RE = re.compile(
@@ -49,14 +50,17 @@ def check_date_range(value: dt.date, latest: dt.date, *, field: str = "date") ->
     """
     if value < EARLIEST_DATE:
         raise ValidationError(
-            f"{value.isoformat()} is before 1900; check the year (a diary holds dates from "
-            f"{EARLIEST_DATE.year} to today).",
+            _(
+                "{date} is before 1900; check the year (a diary holds dates from {year} to today)."
+            ).format(date=value.isoformat(), year=EARLIEST_DATE.year),
             field,
         )
     if value > latest:
         raise ValidationError(
-            f"{value.isoformat()} is in the future; a diary records days that have happened "
-            f"(today is {latest.isoformat()}).",
+            _(
+                "{date} is in the future; a diary records days that have happened (today is "
+                "{today})."
+            ).format(date=value.isoformat(), today=format_date(latest)),
             field,
         )
     return value
@@ -71,8 +75,10 @@ def local_time(wall: dt.datetime, *, field: str = "at") -> dt.datetime:
     value = wall.astimezone()
     if value.replace(tzinfo=None) != wall:
         raise ValidationError(
-            f"{wall:%Y-%m-%d %H:%M} did not happen on this computer's clock: the clocks "
-            "were put forward then. Write the time the clock showed, e.g. an hour later.",
+            _(
+                "{moment} did not happen on this computer's clock: the clocks were put forward "
+                "then. Write the time the clock showed, e.g. an hour later."
+            ).format(moment=f"{wall:%Y-%m-%d %H:%M}"),
             field,
         )
     return value
@@ -136,8 +142,9 @@ class DateWords:
         value = value.replace(microsecond=0)
         if value > latest:
             raise ValidationError(
-                f"{value.strftime('%Y-%m-%d %H:%M')} is in the future; log episodes that have "
-                "happened.",
+                _("{moment} is in the future; log episodes that have happened.").format(
+                    moment=value.strftime("%Y-%m-%d %H:%M")
+                ),
                 self.field,
             )
         return value
@@ -176,16 +183,22 @@ def read_date_words(text: str, *, moment: bool = False, field: str | None = None
         pass
     wrong = _impossible_day(raw)
     if wrong:
-        raise ValidationError(f"'{text}' is not a date: {wrong}.", name)
+        raise ValidationError(
+            _("'{text}' is not a date: {why}.").format(text=text, why=wrong), name
+        )
     if moment:
         raise ValidationError(
-            f"'{text}' is not a time; write it as 'YYYY-MM-DD HH:MM' (e.g. '2026-11-20 21:15'), "
-            "'HH:MM' for the last such time, or 'yesterday 21:15'.",
+            _(
+                "'{text}' is not a time; write it as 'YYYY-MM-DD HH:MM' (e.g. "
+                "'2026-11-20 21:15'), 'HH:MM' for the last such time, or 'yesterday 21:15'."
+            ).format(text=text),
             name,
         )
     raise ValidationError(
-        f"'{text}' is not a date; write it as YYYY-MM-DD (e.g. {dt.date.today().isoformat()}), "
-        "'today' or 'yesterday'.",
+        _(
+            "'{text}' is not a date; write it as YYYY-MM-DD (e.g. {example}), 'today' or "
+            "'yesterday'."
+        ).format(text=text, example=dt.date.today().isoformat()),
         name,
     )
 
@@ -197,13 +210,35 @@ def _impossible_day(raw: str) -> str | None:
         return None
     year, month, day = (int(g) for g in found.groups())
     if not 1 <= month <= 12:
-        return f"there is no month {month} (months go from 01 to 12)"
+        return _("there is no month {month} (months go from 01 to 12)").format(month=month)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        name = calendar.month_name[month]
-        leap = " that year" if month == 2 else ""
-        return f"{name} has {last} days{leap}, so day {day} does not exist"
+        name = _(MONTHS[month - 1])
+        if month == 2:
+            return _("{month} has {last} days that year, so day {day} does not exist").format(
+                month=name, last=last, day=day
+            )
+        return _("{month} has {last} days, so day {day} does not exist").format(
+            month=name, last=last, day=day
+        )
     return None
+
+
+MONTHS: tuple[str, ...] = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+"""Month names for sentences (calendar.month_name follows the C locale, not ours)."""
 
 
 def parse_date(
@@ -237,7 +272,10 @@ def parse_duration(text: str | int | float | None, *, field: str = "duration") -
         m = _DURATION_RE.match(raw)
         if not m or not any(m.group(g) for g in "hms"):
             raise ValidationError(
-                f"'{text}' is not a duration; write e.g. 45s, 2m, 1m30s or 90 (seconds).", field
+                _("'{text}' is not a duration; write e.g. 45s, 2m, 1m30s or 90 (seconds).").format(
+                    text=text
+                ),
+                field,
             )
         seconds = (
             float(m.group("h") or 0) * 3600
@@ -245,10 +283,11 @@ def parse_duration(text: str | int | float | None, *, field: str = "duration") -
             + float(m.group("s") or 0)
         )
     if not math.isfinite(seconds) or seconds < 0:
-        raise ValidationError("A duration cannot be negative.", field)
+        raise ValidationError(_("A duration cannot be negative."), field)
     if seconds > catalog.MAX_DURATION_S:
         raise ValidationError(
-            "A duration over 24 hours is not one episode; log separate episodes instead.", field
+            _("A duration over 24 hours is not one episode; log separate episodes instead."),
+            field,
         )
     return round(seconds)
 
@@ -260,8 +299,9 @@ def check_severity(value: int | str) -> int:
         sev = 0
     if sev not in catalog.SEVERITY or str(value).strip() not in {str(sev), f"{sev}.0"}:
         raise ValidationError(
-            f"Severity must be 1, 2, 3 or 4 (1 = {catalog.SEVERITY[1]}, 4 = "
-            f"{catalog.SEVERITY[4]}); got '{value}'.",
+            _("Severity must be 1, 2, 3 or 4 (1 = {lowest}, 4 = {highest}); got '{value}'.").format(
+                lowest=_(catalog.SEVERITY[1]), highest=_(catalog.SEVERITY[4]), value=value
+            ),
             "severity",
         )
     return sev
@@ -274,11 +314,14 @@ def check_count(value: int | str | None) -> int | None:
         n = int(str(value).strip())
     except ValueError:
         raise ValidationError(
-            f"The count of twitches must be a whole number; got '{value}'.", "count"
+            _("The count of twitches must be a whole number; got '{value}'.").format(value=value),
+            "count",
         ) from None
     if n < 1 or n > catalog.MAX_COUNT:
         raise ValidationError(
-            f"The count of twitches must be between 1 and {catalog.MAX_COUNT:,}; got {n}.",
+            _("The count of twitches must be between 1 and {most}; got {n}.").format(
+                most=format_count(catalog.MAX_COUNT), n=n
+            ),
             "count",
         )
     return n
@@ -287,22 +330,34 @@ def check_count(value: int | str | None) -> int | None:
 def parse_region(text: str) -> tuple[str, str]:
     """Parse 'side:region' (e.g. 'left:upper_eyelid'); side defaults to 'both' if omitted."""
     raw = text.strip().lower().replace(" ", "_").replace("-", "_")
-    side, _, region = raw.rpartition(":")
+    side, _sep, region = raw.rpartition(":")
     side = side or "both"
     if side not in catalog.SIDES:
         raise ValidationError(
-            f"Unknown side '{side}' in '{text}'."
+            _("Unknown side '{side}' in '{text}'.").format(side=side, text=text)
             + did_you_mean(side, catalog.SIDES)
-            + " Use left, right or both (e.g. left:upper_eyelid).",
+            + " "
+            + _("Use left, right or both (e.g. left:upper_eyelid)."),
             "where",
         )
     if region not in catalog.REGIONS:
         shown = side if ":" in raw else "left"
         codes = [f"{shown}:{r}" for r in nearest(region, catalog.REGIONS)]
-        hint = (" Did you mean " + " or ".join(f"'{c}'" for c in codes) + "?") if codes else ""
+        hint = (
+            " "
+            + _("Did you mean {choices}?").format(
+                choices=f" {_('or')} ".join(f"'{c}'" for c in codes)
+            )
+            if codes
+            else ""
+        )
         raise ValidationError(
-            f"Unknown place '{region}' in '{text}'.{hint} Write SIDE:PLACE with a side "
-            "(left, right, both) and one of: " + ", ".join(catalog.REGIONS) + ".",
+            _("Unknown place '{place}' in '{text}'.").format(place=region, text=text)
+            + hint
+            + " "
+            + _("Write SIDE:PLACE with a side (left, right, both) and one of: {places}.").format(
+                places=", ".join(catalog.REGIONS)
+            ),
             "where",
         )
     return side, region
@@ -312,8 +367,10 @@ def check_sign(text: str) -> str:
     sign = text.strip().lower()
     if sign not in catalog.SIGNS:
         raise ValidationError(
-            f"Unknown warning sign '{text}'.{did_you_mean(sign, catalog.SIGNS)} Use one of: "
-            f"{', '.join(catalog.SIGNS)}.",
+            _("Unknown warning sign '{text}'.").format(text=text)
+            + did_you_mean(sign, catalog.SIGNS)
+            + " "
+            + _("Use one of: {choices}.").format(choices=", ".join(catalog.SIGNS)),
             "sign",
         )
     return sign
@@ -328,7 +385,8 @@ an empty cell means "not said"."""
 def parse_yes_no(
     text: str | float | int | None, *, what: str, field: str | None = None
 ) -> bool | None:
-    """yes/no/y/n/true/false/1/0/x/✓ (any case) as True/False; None or an empty cell is None."""
+    """yes/no/y/n/true/false/1/0/x/✓ (any case) as True/False; None or an empty cell is None.
+    `what` as in parse_number."""
     if text is None:
         return None
     raw = format(text, "g") if isinstance(text, int | float) else str(text).strip().casefold()
@@ -339,7 +397,9 @@ def parse_yes_no(
     if raw in NO_WORDS:
         return False
     raise ValidationError(
-        f"{what} is yes or no (yes/no, y/n, true/false, 1/0, or x/✓ for yes); got '{text}'.",
+        _(
+            "{what} is yes or no (yes/no, y/n, true/false, 1/0, or x/✓ for yes); got '{text}'."
+        ).format(what=_(what), text=text),
         field,
     )
 
@@ -358,39 +418,55 @@ def _grouped(text: str, sep: str) -> bool:
     return bool(re.fullmatch(rf"[+-]?\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+", text))
 
 
+def _not_a_number(what: str, raw: str, field: str | None) -> ValidationError:
+    return ValidationError(
+        _("{what} must be a number; got '{text}'.").format(what=what, text=raw), field
+    )
+
+
 def _decimal_text(raw: str, what: str, field: str | None) -> str:
     """Tell thousands separators from decimal commas, or refuse when both readings fit.
 
     '6,5' is 6.5 and '1.000,5' 1000.5 (decimal comma); '1,000,000' and '1,000.5' carry
-    thousands separators; '1,000' could be either, so it is refused, never guessed.
+    thousands separators; '1,000' could be either: in a language that writes a decimal
+    comma (German) it is 1.0, as a person of that language means it; otherwise it is
+    refused, never guessed.
     """
     dot, comma = raw.rfind("."), raw.rfind(",")
     if dot >= 0 and comma >= 0:
         decimal, thousands = (".", ",") if dot > comma else (",", ".")
-        whole, _, fraction = raw.rpartition(decimal)
+        whole, _sep, fraction = raw.rpartition(decimal)
         if not _grouped(whole, thousands):
-            raise ValidationError(f"{what} must be a number; got '{raw}'.", field)
+            raise _not_a_number(what, raw, field)
         return whole.replace(thousands, "") + "." + fraction
     for sep in (",", "."):
         if raw.count(sep) > 1:
             if not _grouped(raw, sep):
-                raise ValidationError(f"{what} must be a number; got '{raw}'.", field)
+                raise _not_a_number(what, raw, field)
             return raw.replace(sep, "")
     if comma < 0:
         return raw
     whole, fraction = raw.split(",")
-    if len(fraction) == 3 and fraction.isdigit() and whole.lstrip("+-") not in ("", "0"):
+    ambiguous = len(fraction) == 3 and fraction.isdigit() and whole.lstrip("+-") not in ("", "0")
+    if ambiguous and decimal_sign() != ",":
         raise ValidationError(
-            f"{what}: '{raw}' could mean {whole}{fraction} (thousands separator) or "
-            f"{whole}.{fraction} (decimal comma); write it as {whole}{fraction} or "
-            f"{whole}.{fraction}.",
+            _(
+                "{what}: '{text}' could mean {thousands} (thousands separator) or {decimal} "
+                "(decimal comma); write it as {thousands} or {decimal}."
+            ).format(
+                what=what, text=raw, thousands=whole + fraction, decimal=f"{whole}.{fraction}"
+            ),
             field,
         )
     return whole + "." + fraction
 
 
 def parse_number(text: str | float | int, *, what: str, field: str | None = None) -> float:
-    """Parse a number typed by a person or a spreadsheet, refusing NaN, infinity and guesses."""
+    """Parse a number typed by a person or a spreadsheet, refusing NaN, infinity and guesses.
+
+    `what` names the value in sentences: an English phrase marked N_() or a factor's label
+    (translated here; a label of one's own comes back unchanged)."""
+    what = _(what)
     if isinstance(text, int | float) and not isinstance(text, bool):
         value = float(text)
     else:
@@ -398,35 +474,59 @@ def parse_number(text: str | float | int, *, what: str, field: str | None = None
         plain = _decimal_text(raw, what, field) if ("," in raw or raw.count(".") > 1) else raw
         special = plain.lower().lstrip("+-") in {"nan", "inf", "infinity"}
         if not (special or _NUMBER_RE.fullmatch(plain.lower())):
-            raise ValidationError(f"{what} must be a number; got '{text}'.", field)
+            raise _not_a_number(what, str(text), field)
         value = float(plain)
     if not math.isfinite(value):
-        raise ValidationError(f"{what} must be a finite number; got '{text}'.", field)
+        raise ValidationError(
+            _("{what} must be a finite number; got '{text}'.").format(what=what, text=text), field
+        )
     return value
 
 
 def check_factor_value(
     key: str, label: str, kind: str, unit: str, minimum: float, maximum: float, value: float
 ) -> float:
-    """Refuse a value outside the factor's range, with a sentence naming the limits."""
+    """Refuse a value outside the factor's range, with a sentence naming the limits.
+
+    `label` may be a built-in factor's English label; it is shown in the user's language."""
+    name = _(label) if label else label
     unit_txt = f" {unit}" if unit and kind == "number" else ""
+    got = format_number(value)
     if kind == "yesno":
         if value not in (0.0, 1.0):
-            raise ValidationError(f"{label} is yes or no (1 or 0); got {value:g}.", key)
+            raise ValidationError(
+                _("{factor} is yes or no (1 or 0); got {value}.").format(factor=name, value=got),
+                key,
+            )
         return value
     if kind == "scale" and value != int(value):
-        raise ValidationError(f"{label} is a whole number from 0 to 10; got {value:g}.", key)
+        raise ValidationError(
+            _("{factor} is a whole number from 0 to 10; got {value}.").format(
+                factor=name, value=got
+            ),
+            key,
+        )
     if value < minimum:
         if value < 0 and minimum >= 0:
-            raise ValidationError(f"{label} cannot be negative; got {value:g}{unit_txt}.", key)
+            raise ValidationError(
+                _("{factor} cannot be negative; got {value}.").format(
+                    factor=name, value=got + unit_txt
+                ),
+                key,
+            )
         raise ValidationError(
-            f"{label} must be at least {minimum:g}{unit_txt}; got {value:g}.", key
+            _("{factor} must be at least {limit}; got {value}.").format(
+                factor=name, limit=format_number(minimum) + unit_txt, value=got
+            ),
+            key,
         )
     if value > maximum:
-        hint = " (a day has 24 hours)" if unit == "h" and maximum == 24 else ""
-        raise ValidationError(
-            f"{label} must be at most {maximum:g}{unit_txt}{hint}; got {value:g}{unit_txt}.", key
-        )
+        limit = format_number(maximum) + unit_txt
+        if unit == "h" and maximum == 24:
+            message = _("{factor} must be at most {limit} (a day has 24 hours); got {value}.")
+        else:
+            message = _("{factor} must be at most {limit}; got {value}.")
+        raise ValidationError(message.format(factor=name, limit=limit, value=got + unit_txt), key)
     return value
 
 
@@ -436,20 +536,43 @@ _KEY_RE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 def check_factor_key(key: str) -> str:
     if not _KEY_RE.match(key):
         raise ValidationError(
-            f"'{key}' cannot be a factor key; use 2–40 lower-case letters, digits or _, "
-            "starting with a letter (e.g. chocolate or cold_weather).",
+            _(
+                "'{key}' cannot be a factor key; use 2–40 lower-case letters, digits or _, "
+                "starting with a letter (e.g. chocolate or cold_weather)."
+            ).format(key=key),
             "key",
         )
     return key
 
 
+TEXT_KINDS: dict[str, str] = {
+    "note": N_("The note"),
+    "name": N_("The name"),
+    "label": N_("The label"),
+    "unit": N_("The unit"),
+    "dose": N_("The dose"),
+    "sites": N_("The list of sites"),
+    "reason": N_("The reason"),
+    "changed condition": N_("The changed condition"),
+    "usual condition": N_("The usual condition"),
+}
+"""What `check_text` may be checking, as the subject of its sentences."""
+
+
 def check_text(value: str | None, *, what: str, limit: int = 10_000) -> str:
-    """Notes and names: strip, refuse NUL bytes and absurd lengths."""
+    """Notes and names: strip, refuse NUL bytes and absurd lengths. `what` is a key of
+    TEXT_KINDS ('note') and also the field the error points at."""
     text = (value or "").strip()
+    subject = _(TEXT_KINDS[what]) if what in TEXT_KINDS else what
     if "\x00" in text:
-        raise ValidationError(f"The {what} contains a NUL character; remove it.", what)
+        raise ValidationError(
+            _("{subject} contains a NUL character; remove it.").format(subject=subject), what
+        )
     if len(text) > limit:
         raise ValidationError(
-            f"The {what} is {len(text):,} characters long; keep it under {limit:,}.", what
+            _("{subject} is {length} characters long; keep it under {limit}.").format(
+                subject=subject, length=format_count(len(text)), limit=format_count(limit)
+            ),
+            what,
         )
     return text

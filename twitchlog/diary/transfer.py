@@ -3,7 +3,8 @@
 Episodes file: started_at (ISO 8601; without an offset it is local time), severity,
 duration_s, regions ('side:region' joined by ';'), count, signs (joined by ';'), notes.
 Days file: date, one column per factor key (empty = not recorded), no_twitches, note.
-Each row of a days file is a checked-in (observed) day.
+Each row of a days file is a checked-in (observed) day. Headers are written in the user's
+language and read in any of ours (diary.csvheaders); the values never change with it.
 Notes that a spreadsheet would run as a formula are written with a leading ' (see
 csvfiles.safe_text) and read back without it, so the round trip stays exact.
 """
@@ -22,6 +23,7 @@ from twitchlog.diary import doctor_import, rules
 from twitchlog.diary import episodes as ep_mod
 from twitchlog.diary import factors as factors_mod
 from twitchlog.diary.csvfiles import (
+    at_line,
     cells_by_name,
     format_number,
     iter_split,
@@ -29,13 +31,13 @@ from twitchlog.diary.csvfiles import (
     read_csv,
     safe_text,
 )
+from twitchlog.diary.csvheaders import DAYS, EPISODES, column_key, header
 from twitchlog.diary.records import ImportSummary, Place
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import DiaryError, ImportFailed, ValidationError
+from twitchlog.i18n import _
 from twitchlog.safefile import atomic_write
 
-EPISODE_COLUMNS = ["started_at", "severity", "duration_s", "regions", "count", "signs", "notes"]
-DAY_EXTRA_COLUMNS = ["no_twitches", "note"]
 _CHUNK = 2_000  # episodes written per batch
 
 __all__ = ["ImportSummary", "export_days", "export_episodes", "import_csv"]
@@ -48,7 +50,7 @@ def export_episodes(
     episodes = ep_mod.list_episodes(source, start, end)
     with atomic_write(path) as fh:
         writer = csv.writer(fh)
-        writer.writerow(EPISODE_COLUMNS)
+        writer.writerow(header(EPISODES))
         for e in episodes:
             writer.writerow(
                 [
@@ -72,7 +74,13 @@ def export_days(
     days = days_mod.list_days(source, start, end)
     with atomic_write(path) as fh:
         writer = csv.writer(fh)
-        writer.writerow(["date", *(f.key for f in factors), *DAY_EXTRA_COLUMNS])
+        writer.writerow(
+            [
+                *header(DAYS, ["date"]),
+                *(f.key for f in factors),
+                *header(DAYS, ["no_twitches", "note"]),
+            ]
+        )
         for d in days:
             writer.writerow(
                 [
@@ -96,14 +104,16 @@ def import_csv(source: Source, path: str | Path, *, replace: bool = False) -> Im
     conn = dbapi(source)
     if doctor_import.is_doctor_header(table.header):
         return doctor_import.import_doctor(conn, table, replace=replace)
-    header = [h.strip().lower() for h in table.header]
-    if "started_at" in header:
-        return _import_episodes(conn, header, table.rows)
-    if "date" in header:
-        return _import_days(conn, header, table.rows, replace=replace)
+    if "started_at" in (column_key(EPISODES, h) for h in table.header):
+        return _import_episodes(conn, table.header, table.rows)
+    if "date" in (column_key(DAYS, h) for h in table.header):
+        keys = [column_key(DAYS, h) or h.strip().lower() for h in table.header]
+        return _import_days(conn, keys, table.rows, replace=replace)
     raise DiaryError(
-        "This file has neither a 'started_at' column (episodes) nor a 'date' column (days); "
-        "export a file from twitchlog to see the expected columns."
+        _(
+            "This file has neither a '{episodes}' column (episodes) nor a '{days}' column "
+            "(days); export a file from twitchlog to see the expected columns."
+        ).format(episodes=_(EPISODES["started_at"]), days=_(DAYS["date"]))
     )
 
 
@@ -118,7 +128,7 @@ def _parsed(
         try:
             yield line, parse(cells_by_name(header, cells))
         except DiaryError as exc:
-            problems.append(f"line {line}: {exc}")
+            problems.append(at_line(line, str(exc)))
 
 
 def _collect(
@@ -132,22 +142,32 @@ def _collect(
 
 
 def _import_episodes(
-    source: Source, header: list[str], rows: Iterable[tuple[int, list[str]]]
+    source: Source, names: list[str], rows: Iterable[tuple[int, list[str]]]
 ) -> ImportSummary:
-    unknown = [h for h in header if h not in EPISODE_COLUMNS]
+    keys = [column_key(EPISODES, name) for name in names]
+    unknown = [name for name, key in zip(names, keys, strict=True) if key is None]
     if unknown:
         raise ImportFailed(
             [
-                f"line 1: unknown column(s) {', '.join(unknown)}; an episodes file "
-                f"has {', '.join(EPISODE_COLUMNS)}."
+                at_line(
+                    1,
+                    _("unknown column(s) {unknown}; an episodes file has {known}.").format(
+                        unknown=", ".join(unknown), known=", ".join(header(EPISODES))
+                    ),
+                )
             ]
         )
+    header_keys = [key or "" for key in keys]
 
     hour = day_start_hour(source)
 
     def parse(cells: dict[str, str]) -> dict[str, Any]:
         if not cells.get("started_at"):
-            raise ValidationError("started_at is empty; every episode needs its time.")
+            raise ValidationError(
+                _("{column} is empty; every episode needs its time.").format(
+                    column=_(EPISODES["started_at"])
+                )
+            )
         return {
             "started_at": rules.parse_when(cells["started_at"], day_start_hour=hour),
             "severity": rules.check_severity(cells.get("severity") or ""),
@@ -162,12 +182,12 @@ def _import_episodes(
     # checks every row and keeps nothing but the problems; the second writes _CHUNK rows
     # at a time, each chunk compared with the diary (earlier chunks included).
     problems: list[str] = []
-    rows_read = sum(1 for _ in _parsed(rows, header, parse, problems))
+    rows_read = sum(1 for _row in _parsed(rows, header_keys, parse, problems))
     if problems:
         raise ImportFailed(problems)
     added = 0
     chunk: list[dict[str, Any]] = []
-    for _, item in _parsed(rows, header, parse, problems):
+    for _line, item in _parsed(rows, header_keys, parse, problems):
         chunk.append(item)
         if len(chunk) == _CHUNK:
             added += _add_new(source, chunk)
@@ -191,13 +211,13 @@ def _import_days(
     replace: bool,
 ) -> ImportSummary:
     factors = factors_mod.factors_by_key(source)
-    factor_cols = [h for h in header if h not in ("date", *DAY_EXTRA_COLUMNS)]
+    factor_cols = [h for h in header if h not in DAYS]
     new_keys = [h for h in factor_cols if h not in factors]
     for key in new_keys:
         rules.check_factor_key(key)
     created = []
     columns: dict[str, list[str]] = {key: [] for key in new_keys}
-    for _, c in rows if new_keys else ():  # one pass over the file for every new column
+    for _line, c in rows if new_keys else ():  # one pass over the file for every new column
         cells = cells_by_name(header, c)
         for key in new_keys:
             columns[key].append(cells[key])
@@ -215,7 +235,7 @@ def _import_days(
             {k: cells[k] for k in factor_cols},
             note=plain_text(cells["note"]) if "note" in cells else None,
             no_twitches=rules.parse_yes_no(
-                cells.get("no_twitches"), what="no_twitches", field="no_twitches"
+                cells.get("no_twitches"), what=DAYS["no_twitches"], field="no_twitches"
             ),
         )
 

@@ -12,6 +12,7 @@ import secrets
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -126,7 +127,7 @@ class ExperimentsView(QWidget):
         self.changed = QLineEdit(self.form)
         self.changed.setPlaceholderText("e.g. at most 1 cup")
         self.changed.setAccessibleName("The change")
-        self.usual = QLineEdit("as usual", self.form)
+        self.usual = QLineEdit(_("as usual"), self.form)
         self.usual.setAccessibleName("The other condition")
         self.start = QDateEdit(self.form)
         self.start.setCalendarPopup(True)
@@ -263,7 +264,7 @@ class ExperimentsView(QWidget):
         if not self.form.isVisible():
             self._fill_schedule(plan)
         if result is not None:
-            head = "<b>{}</b>".format(_("Result: {verdict}.").format(verdict=result.verdict))
+            head = "<b>{}</b>".format(_("Result: {verdict}.").format(verdict=_(result.verdict)))
             if result.low_adherence:
                 head += " <b>{}</b>".format(_("(Low adherence)"))
             self.result_text.setText(head + "<br>" + "<br>".join(result.sentences))
@@ -371,7 +372,7 @@ class ExperimentsView(QWidget):
         if not self.form.isVisible():
             return
         self._fill_schedule(self.draft())
-        self.power.setText(_("Working out how likely this plan is to find an effect…"))
+        self._set_power(_("Working out how likely this plan is to find an effect…"))
         self._power_timer.start()
 
     def _estimate_power(self) -> None:
@@ -381,7 +382,22 @@ class ExperimentsView(QWidget):
     def _power_shown(self, check: ex.DraftCheck) -> None:
         if check.draft != self.draft():
             return  # the form changed meanwhile; a newer estimate is on its way
-        self.power.setText(check.power + "".join(f"<br>⚠ {w}" for w in check.warnings))
+        self._set_power(check.power + "".join(f"<br>⚠ {w}" for w in check.warnings))
+
+    def _set_power(self, text: str) -> None:
+        self.power.setText(text)
+        QTimer.singleShot(0, self._fit_power)
+
+    def _fit_power(self) -> None:
+        """Room for every line of the wrapped estimate: inside the scroll area the layout
+        does not ask a wrapped label its height for the width it gets, so it was cut off."""
+        width = self.power.width() or self.power.sizeHint().width()
+        self.power.setMinimumHeight(self.power.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.form.isVisible():
+            QTimer.singleShot(0, self._fit_power)
 
     def submit(self) -> None:
         draft = self.draft()

@@ -54,6 +54,7 @@ class InjectionStrip(QWidget):
         )
         if state.remind and state.next_due is not None:
             days = (state.next_due - state.today).days
+            # Whole sentences per count: German says "in 4 Tagen", "vor 4 Tagen" (dative).
             if days > 0:
                 text = ngettext(
                     "Your next injection is due around {day} (in {n} day).",

@@ -20,8 +20,7 @@ from twitchlog.diary.doctor_columns import (
     CHECKED_EPISODES_ONLY,
     CHECKED_UNKNOWN,
     CHECKED_YES,
-    LEADING_COLUMNS,
-    TRAILING_COLUMNS,
+    doctor_header,
 )
 from twitchlog.diary.records import Factor
 from twitchlog.report.doctor_data import (
@@ -37,7 +36,8 @@ Cell = str | int | float
 
 
 def header(factors: tuple[Factor, ...]) -> list[str]:
-    return [*LEADING_COLUMNS, *(f.heading for f in factors), *TRAILING_COLUMNS]
+    """In the user's language (diary.csvheaders); the importer reads it in any of ours."""
+    return doctor_header(factors)
 
 
 def _number(value: float) -> int | float:

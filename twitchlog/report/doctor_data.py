@@ -23,6 +23,7 @@ from twitchlog.diary.summaries import (
     resolve_range,
     sign_counts,
 )
+from twitchlog.i18n import _
 
 INJECTION_SHOWN_DAYS = 182
 """Botulinum toxin works for about 3–4 months; after half a year the row stops naming it."""
@@ -74,13 +75,13 @@ def places_text(places: tuple[tuple[Place, int], ...]) -> str:
 
 
 def signs_text(signs: tuple[tuple[str, int], ...]) -> str:
-    return "; ".join(f"{catalog.SIGNS.get(s, s)} ×{n}" for s, n in signs)
+    return "; ".join(f"{_(catalog.SIGNS[s]) if s in catalog.SIGNS else s} ×{n}" for s, n in signs)
 
 
 def treatment_words(t: Treatment, day: dt.date) -> str:
     """'botulinum toxin, day 14 after injection'; 'magnesium 250 mg'."""
     if t.kind == "injection":
-        return f"{t.name}, day {(day - t.start).days} after injection"
+        return _("{name}, day {n} after injection").format(name=t.name, n=(day - t.start).days)
     dose = f" {format_number(t.dose)} {t.unit}".rstrip() if t.dose is not None else ""
     return f"{t.name}{dose}"
 

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from twitchlog.db.lite import Source
+from twitchlog.i18n import _
 
 PREVIEW_ROWS = 12  # days of the doctor CSV the dialog shows before exporting
 
 
 @dataclass(frozen=True)
 class ExportFile:
-    """One file to write: what it is (for the progress text), where, and how."""
+    """One file to write: what it is (for the progress text, in the language in use), where,
+    and how."""
 
     label: str
     path: Path
@@ -47,7 +49,7 @@ def plan_exports(
 
             return export_doctor_csv(source, doctor_path, start, end)
 
-        files.append(ExportFile("doctor CSV", doctor_path, write_doctor))
+        files.append(ExportFile(_("doctor CSV"), doctor_path, write_doctor))
     if episodes:
         episodes_path = folder / f"twitchlog-episodes-{stem}.csv"
 
@@ -56,7 +58,7 @@ def plan_exports(
 
             return export_episodes(source, episodes_path, start, end)
 
-        files.append(ExportFile("episodes CSV", episodes_path, write_episodes))
+        files.append(ExportFile(_("episodes CSV"), episodes_path, write_episodes))
     if pdf:
         pdf_path = folder / f"twitchlog-report-{stem}.pdf"
 
@@ -65,7 +67,7 @@ def plan_exports(
 
             return export_report_pdf(source, pdf_path, start, end, name=name)
 
-        files.append(ExportFile("PDF report", pdf_path, write_pdf))
+        files.append(ExportFile(_("PDF report"), pdf_path, write_pdf))
     return files
 
 

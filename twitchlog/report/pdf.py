@@ -8,7 +8,7 @@ Built with matplotlib's object API (Figure + PdfPages), never pyplot.
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -23,7 +23,9 @@ from twitchlog.analysis.sentences import ci_text, reverse_clause, short_conditio
 from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
+from twitchlog.i18n import N_, _, decimal_sign, format_date, format_number, ngettext
 from twitchlog.report.summary import ReportData
+from twitchlog.report.textfit import PAGE_WIDTH_PT, text_width, wrap
 from twitchlog.safefile import atomic_write
 from twitchlog.words import duration_words, plural
 
@@ -36,32 +38,56 @@ INK = "#000000"
 GREY = "#555555"
 LIGHT = "#bbbbbb"
 PT = 1 / (A4[1] * 72)  # one point as a fraction of the page height
-CHARS_PER_PT = 560 / 0.53  # usable width (pt) / average glyph width (em)
+TOP = 0.965
+FOOTER_SIZE = 6.0
+FOOTER_Y = 0.018
 
-SECTION_TREND = "Episodes over time"
-SECTION_SEVERITY = "Severity and places"
-SECTION_TRIGGERS = "Triggers with a clear or possible link"
-SECTION_TREATMENTS = "Treatments: before and after"
-SECTION_SIGNS = "Warning signs and when to see a doctor"
-SECTION_TABLE = "All trigger comparisons"
-SECTION_EXPERIMENT = "An experiment: testing a suspected trigger"
-ASSOCIATION = (
+SECTION_TREND = N_("Episodes over time")
+SECTION_SEVERITY = N_("Severity and places")
+SECTION_TRIGGERS = N_("Triggers with a clear or possible link")
+SECTION_TREATMENTS = N_("Treatments: before and after")
+SECTION_SIGNS = N_("Warning signs and when to see a doctor")
+SECTION_TABLE = N_("All trigger comparisons")
+SECTION_EXPERIMENT = N_("An experiment: testing a suspected trigger")
+ASSOCIATION = N_(
     "Association, not cause: a link in a diary shows that two things went together, "
     "not that one caused the other."
 )
-FOOTER = (
+FOOTER = N_(
     "Made with twitchlog from the person's own diary. Not a diagnosis; the items above are "
     "the usual patient-information list, marked from what was logged."
 )
+SEVERITY_WORDS = {1: N_("barely"), 2: N_("mild"), 3: N_("moderate"), 4: N_("severe")}
+"""The first word of each catalog.SEVERITY anchor: the short form a chart label has room for."""
+VERDICT_WORDS = {
+    "clear link": N_("clear link"),
+    "possible link": N_("possible link"),
+    "no clear link": N_("no clear link"),
+    "too early to tell": N_("too early to tell"),
+    "not enough data": N_("not enough data"),
+    "reverse check": N_("reverse check"),
+}
+RELIEF_TREND = {
+    "shortening": N_("relief getting shorter"),
+    "lengthening": N_("relief getting longer"),
+    "about the same": N_("relief about the same each time"),
+}
 
 
 class Page:
-    """A Figure with a text cursor that moves down the page as sections are added."""
+    """A Figure with a text cursor that moves down the page as sections are added.
 
-    def __init__(self) -> None:
+    `scale` shrinks type, gaps and charts together, so a page whose words run long (German)
+    still fits on one sheet; `bottom` is where the footer begins."""
+
+    def __init__(self, scale: float = 1.0) -> None:
         self.fig = Figure(figsize=A4)
         self.fig.set_facecolor("white")
-        self.y = 0.965
+        self.y = TOP
+        self.scale = scale
+
+    def skip(self, points: float) -> None:
+        self.y -= points * self.scale * PT
 
     def text(
         self,
@@ -74,15 +100,16 @@ class Page:
         width: float = RIGHT - LEFT,
         gap: float = 1.22,
     ) -> None:
-        chars = max(20, int(width * CHARS_PER_PT / size))
-        for line in textwrap.wrap(text, chars) or [""]:
+        size *= self.scale
+        for line in wrap(text, size, width * PAGE_WIDTH_PT, weight) or [""]:
             self.fig.text(x, self.y, line, fontsize=size, weight=weight, color=color, va="top")
             self.y -= size * gap * PT
 
     def heading(self, text: str) -> None:
-        self.y -= 3 * PT
-        self.fig.text(LEFT, self.y, text, fontsize=10.5, weight="bold", va="top", color=INK)
-        self.y -= 12.5 * PT
+        self.skip(3)
+        size = 10.5 * self.scale
+        self.fig.text(LEFT, self.y, text, fontsize=size, weight="bold", va="top", color=INK)
+        self.skip(12.5)
         self.fig.add_artist(
             Rectangle(
                 (LEFT, self.y + 2 * PT),
@@ -93,7 +120,7 @@ class Page:
                 lw=0,
             )
         )
-        self.y -= 3 * PT
+        self.skip(3)
 
     def axes(self, height: float, x: float = LEFT, width: float = RIGHT - LEFT) -> Axes:
         ax = self.fig.add_axes((x, self.y - height, width, height))
@@ -103,35 +130,72 @@ class Page:
 # --- sections ----------------------------------------------------------------------------
 
 
+def upper_first(text: str) -> str:
+    """'Clear link', 'Relief lasted…': only the first letter raised (German nouns keep theirs,
+    which str.capitalize would lower)."""
+    return text[:1].upper() + text[1:]
+
+
+def count_text(n: int) -> str:
+    """A whole number with the language's thousands mark: '12,345' / '12.345'."""
+    return f"{n:,}".replace(",", "." if decimal_sign() == "," else ",")
+
+
+def percent(share: float) -> str:
+    """'82%' ('82 %' in German, which sets a space before the sign)."""
+    return _("{percent}%").format(percent=format_number(100 * share, 0))
+
+
 def _header(page: Page, r: ReportData) -> None:
-    page.text("Facial twitching diary — summary for a doctor visit", 15, weight="bold", gap=1.45)
-    who = f"{r.name} · " if r.name else ""
-    pct = f" ({100 * r.observed_days / r.n_days:.0f}%)" if r.n_days else ""
-    page.text(
-        f"{who}Period {r.start.isoformat()} to {r.end.isoformat()} "
-        f"({plural(r.n_days, 'day')}) · "
-        f"checked in on {r.observed_days} of {plural(r.n_days, 'day')}{pct} · "
-        f"made {r.made.isoformat()}",
-        9,
+    title = _("Facial twitching diary — summary for a doctor visit")
+    room = (RIGHT - LEFT) * PAGE_WIDTH_PT / page.scale
+    size = min(15.0, 15.0 * room / text_width(title, 15.0, "bold"))
+    page.text(title, size, weight="bold", gap=1.45 * 15.0 / size)
+    period = _("Period {start} to {end} ({days})").format(
+        start=format_date(r.start), end=format_date(r.end), days=plural(r.n_days, "day")
     )
+    checked = ngettext(
+        "checked in on {observed} of {n} day",
+        "checked in on {observed} of {n} days",
+        r.n_days,
+    ).format(observed=r.observed_days, n=r.n_days)
+    if r.n_days:
+        checked += f" ({percent(r.observed_days / r.n_days)})"
+    made = _("made {date}").format(date=format_date(r.made))
+    page.text(" · ".join([*([r.name] if r.name else []), period, checked, made]), 9)
     sev = r.points.severity
     obs = r.data.observed
     per_day = r.data.episodes[obs].mean() if obs.any() else float("nan")
     days_with = int(np.count_nonzero((r.data.episodes > 0) & obs))
     minutes = float(np.nansum(r.points.duration_s)) / 60 if r.points.n else 0.0
-    parts = [f"{plural(r.episodes, 'episode', number=f'{r.episodes:,}')} logged"]
+    parts = [
+        ngettext("{n} episode logged", "{n} episodes logged", r.episodes).format(
+            n=count_text(r.episodes)
+        )
+    ]
     if np.isfinite(per_day):
-        parts.append(f"{per_day:.1f} a day on check-in days")
-        parts.append(f"twitching on {days_with} of {plural(int(obs.sum()), 'checked-in day')}")
+        parts.append(_("{mean} a day on check-in days").format(mean=format_number(per_day, 1)))
+        n_obs = int(obs.sum())
+        parts.append(
+            ngettext(
+                "twitching on {days} of {n} checked-in day",
+                "twitching on {days} of {n} checked-in days",
+                n_obs,
+            ).format(days=days_with, n=n_obs)
+        )
     if sev.size:
         med = int(np.median(sev))
-        parts.append(f"typical severity {med} ({catalog.SEVERITY[med].split(' —')[0]})")
+        parts.append(
+            _("typical severity {level} ({words})").format(level=med, words=_(SEVERITY_WORDS[med]))
+        )
     if minutes:
-        parts.append(f"{duration_words(minutes * 60)} in all")
+        parts.append(_("{duration} in all").format(duration=duration_words(minutes * 60)))
     page.text(" · ".join(parts) + ".", 9, weight="bold")
     page.text(
-        "A day counts as observed when a daily check-in was made; days without one are "
-        "unknown, never zero.",
+        _(
+            "A day counts as observed when a daily check-in was made; days without one are "
+            "unknown, never zero."
+        ),
         7.5,
         color=GREY,
     )
@@ -166,10 +230,11 @@ def _periods(r: ReportData) -> tuple[str, list[dt.date], np.ndarray, np.ndarray,
 
 
 def _trend(page: Page, r: ReportData) -> None:
-    page.heading(SECTION_TREND)
+    page.heading(_(SECTION_TREND))
     unit, starts, eps, obs, days = _periods(r)
-    page.y -= 9 * PT
-    ax = page.axes(0.10, x=LEFT + 0.05, width=RIGHT - LEFT - 0.05)
+    page.skip(9)
+    height = 0.10 * page.scale
+    ax = page.axes(height, x=LEFT + 0.05, width=RIGHT - LEFT - 0.05)
     _style(ax)
     full = obs >= days * 0.5
     x = np.array(starts, dtype="datetime64[D]")
@@ -183,7 +248,9 @@ def _trend(page: Page, r: ReportData) -> None:
             color=GREY,
             edgecolor=INK,
             lw=0.3,
-            label=f"{unit} with check-ins on at least half its days",
+            label=_("week with check-ins on at least half its days")
+            if unit == "week"
+            else _("month with check-ins on at least half its days"),
         )
     if (~full).any():
         ax.bar(
@@ -195,14 +262,16 @@ def _trend(page: Page, r: ReportData) -> None:
             edgecolor=GREY,
             hatch="////",
             lw=0.3,
-            label=f"{unit} with few check-ins (count is partial)",
+            label=_("week with few check-ins (count is partial)")
+            if unit == "week"
+            else _("month with few check-ins (count is partial)"),
         )
-    ax.set_ylabel(f"episodes a {unit}", fontsize=7.5)
+    ax.set_ylabel(_("episodes a week") if unit == "week" else _("episodes a month"), fontsize=7.5)
     if not r.data.observed.any() and not eps.any():
         ax.text(
             0.5,
             0.5,
-            "nothing logged and no check-ins in this period",
+            _("nothing logged and no check-ins in this period"),
             ha="center",
             va="center",
             fontsize=8,
@@ -211,6 +280,7 @@ def _trend(page: Page, r: ReportData) -> None:
         )
     ax.set_ylim(0, max(float(eps.max()) if eps.size else 0.0, 1.0) * 1.3)
     ax.set_xlim(x[0] if x.size else None, (x[-1] + width) if x.size else None)
+    _date_ticks(ax)
     named: list[str] = []
     starts_in = [t for t in r.data.treatments if r.start <= t.start <= r.end]
     lines = len(starts_in) <= 12  # beyond that (years of injections) ticks only, no lines
@@ -249,10 +319,36 @@ def _trend(page: Page, r: ReportData) -> None:
             marker="v",
             ms=3.5,
             lw=0.7,
-            label="treatment started",
+            label=_("treatment started"),
         )
-    ax.legend(fontsize=6.5, frameon=False, loc="upper left", bbox_to_anchor=(0, -0.18), ncols=3)
-    page.y -= 0.10 + 32 * PT
+    labels = ax.get_legend_handles_labels()[1]
+    ncols = _legend_columns(labels, 6.5)
+    ax.legend(fontsize=6.5, frameon=False, loc="upper left", bbox_to_anchor=(0, -0.18), ncols=ncols)
+    rows = -(-len(labels) // ncols) if labels else 1
+    page.y -= height
+    page.skip(32 + 10 * (rows - 1))
+
+
+def _legend_columns(labels: list[str], size: float) -> int:
+    """As many legend columns (up to 3) as fit the text width side by side."""
+    room = (RIGHT - LEFT) * PAGE_WIDTH_PT
+    widest = max((text_width(label, size) for label in labels), default=0.0) + 3.6 * size
+    for ncols in (3, 2):
+        if ncols * widest + (ncols - 1) * 2 * size <= room:
+            return ncols
+    return 1
+
+
+def _date_ticks(ax: Axes) -> None:
+    """The time axis' dates as the reader writes them: days by format_date, month ticks
+    as '2025-07' (English) or '07.2025' (German)."""
+    ticks = [float(t) for t in ax.get_xticks()]
+    days = [mdates.num2date(t).date() for t in ticks]
+    if all(d.day == 1 for d in days):
+        labels = [_("{year}-{month:02d}").format(year=d.year, month=d.month) for d in days]
+    else:
+        labels = [format_date(d) for d in days]
+    ax.set_xticks(ticks, labels)
 
 
 def _severity(ax: Axes, r: ReportData) -> None:
@@ -262,19 +358,18 @@ def _severity(ax: Axes, r: ReportData) -> None:
     shades = ["#e0e0e0", "#a8a8a8", "#6c6c6c", "#222222"]
     y = np.arange(4)[::-1]
     ax.barh(y, counts, color=shades, edgecolor=INK, lw=0.4)
-    ax.set_yticks(
-        y, [f"{s} {catalog.SEVERITY[s].split(' —')[0]}" for s in (1, 2, 3, 4)], fontsize=7
-    )
+    ax.set_yticks(y, [f"{s} {_(SEVERITY_WORDS[s])}" for s in (1, 2, 3, 4)], fontsize=7)
     for yi, c in zip(y, counts, strict=True):
-        ax.text(c, yi, f"  {c} ({100 * c / total:.0f}%)", va="center", fontsize=6.8)
+        ax.text(c, yi, f"  {c} ({percent(c / total)})", va="center", fontsize=6.8)
     ax.set_xlim(0, max([*counts, 1]) * 1.45)
-    ax.set_xlabel("episodes by severity, 1–4", fontsize=7)
+    ax.set_xlabel(_("episodes by severity, 1–4"), fontsize=7)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
 
 
-def _face(page: Page, rect: tuple[float, float, float, float], r: ReportData) -> None:
-    """The charts' face map, drawn into a sub-figure of the page with small print."""
+def _face(page: Page, rect: tuple[float, float, float, float], r: ReportData) -> float:
+    """The charts' face map, drawn into a sub-figure of the page with small print; returns
+    how far (page fraction) its caption reaches below it."""
     from matplotlib.gridspec import GridSpec
 
     from twitchlog.charts.face import build_face
@@ -290,79 +385,110 @@ def _face(page: Page, rect: tuple[float, float, float, float], r: ReportData) ->
     for ax in sub.axes:  # positions are fractions of the whole page, not the sub-figure
         ax.set_position(rect)
         ax.set_title("", loc="left")
+    caption = _("front view: their left is on your right; an episode may name several places")
+    size = 6 * page.scale
+    lines = wrap(caption, size, w * PAGE_WIDTH_PT)
     page.fig.text(
         x + w / 2,
         y - 2 * PT,
-        "front view: their left is on your right; an episode may name several places",
-        fontsize=6,
+        "\n".join(lines),
+        fontsize=size,
         color=GREY,
         ha="center",
         va="top",
+        multialignment="center",
     )
+    return (2 + len(lines) * size * 1.2) * PT
 
 
 def _severity_places(page: Page, r: ReportData) -> None:
-    page.heading(SECTION_SEVERITY)
+    page.heading(_(SECTION_SEVERITY))
     top = page.y
-    height = 0.165
-    _severity(page.fig.add_axes((LEFT + 0.1, top - 0.075, 0.25, 0.07)), r)
-    _face(page, (0.47, top - height, RIGHT - 0.47, height), r)
-    page.y = top - 0.118
+    k = page.scale
+    height = 0.165 * k
+    _severity(page.fig.add_axes((LEFT + 0.1, top - 0.075 * k, 0.25, 0.07 * k)), r)
+    caption = _face(page, (0.47, top - height, RIGHT - 0.47, height), r)
+    page.y = top - 0.118 * k
     total = sum(r.points.places.values())
     places = sorted(r.points.places.items(), key=lambda kv: -kv[1])
     lines = [
-        f"{Place(side, reg).words} ×{n} ({100 * n / max(total, 1):.0f}%)"
+        f"{Place(side, reg).words} ×{n} ({percent(n / max(total, 1))})"
         for (side, reg), n in places[:6]
         if reg in catalog.REGIONS
     ]
-    page.text("Where (most often first):", 8, weight="bold", width=0.38)
-    page.text("; ".join(lines) if lines else "no places logged", 8, width=0.38)
+    page.text(_("Where (most often first):"), 8, weight="bold", width=0.38)
+    page.text("; ".join(lines) if lines else _("no places logged"), 8, width=0.38)
     if r.first_seen:
         first = min(r.first_seen.items(), key=lambda kv: kv[1])
         page.text(
-            f"First place logged: {first[0].words} on {first[1].isoformat()}.",
+            _("First place logged: {place} on {date}.").format(
+                place=first[0].words, date=format_date(first[1])
+            ),
             8,
             width=0.38,
             color=GREY,
         )
-    page.y = min(page.y, top - height) - 4 * PT
+    page.y = min(page.y, top - height - caption)
+    page.skip(4)
 
 
 def _triggers(page: Page, r: ReportData) -> None:
-    page.heading(SECTION_TRIGGERS)
+    page.heading(_(SECTION_TRIGGERS))
     if r.triggers is None:
-        page.text("No check-ins in this period, so no trigger could be compared.", 8.5)
+        page.text(_("No check-ins in this period, so no trigger could be compared."), 8.5)
         return
     links = r.links
     for f in links[:3]:
         mark = "●" if f.verdict == "clear link" else "◐"
-        page.text(f"{mark} {f.verdict.capitalize()} — {f.label}: {f.sentence}", 8)
-        page.y -= 1.5 * PT
+        page.text(
+            _("{mark} {verdict} — {factor}: {sentence}").format(
+                mark=mark,
+                verdict=upper_first(verdict_words(f.verdict)),
+                factor=_(f.label),
+                sentence=f.sentence,
+            ),
+            8,
+        )
+        page.skip(1.5)
     if len(links) > 3:
-        page.text(f"…and {len(links) - 3} more on page 2.", 7.5, color=GREY)
+        page.text(_("…and {n} more on page 2.").format(n=len(links) - 3), 7.5, color=GREY)
     if not links:
         page.text(
-            f"No factor showed a clear or possible link in this period "
-            f"({plural(r.triggers.comparisons, 'comparison')} checked, "
-            f"{plural(r.triggers.observed_days, 'checked-in day')}).",
+            _(
+                "No factor showed a clear or possible link in this period "
+                "({comparisons} checked, {days})."
+            ).format(
+                comparisons=plural(r.triggers.comparisons, "comparison"),
+                days=plural(r.triggers.observed_days, "checked-in day"),
+            ),
             8.5,
         )
     for f in r.reversed_links[:3]:
-        page.text(f"↺ After bad days — {f.label}: {reverse_clause(f.sentence)}", 8)
-        page.y -= 1.5 * PT
+        page.text(
+            _("↺ After bad days — {factor}: {clause}").format(
+                factor=_(f.label), clause=reverse_clause(f.sentence)
+            ),
+            8,
+        )
+        page.skip(1.5)
     if r.triggers.checkin_note:
         page.text(r.triggers.checkin_note, 7.5, color=GREY)
     page.text(r.triggers.power_note, 7.5, color=GREY)
-    page.text(ASSOCIATION + " " + r.triggers.caveat, 7.5, weight="bold")
+    page.text(_(ASSOCIATION) + " " + r.triggers.caveat, 7.5, weight="bold")
+
+
+def verdict_words(verdict: str) -> str:
+    """A trigger verdict (the analysis' code, 'clear link') in the reader's language."""
+    return _(VERDICT_WORDS.get(verdict, verdict))
 
 
 MAX_CYCLE_ROWS = 6  # the latest cycles of the period on page 1; the rest are counted
 CYCLE_COLUMNS = (
-    ("Injection", 0.0),
-    ("Product and units", 0.11),
-    ("Onset", 0.33),
-    ("Wear-off: measured / felt", 0.44),
-    ("Side effects", 0.68),
+    (N_("Injection"), 0.0),
+    (N_("Product and units"), 0.11),
+    (N_("Onset"), 0.32),
+    (N_("Wear-off: measured / felt"), 0.45),
+    (N_("Side effects"), 0.69),
 )
 
 
@@ -376,62 +502,73 @@ def cycle_rows(r: ReportData) -> list[tuple[str, ...]]:
         if not r.start <= c.start <= r.end:
             continue
         shot = r.cycles.injection_on(c.start)
-        onset = f"week {c.onset.week}" if c.onset.week is not None else "–"
+        onset = week_text(c.onset.week) if c.onset.week is not None else "–"
         if c.verdict == "can't tell yet":
-            onset = "too early"
+            onset = _("too early")
         elif c.verdict != "lower":
-            onset = "none clear"
+            onset = _("none clear")
         w = c.wear_off
         measured = "–"
         if w.week is not None:
-            measured = f"week {w.week}" + (f" ({w.low}–{w.high})" if w.low != w.high else "")
+            measured = week_text(w.week) + (f" ({w.low}–{w.high})" if w.low != w.high else "")
         if c.wear_off.status == "not yet":
-            measured = "not yet"
-        felt = f"week {c.felt_week}" if c.felt_week is not None else "–"
+            measured = _("not yet")
+        felt = week_text(c.felt_week) if c.felt_week is not None else "–"
         rows.append(
             (
-                c.start.isoformat(),
+                format_date(c.start),
                 shot.dose_words if shot else "",
                 onset,
                 f"{measured} / {felt}",
-                (shot.side_effect_words or "not rated") if shot else "",
+                (shot.side_effect_words or _("not rated")) if shot else "",
             )
         )
     return rows
+
+
+def week_text(week: int) -> str:
+    """'week 3' of an injection cycle (counted from the injection)."""
+    return _("week {n}").format(n=week)
 
 
 def _cycles(page: Page, r: ReportData) -> None:
     rows = cycle_rows(r)
     if not rows or r.cycles is None:
         return
-    page.text("Botulinum toxin cycles (weeks since the injection):", 8.5, weight="bold")
-    for name, x in CYCLE_COLUMNS:
-        page.fig.text(LEFT + x * (RIGHT - LEFT), page.y, name, fontsize=7, color=GREY, va="top")
-    page.y -= 9 * PT
+    page.text(_("Botulinum toxin cycles (weeks since the injection):"), 8.5, weight="bold")
+    columns = tuple(x for _name, x in CYCLE_COLUMNS)
+    heads = tuple(_(name) for name, _x in CYCLE_COLUMNS)
+    size = 7.5 * page.scale
+    draw_row(page, columns, cell_lines(columns, heads, 7 * page.scale), 7 * page.scale, color=GREY)
     shown = rows[-MAX_CYCLE_ROWS:]
     for row in shown:
-        for (_name, x), cell in zip(CYCLE_COLUMNS, row, strict=True):
-            page.fig.text(
-                LEFT + x * (RIGHT - LEFT), page.y, cell[:48], fontsize=7.5, va="top", color=INK
-            )
-        page.y -= 9.5 * PT
+        draw_row(page, columns, cell_lines(columns, row, size), size)
     rep = r.cycles.report
     summary = []
     if len(rows) > len(shown):
-        summary.append(f"{len(rows) - len(shown)} earlier cycles not shown")
+        hidden = len(rows) - len(shown)
+        summary.append(
+            ngettext("{n} earlier cycle not shown", "{n} earlier cycles not shown", hidden).format(
+                n=hidden
+            )
+        )
     if rep.median_relief_weeks is not None:
-        summary.append(f"relief lasted a median {plural(round(rep.median_relief_weeks), 'week')}")
-    if rep.trend != "can't tell yet":
-        summary.append(f"relief {rep.trend}")
+        summary.append(
+            _("relief lasted a median {weeks}").format(
+                weeks=plural(round(rep.median_relief_weeks), "week")
+            )
+        )
+    if rep.trend in RELIEF_TREND:
+        summary.append(_(RELIEF_TREND[rep.trend]))
     if rep.next_due is not None:
-        summary.append(f"next due around {rep.next_due.isoformat()}")
+        summary.append(_("next due around {date}").format(date=format_date(rep.next_due)))
     if summary:
-        page.text("; ".join(summary).capitalize() + ".", 7.5, color=GREY)
-    page.y -= 2 * PT
+        page.text(upper_first("; ".join(summary)) + ".", 7.5, color=GREY)
+    page.skip(2)
 
 
 def _treatments(page: Page, r: ReportData) -> None:
-    page.heading(SECTION_TREATMENTS)
+    page.heading(_(SECTION_TREATMENTS))
     _cycles(page, r)
     results = r.treatments
     if cycle_rows(r):
@@ -440,9 +577,9 @@ def _treatments(page: Page, r: ReportData) -> None:
             return
     if not results:
         before = sorted({t.name for t in r.data.treatments if t.start < r.start})
-        text = "No treatment started in this period."
+        text = _("No treatment started in this period.")
         if before:
-            text += " Started earlier: " + ", ".join(before) + "."
+            text += " " + _("Started earlier: {names}.").format(names=", ".join(before))
         page.text(text, 8.5)
         return
     seen: set[str] = set()
@@ -457,31 +594,42 @@ def _treatments(page: Page, r: ReportData) -> None:
         page.text(f"• {t.sentence}", 8)
         shown += 1
     if len(results) > shown:
-        page.text(f"({len(results) - shown} more treatment starts in the diary.)", 7.5, color=GREY)
+        more = len(results) - shown
+        page.text(
+            ngettext(
+                "({n} more treatment start in the diary.)",
+                "({n} more treatment starts in the diary.)",
+                more,
+            ).format(n=more),
+            7.5,
+            color=GREY,
+        )
     page.text(results[0].note, 7.5, color=GREY)
 
 
 def _signs(page: Page, r: ReportData) -> None:
-    page.heading(SECTION_SIGNS)
+    page.heading(_(SECTION_SIGNS))
     signs = sorted(r.points.signs.items(), key=lambda kv: -kv[1])
     if signs:
         page.text(
-            "Warning signs logged with episodes: "
-            + "; ".join(f"{catalog.SIGNS.get(s, s)} ×{n}" for s, n in signs)
-            + ".",
+            _("Warning signs logged with episodes: {signs}.").format(
+                signs="; ".join(f"{_(catalog.SIGNS.get(s, s))} ×{n}" for s, n in signs)
+            ),
             8.5,
         )
     else:
-        page.text("No warning signs were logged with any episode.", 8.5)
-    page.y -= 2 * PT
+        page.text(_("No warning signs were logged with any episode."), 8.5)
+    page.skip(2)
     page.text(
-        "See a doctor when twitching (● = seen in this diary, ○ = not seen):", 8.5, weight="bold"
+        _("See a doctor when twitching (● = seen in this diary, ○ = not seen):"),
+        8.5,
+        weight="bold",
     )
     for c in r.checks:
         mark = "●" if c.applies else "○"
         detail = f" — {c.reason}" if c.reason else ""
         page.text(
-            f"{mark} {c.text}{detail}",
+            f"{mark} {_(c.text)}{detail}",
             8,
             weight="bold" if c.applies else "normal",
             x=LEFT + 0.01,
@@ -489,97 +637,145 @@ def _signs(page: Page, r: ReportData) -> None:
         )
 
 
+def _footer_lines(number: int, total: int) -> tuple[list[str], str]:
+    """The footer's note wrapped beside the page number, and the page number."""
+    label = _("page {number} of {total}").format(number=number, total=total)
+    room = (RIGHT - LEFT) * PAGE_WIDTH_PT - text_width(label, FOOTER_SIZE + 0.5) - 12
+    return wrap(_(FOOTER), FOOTER_SIZE, room), label
+
+
+def footer_top() -> float:
+    """Where the footer begins: a page's text stays above it."""
+    lines, _label = _footer_lines(9, 9)
+    return FOOTER_Y + (len(lines) * FOOTER_SIZE * 1.25 + 6) * PT
+
+
 def _footer(page: Page, number: int, total: int) -> None:
-    page.fig.text(LEFT, 0.018, FOOTER, fontsize=6, color=GREY, va="bottom")
+    lines, label = _footer_lines(number, total)
+    page.fig.text(LEFT, FOOTER_Y, "\n".join(lines), fontsize=FOOTER_SIZE, color=GREY, va="bottom")
     page.fig.text(
-        RIGHT, 0.018, f"page {number} of {total}", fontsize=6.5, color=GREY, va="bottom", ha="right"
+        RIGHT, FOOTER_Y, label, fontsize=FOOTER_SIZE + 0.5, color=GREY, va="bottom", ha="right"
     )
 
 
-def _chars(share: float, size: float) -> int:
-    """How many characters of `size` pt fit in `share` of the text width (a gap kept)."""
-    return max(4, int(share * (RIGHT - LEFT) * CHARS_PER_PT / (size * 1.12)) - 1)
+def cell_lines(
+    columns: tuple[float, ...], cells: tuple[str, ...], size: float, weight: str = "normal"
+) -> list[list[str]]:
+    """Each cell wrapped to its own column (at most 5 lines), so no heading, factor name (up
+    to 80 characters) or long German word runs into the next column."""
+    edges = [*columns, 1.0]
+    gap = 4.0  # points kept clear before the next column
+    return [
+        wrap(cell, size, (edges[i + 1] - edges[i]) * (RIGHT - LEFT) * PAGE_WIDTH_PT - gap, weight)[
+            :5
+        ]
+        or [""]
+        for i, cell in enumerate(cells)
+    ]
+
+
+def draw_row(
+    page: Page,
+    columns: tuple[float, ...],
+    lines: list[list[str]],
+    size: float,
+    *,
+    weight: str = "normal",
+    color: str = INK,
+) -> None:
+    """One table row at the cursor; the row is as tall as its tallest cell."""
+    for x, cell in zip(columns, lines, strict=True):
+        page.fig.text(
+            LEFT + x * (RIGHT - LEFT),
+            page.y,
+            "\n".join(cell),
+            fontsize=size,
+            va="top",
+            linespacing=1.05,
+            weight=weight,
+            color=color,
+        )
+    page.y -= row_height(lines, size)
+
+
+def row_height(lines: list[list[str]], size: float) -> float:
+    """The page height a row of wrapped cells takes, with a little air below it."""
+    return (1.5 + max(len(cell) for cell in lines) * size * 1.25) * PT
 
 
 def _table_page(r: ReportData, t: TriggerReport) -> Page:
     page = Page()
     page.text(
-        f"{SECTION_TABLE} — {r.start.isoformat()} to {r.end.isoformat()}",
+        _("{title} — {start} to {end}").format(
+            title=_(SECTION_TABLE), start=format_date(r.start), end=format_date(r.end)
+        ),
         13,
         weight="bold",
         gap=1.5,
     )
     page.text(
-        f"{plural(t.observed_days, 'checked-in day')}; "
-        f"{plural(t.comparisons, 'comparison')} checked together "
-        "(each factor's days as one family, then Benjamini–Hochberg q across factors). "
-        "Ratio: episodes a day on 'high' days against other days of the same month.",
+        _(
+            "{days}; {comparisons} checked together (each factor's days as one family, then "
+            "Benjamini–Hochberg q across factors). Ratio: episodes a day on 'high' days "
+            "against other days of the same month."
+        ).format(
+            days=plural(t.observed_days, "checked-in day"),
+            comparisons=plural(t.comparisons, "comparison"),
+        ),
         8,
     )
-    cols = (
-        ("Factor (high days)", 0.0),
-        ("When", 0.25),
-        ("Days (high / other)", 0.36),
-        ("Episodes a day", 0.52),
-        ("Ratio (≈95% CI)", 0.655),
-        ("q", 0.805),
-        ("Verdict", 0.85),
+    heads = (
+        _("Factor (high days)"),
+        _("When"),
+        _("Days (high / other)"),
+        _("Episodes a day"),
+        _("Ratio (≈95% CI)"),
+        "q",
+        _("Verdict"),
     )
-    page.y -= 6 * PT
-    for name, x in cols:
-        page.fig.text(
-            LEFT + x * (RIGHT - LEFT), page.y, name, fontsize=7.5, weight="bold", va="top"
-        )
-    page.y -= 12 * PT
-    rows = list(t.findings[:70])
-    # Each column wraps to its own width, so no factor name (up to 80 characters) or
-    # split ("≥ median 1500 mg") runs into the next column; a row is as tall as its
-    # tallest cell.
-    edges = [x for _name, x in cols] + [1.0]
-    widths = [_chars(edges[i + 1] - edges[i], 7) for i in range(len(cols))]
-    for f in rows:
+    columns = (0.0, 0.25, 0.36, 0.50, 0.645, 0.80, 0.86)
+    page.skip(6)
+    draw_row(page, columns, cell_lines(columns, heads, 7.5, "bold"), 7.5, weight="bold")
+    page.skip(2)
+    for f in t.findings[:70]:
 
-        def num(v: float, fmt: str = ".2f") -> str:
-            return format(v, fmt) if np.isfinite(v) else "–"
+        def num(v: float) -> str:
+            return format_number(v, 2) if np.isfinite(v) else "–"
 
         ci = f.ratio_ci
-        ratio = num(f.ratio, ".2f") + (
+        ratio = num(f.ratio) + (
             f" ({ci_text(*ci)})" if np.isfinite(ci[0]) and np.isfinite(ci[1]) else ""
         )
+        q = ("<" + format_number(0.01, 2) if f.q < 0.01 else num(f.q)) if np.isfinite(f.q) else "–"
         cells = (
-            short_condition(f.label, f.split),
+            short_condition(_(f.label), f.split),
             f.when,
             f"{f.high_days} / {f.low_days}",
-            f"{num(f.high_mean)} vs {num(f.low_mean)}",
+            _("{high} vs {other}").format(high=num(f.high_mean), other=num(f.low_mean)),
             ratio,
-            ("<0.01" if f.q < 0.01 else f"{f.q:.2f}") if np.isfinite(f.q) else "–",
-            f.verdict,
+            q,
+            verdict_words(f.verdict),
         )
-        wrapped = [
-            textwrap.wrap(cell, width, break_on_hyphens=False)[:3] or [""]
-            for cell, width in zip(cells, widths, strict=True)
-        ]
-        lines = max(len(w) for w in wrapped)
-        if page.y - lines * 8.5 * PT < 0.12:
+        weight = "bold" if f.verdict in ("clear link", "possible link") else "normal"
+        lines = cell_lines(columns, cells, 7, weight)
+        if page.y - row_height(lines, 7) < 0.12:
             break
-        bold = f.verdict in ("clear link", "possible link")
-        for (_name, x), cell_lines in zip(cols, wrapped, strict=True):
-            page.fig.text(
-                LEFT + x * (RIGHT - LEFT),
-                page.y,
-                "\n".join(cell_lines),
-                fontsize=7,
-                va="top",
-                linespacing=1.15,
-                weight="bold" if bold else "normal",
-            )
-        page.y -= (1.5 + lines * 8.5) * PT
-    page.y -= 6 * PT
+        draw_row(page, columns, lines, 7, weight=weight)
+    page.skip(6)
     page.text(t.power_note, 7.5, color=GREY)
-    page.text(ASSOCIATION + " " + t.caveat, 7.5, weight="bold")
+    page.text(_(ASSOCIATION) + " " + t.caveat, 7.5, weight="bold")
     if t.experiment_hint:
         page.text(t.experiment_hint, 7.5)
     return page
+
+
+EXPERIMENT_VERDICTS = {
+    "clear difference": N_("clear difference"),
+    "inconclusive": N_("inconclusive"),
+    "not enough data": N_("not enough data"),
+    "in progress": N_("in progress"),
+}
+"""analysis.experiment's verdict codes, in words for the page heading."""
 
 
 def _experiment_page(r: ReportData) -> Page:
@@ -592,32 +788,51 @@ def _experiment_page(r: ReportData) -> Page:
     assert isinstance(result, ExperimentResult)
     plan = result.plan
     page = Page()
-    page.text(SECTION_EXPERIMENT, 13, weight="bold", gap=1.5)
+    page.text(_(SECTION_EXPERIMENT), 13, weight="bold", gap=1.5)
     end = plan.stopped or plan.end
     page.text(
-        f"Tested: {plan.factor_label.lower()} — '{plan.changed}' against '{plan.usual}', "
-        f"{plan.pairs} pairs of {plan.block_days}-day blocks in random order within each pair "
-        f"(seed {plan.seed}), {plan.start.isoformat()} to {end.isoformat() if end else '…'}.",
+        ngettext(
+            "Tested: {factor} — '{changed}' against '{usual}', {pairs} pair of {days}-day "
+            "blocks in random order within each pair (seed {seed}), {start} to {end}.",
+            "Tested: {factor} — '{changed}' against '{usual}', {pairs} pairs of {days}-day "
+            "blocks in random order within each pair (seed {seed}), {start} to {end}.",
+            plan.pairs,
+        ).format(
+            factor=_(plan.factor_label),
+            changed=plan.changed,
+            usual=plan.usual,
+            pairs=plan.pairs,
+            days=plan.block_days,
+            seed=plan.seed,
+            start=format_date(plan.start),
+            end=format_date(end) if end else "…",
+        ),
         8.5,
     )
     for warning in r.experiment_warnings:
-        page.text(f"Note: {warning}", 8, weight="bold")
-    page.heading(f"Result: {result.verdict}")
+        page.text(_("Note: {warning}").format(warning=warning), 8, weight="bold")
+    verdict = _(EXPERIMENT_VERDICTS.get(result.verdict, result.verdict))
+    page.heading(_("Result: {verdict}").format(verdict=verdict))
+    low = (
+        re.compile(rf"(?<!\d){round(100 * result.adherence)}\s?%")
+        if result.low_adherence and result.adherence is not None
+        else None
+    )
     for sentence in result.sentences:
-        page.text(
-            sentence, 8.5, weight="bold" if sentence.startswith("Low adherence") else "normal"
-        )
-    page.y -= 10 * PT
+        page.text(sentence, 8.5, weight="bold" if low and low.search(sentence) else "normal")
+    page.skip(10)
     ax = page.axes(0.22, x=LEFT + 0.06, width=RIGHT - LEFT - 0.06)
     theme = Theme(background="white", foreground=INK, grid="#dddddd", muted=GREY)
     _style(ax)
     plot_blocks(ax, result, theme)
     page.y -= 0.22 + 40 * PT
     page.text(
-        "Each point is the mean of one block after its settling-in days (number of checked-in "
-        "days below it); the two blocks of each pair are joined. An experiment that the diary "
-        "planned and randomised tests cause and effect for this one person, which a diary "
-        "alone cannot.",
+        _(
+            "Each point is the mean of one block after its settling-in days (number of "
+            "checked-in days below it); the two blocks of each pair are joined. An experiment "
+            "that the diary planned and randomised tests cause and effect for this one person, "
+            "which a diary alone cannot."
+        ),
         7.5,
         color=GREY,
     )
@@ -633,10 +848,12 @@ def page_count(report: ReportData) -> int:
     return 1 + _has_table(report) + (report.experiment is not None)
 
 
-def build_pages(report: ReportData) -> list[Figure]:
-    """Page 1 (always), page 2 (the full trigger table, when there are comparisons) and a
-    page for the latest experiment that has finished, when there is one."""
-    page = Page()
+MIN_SCALE = 0.7
+"""Smallest type on page 1, as a share of its usual size (7.5 pt print becomes 5.3 pt)."""
+
+
+def _first_page(report: ReportData, scale: float) -> Page:
+    page = Page(scale)
     _header(page, report)
     if report.data.n_days:
         _trend(page, report)
@@ -644,6 +861,20 @@ def build_pages(report: ReportData) -> list[Figure]:
     _triggers(page, report)
     _treatments(page, report)
     _signs(page, report)
+    return page
+
+
+def build_pages(report: ReportData) -> list[Figure]:
+    """Page 1 (always), page 2 (the full trigger table, when there are comparisons) and a
+    page for the latest experiment that has finished, when there is one."""
+    page = _first_page(report, 1.0)
+    bottom = footer_top()
+    scale = 1.0
+    for _attempt in range(4):  # a long page (German, many findings) is set smaller to fit
+        if page.y >= bottom or scale <= MIN_SCALE:
+            break
+        scale = max(MIN_SCALE, scale * (TOP - bottom) / (TOP - page.y) * 0.99)
+        page = _first_page(report, scale)
     pages = [page]
     if report.triggers is not None and report.triggers.findings:
         pages.append(_table_page(report, report.triggers))
@@ -654,12 +885,15 @@ def build_pages(report: ReportData) -> list[Figure]:
     return [p.fig for p in pages]
 
 
-def write_report_pdf(report: ReportData, path: str | Path) -> int:
-    """Write the report atomically (0600); returns the number of pages."""
+def write_report_pdf(
+    report: ReportData, path: str | Path, figures: list[Figure] | None = None
+) -> int:
+    """Write the report atomically (0600); returns the number of pages. `figures`: the
+    pages when they are already built (by `build_pages`)."""
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
 
-    figures = build_pages(report)
+    figures = figures if figures is not None else build_pages(report)
     with (
         matplotlib.rc_context({"pdf.fonttype": 42, "font.family": "DejaVu Sans"}),
         atomic_write(path, binary=True) as fh,
@@ -683,11 +917,13 @@ def export_report_pdf(
 
     report = load_report(source, start, end, name=name)
     if not report.table.days:
-        raise DiaryError("The diary has nothing in this period yet; log or check in first.")
+        raise DiaryError(_("The diary has nothing in this period yet; log or check in first."))
     write_report_pdf(report, path)
     return report
 
 
 def _metadata(report: ReportData) -> dict[str, str]:
-    title = f"Facial twitching diary {report.start.isoformat()} to {report.end.isoformat()}"
-    return {"Title": title, "Creator": "twitchlog", "Subject": "Summary for a doctor visit"}
+    title = _("Facial twitching diary {start} to {end}").format(
+        start=format_date(report.start), end=format_date(report.end)
+    )
+    return {"Title": title, "Creator": "twitchlog", "Subject": _("Summary for a doctor visit")}

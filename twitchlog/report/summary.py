@@ -18,6 +18,7 @@ from twitchlog.analysis.data import DailyData, EpisodePoints
 from twitchlog.db.lite import Source
 from twitchlog.diary.injections import Cycles
 from twitchlog.diary.records import Place
+from twitchlog.i18n import N_, _, format_date, format_number, ngettext
 from twitchlog.report.doctor_data import DoctorTable, load_doctor_table
 
 if TYPE_CHECKING:  # the analysis is imported when a report is made, not with this module
@@ -32,7 +33,8 @@ NEUROLOGICAL_SIGNS = ("weakness", "numbness", "drooping", "vision", "pain")
 
 @dataclass(frozen=True)
 class Check:
-    """One 'when to see a doctor' item and whether this diary shows it."""
+    """One 'when to see a doctor' item and whether this diary shows it (`text` is the
+    English item, translated where shown; `reason` is made in the language in use)."""
 
     text: str
     applies: bool
@@ -77,12 +79,14 @@ class ReportData:
     def reversed_links(self) -> list[Finding]:
         """One finding per factor that bad days seem to change the day after (the
         reverse check), the one whose link it may explain first."""
+        from twitchlog.analysis.sentences import reverse_clause
+
         if self.triggers is None:
             return []
         seen: dict[str, Finding] = {}
         found = sorted(self.triggers.findings, key=lambda f: not f.reverse_stronger)
         for f in found:
-            if f.reverse_p < 0.05 and "You tend to" in f.sentence:
+            if f.reverse_p < 0.05 and reverse_clause(f.sentence):
                 seen.setdefault(f.factor, f)
         return list(seen.values())
 
@@ -190,13 +194,21 @@ def doctor_checks(report: ReportData) -> list[Check]:
     ratio = _worsening(data)
     span = (last - first).days + 1 if first and last else 0
     reasons = []
-    if weeks >= 3 and span >= 21:
-        reasons.append(f"twitching in {weeks} different weeks, {first} to {last}")
+    if weeks >= 3 and first and last and span >= 21:
+        reasons.append(
+            _("twitching in {weeks} different weeks, {first} to {last}").format(
+                weeks=weeks, first=format_date(first), last=format_date(last)
+            )
+        )
     if ratio is not None and ratio >= 1.5:
-        reasons.append(f"about {ratio:.1f}× more often in the last 4 weeks than the first 4")
+        reasons.append(
+            _("about {ratio}× more often in the last 4 weeks than the first 4").format(
+                ratio=format_number(ratio, 1)
+            )
+        )
     checks.append(
         Check(
-            "Twitching that persists for weeks or gets worse",
+            N_("Twitching that persists for weeks or gets worse"),
             bool(reasons),
             "; ".join(reasons),
         )
@@ -213,15 +225,24 @@ def doctor_checks(report: ReportData) -> list[Check]:
     whole = [s for s, regions in sides.items() if regions & EYE_REGIONS and regions & LOWER_FACE]
     reasons = []
     if spread:
-        shown = ", ".join(f"{p.words} (from {report.first_seen[p]})" for p in spread[:3])
-        reasons.append(f"new places over time: {shown}")
+        shown = ", ".join(
+            _("{place} (from {date})").format(place=p.words, date=format_date(report.first_seen[p]))
+            for p in spread[:3]
+        )
+        reasons.append(_("new places over time: {places}").format(places=shown))
     if whole:
         for side in sorted(whole):
-            regions = [catalog.REGIONS[r] for r in catalog.REGIONS if r in sides[side]]
-            reasons.append(f"{side} side, eye and lower face: {', '.join(regions)}")
+            regions = ", ".join(_(catalog.REGIONS[r]) for r in catalog.REGIONS if r in sides[side])
+            reasons.append(
+                (
+                    _("left side, eye and lower face: {regions}")
+                    if side == "left"
+                    else _("right side, eye and lower face: {regions}")
+                ).format(regions=regions)
+            )
     checks.append(
         Check(
-            "Spreads to other parts of the face, or takes one whole side",
+            N_("Spreads to other parts of the face, or takes one whole side"),
             bool(reasons),
             "; ".join(reasons),
         )
@@ -230,9 +251,9 @@ def doctor_checks(report: ReportData) -> list[Check]:
     signs = Counter({s: n for s, n in points.signs.items() if s in NEUROLOGICAL_SIGNS})
     checks.append(
         Check(
-            "Comes with weakness, numbness, drooping, vision change or pain",
+            N_("Comes with weakness, numbness, drooping, vision change or pain"),
             bool(signs),
-            ", ".join(f"{catalog.SIGNS[s]} ×{n}" for s, n in signs.most_common()),
+            ", ".join(f"{_(catalog.SIGNS[s])} ×{n}" for s, n in signs.most_common()),
         )
     )
 
@@ -240,17 +261,27 @@ def doctor_checks(report: ReportData) -> list[Check]:
     severe = int(np.count_nonzero(points.severity == 4)) if points.n else 0
     reasons = []
     if function:
-        reasons.append(f"trouble eating, speaking or seeing noted {function}×")
+        reasons.append(_("trouble eating, speaking or seeing noted {n}×").format(n=function))
     if severe:
-        reasons.append(f"{severe} severe episodes (can't see, speak or eat through it)")
+        reasons.append(
+            ngettext(
+                "{n} severe episode (can't see, speak or eat through it)",
+                "{n} severe episodes (can't see, speak or eat through it)",
+                severe,
+            ).format(n=severe)
+        )
     checks.append(
-        Check("Gets in the way of eating, speaking or seeing", bool(reasons), "; ".join(reasons))
+        Check(
+            N_("Gets in the way of eating, speaking or seeing"),
+            bool(reasons),
+            "; ".join(reasons),
+        )
     )
     checks.append(
         Check(
-            "Began after a head injury",
+            N_("Began after a head injury"),
             False,
-            "not recorded in the diary — worth mentioning if it did",
+            _("not recorded in the diary — worth mentioning if it did"),
         )
     )
     return checks
