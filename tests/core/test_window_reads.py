@@ -153,3 +153,19 @@ def test_undo_of_a_stop_is_refused_once_another_experiment_began(db) -> None:  #
         experiments.restore_experiment(s, stop.before)
     with db.read() as s:
         assert experiments.get_experiment(s, plan.id).stopped == today  # unchanged
+
+
+# -- a "last N days" range ---------------------------------------------------------------------
+
+
+def test_the_last_days_never_start_before_the_diary(db) -> None:  # type: ignore[no-untyped-def]
+    from twitchlog.diary import ranges
+
+    today = _today(db)
+    with db.read() as s:  # empty: the whole range, up to the diary's today
+        assert ranges.last_days(s, 30) == (today - dt.timedelta(days=29), today)
+    with db.write() as s:  # one day, three days ago
+        days.check_in(s, today - dt.timedelta(days=3), {"sleep_h": 7})
+    with db.read() as s:
+        assert ranges.last_days(s, 30) == (today - dt.timedelta(days=3), today)
+        assert ranges.last_days(s, 2) == (today - dt.timedelta(days=1), today)

@@ -122,16 +122,11 @@ def load_inputs(
     Loads and analyses only what `cache` does not hold yet (no cache: always both).
     """
     from twitchlog.charts.render import compute
+    from twitchlog.diary import ranges
     from twitchlog.diary.dataset import load_daily_data, load_episode_points
-    from twitchlog.diary.settings import diary_today
-    from twitchlog.diary.summaries import date_span
 
     if last_days:
-        end = diary_today(session)
-        start = end - dt.timedelta(days=last_days - 1)
-        span = date_span(session)
-        if span is not None:  # a 3-day diary is shown as 3 days, not as a grey year
-            start = max(start, min(span[0], end))
+        start, end = ranges.last_days(session, last_days)
     cache = cache or InputsCache()
 
     def load() -> tuple[DailyData, EpisodePoints]:

@@ -329,7 +329,7 @@ class ExperimentsView(QWidget):
 
             self._figure = Figure(figsize=(6.0, 3.0), layout="constrained")
             self._canvas = FigureCanvasQTAgg(self._figure)
-            self._canvas.setMinimumSize(420, 240)
+            self._canvas.setMinimumSize(300, 240)  # room for the plan beside it in a narrow window
             self._canvas.setAccessibleName("Experiment result chart")
             self.chart_box.addWidget(self._canvas)
         pal = self.palette()
