@@ -52,7 +52,7 @@ PENDING: dict[str, set[str]] = {
         "flares.",
     },
     # The injection panel's and dialog's fixed words (gui/injection*.py), on the window's
-    # branch, and the place names (diary/records.py), on the storage words' branch:
+    # branch:
     "window": {
         "Mark today as the day you feel the injection wearing off (shown on the cycles chart)",
         "Each injection's weeks, aligned on the injection day; the band is your untreated level",
@@ -60,7 +60,6 @@ PENDING: dict[str, set[str]] = {
         "Next injection due around 03 Dec 2026 (your median interval, 84 days).",
         "Add this site",
         "Change the injection",
-        "Date",
         "How bad was the bruising?",
         "How bad was the double vision?",
         "How bad was the drooping eyelid?",
@@ -76,10 +75,8 @@ PENDING: dict[str, set[str]] = {
         "Total units",
         "Units",
         "brand or name (optional)",
-        "not rated",
         "total units, e.g.",
     },
-    "storage words": {"left upper eyelid"},
 }
 """Words of other parts still in English, listed by who translates them; each list goes
 once their translation has landed (then this test covers those words too)."""
