@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from twitchlog.errors import DiaryUnavailable
+from twitchlog.i18n import _
 
 ENV_VAR = "TWITCHLOG_DB"
 DB_FILENAME = "diary.sqlite3"
@@ -40,9 +41,11 @@ def resolve_location(given: str | os.PathLike[str] | None = None) -> str:
         return str(data_dir() / DB_FILENAME)
     if _URL_RE.match(location):
         raise DiaryUnavailable(
-            f"{source} takes the path of a diary file, not a database address "
-            f"('{location.split(':', 1)[0]}:…'); twitchlog keeps the diary in one file on "
-            "this computer. Give a file path such as ~/diary.sqlite3."
+            _(
+                "{option} takes the path of a diary file, not a database address "
+                "('{scheme}:…'); twitchlog keeps the diary in one file on this computer. Give "
+                "a file path such as ~/diary.sqlite3."
+            ).format(option=source, scheme=location.split(":", 1)[0])
         )
     check_diary_file(Path(location).expanduser())
     return location
@@ -57,14 +60,20 @@ def check_diary_file(path: Path) -> None:
         return
     except NotADirectoryError:
         raise DiaryUnavailable(
-            f"Part of {path} is a file, not a folder; give the path of a diary file with --db."
+            _(
+                "Part of {path} is a file, not a folder; give the path of a diary file with --db."
+            ).format(path=path)
         ) from None
     if stat.S_ISDIR(mode):
-        raise DiaryUnavailable(f"{path} is a folder, not a diary file. Give a file name instead.")
+        raise DiaryUnavailable(
+            _("{path} is a folder, not a diary file. Give a file name instead.").format(path=path)
+        )
     if not stat.S_ISREG(mode):
         raise DiaryUnavailable(
-            f"{path} is not a regular file (a device, pipe or socket); it was not touched. "
-            "Give the path of a diary file with --db."
+            _(
+                "{path} is not a regular file (a device, pipe or socket); it was not touched. "
+                "Give the path of a diary file with --db."
+            ).format(path=path)
         )
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from twitchlog.errors import DiaryError
+from twitchlog.i18n import _
 from twitchlog.paths import backups_dir, make_private_dir
 
 _DATABASE_MAGICS = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
@@ -43,21 +44,29 @@ def check_target(target: Path, diary: Path | None = None) -> None:
         )
         if ours or backups_dir(home) in where.parents:
             raise DiaryError(
-                f"{target} belongs to the diary (the diary itself, its backups or its "
-                "companion files); an export never replaces it. Choose another file name."
+                _(
+                    "{path} belongs to the diary (the diary itself, its backups or its "
+                    "companion files); an export never replaces it. Choose another file name."
+                ).format(path=target)
             )
     try:
         st = target.stat()
     except FileNotFoundError:
         return
     except NotADirectoryError:
-        raise DiaryError(f"Part of {target} is a file, not a folder; check the path.") from None
+        raise DiaryError(
+            _("Part of {path} is a file, not a folder; check the path.").format(path=target)
+        ) from None
     if stat.S_ISDIR(st.st_mode):
-        raise DiaryError(f"{target} is a folder; give a file name inside it instead.")
+        raise DiaryError(
+            _("{path} is a folder; give a file name inside it instead.").format(path=target)
+        )
     if not stat.S_ISREG(st.st_mode):
         raise DiaryError(
-            f"{target} is not a regular file (a device, pipe or socket); twitchlog writes "
-            "only to files of yours. Give another file name."
+            _(
+                "{path} is not a regular file (a device, pipe or socket); twitchlog writes only "
+                "to files of yours. Give another file name."
+            ).format(path=target)
         )
     with target.open("rb") as fh:
         head = fh.read(16)
@@ -67,8 +76,10 @@ def check_target(target: Path, diary: Path | None = None) -> None:
     )
     if head.startswith(_DATABASE_MAGICS) or companion:
         raise DiaryError(
-            f"{target} is a database (a diary, a backup or part of one); it was not "
-            "replaced. Choose another file name."
+            _(
+                "{path} is a database (a diary, a backup or part of one); it was not replaced. "
+                "Choose another file name."
+            ).format(path=target)
         )
 
 

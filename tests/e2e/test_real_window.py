@@ -25,14 +25,19 @@ pytestmark = pytest.mark.skipif(
 TIMEOUT = 60.0
 
 
-def _wait(what: str, check: Callable[[], object], timeout: float = TIMEOUT) -> object:
+def _wait(
+    what: str, check: Callable[[], object], timeout: float = TIMEOUT, *, fail: bool = True
+) -> object:
+    """Poll `check` until it holds or the deadline passes (then fail, or give None)."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         value = check()
         if value:
             return value
         time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
+    if fail:
+        raise AssertionError(f"timed out waiting for {what}")
+    return None
 
 
 @pytest.fixture
@@ -125,13 +130,21 @@ def test_keyboard_only_session_in_a_real_x_server(display: str, tmp_path: Path) 
 
         keys.key("ctrl+d")  # check in: the keyboard lands in the first question (caffeine)
         _wait("the check-in view", lambda: _view_pref(config) == "checkin")
-        # The form loads off the UI thread and nothing outside the window shows when it is
-        # there; keys typed before would go elsewhere (and the caffeine check below fails).
-        time.sleep(2.0)
-        keys.type("250")
-        keys.key("ctrl+s")
+        # The form loads off the UI thread and nothing outside the window shows when it has:
+        # select, type and save until the diary holds the value (Ctrl+S before the form has
+        # loaded saves nothing), each try given a moment, all of it within the deadline.
         caffeine = "select v.value from factor_value v join factor f on f.id = v.factor_id"
-        _wait("the check-in", lambda: _rows(db, caffeine) == [(250.0,)])
+
+        def saved() -> bool:
+            return _rows(db, caffeine) == [(250.0,)]
+
+        def type_and_save() -> bool:
+            keys.key("ctrl+a")
+            keys.type("250")
+            keys.key("ctrl+s")
+            return bool(_wait("a save", saved, timeout=1.0, fail=False))
+
+        _wait("the check-in", type_and_save)
 
         for i, (name, _title, _target) in enumerate(VIEWS[:9], start=1):
             keys.key(f"ctrl+{i}")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from gui_helpers import wait_idle
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle
 
 from twitchlog.gui import display, prefs
 
@@ -69,7 +69,8 @@ def test_high_contrast_and_back_to_the_desktops_own_look(
     app = QApplication.instance()
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     assert app.palette().color(QPalette.ColorRole.Highlight).name() == "#ffff00"
-    assert app.style().name().lower() == "fusion"
+    style = app.style()  # Fusion, drawing outlines and selection frames of its own
+    assert isinstance(style, QProxyStyle) and style.baseStyle().name().lower() == "fusion"
     _choose(qtbot, window, "system", 100)
     assert display.theme() == "system" and display.text_scale() == 100
 
@@ -81,3 +82,50 @@ def test_text_size_outside_100_to_200_is_kept_inside() -> None:
     assert display.text_scale() == 100
     prefs.put("display/theme", "neon")
     assert display.theme() == "system"
+
+
+def test_outlines_meet_non_text_contrast_in_every_theme() -> None:
+    """WCAG 1.4.11: a check box's or radio button's outline needs 3:1 against what is
+    around it (the window) and inside it (the field colour)."""
+    from twitchlog.charts.theme import contrast_ratio
+
+    for name, c in display.PALETTES.items():
+        for background in (c.window, c.base, c.button):
+            assert contrast_ratio(c.frame, background) >= 3, (name, c.frame, background)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_check_boxes_are_outlined_and_a_selection_is_framed_not_only_filled(
+    qapp: QApplication, restore_display: None, theme: str
+) -> None:
+    """Drawn pixels, not settings: the check box's edge reads at 3:1 on the window, and a
+    selected row carries a frame in the text colour along its edge."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QCheckBox, QListWidget, QStyle, QStyleOptionButton
+
+    from twitchlog.charts.theme import contrast_ratio
+
+    prefs.put("display/theme", theme)
+    display.apply(qapp)
+    c = display.PALETTES[theme]
+    box = QCheckBox("Vitamin D taken")
+    box.resize(200, 40)
+    image = box.grab().toImage()
+    opt = QStyleOptionButton()
+    box.initStyleOption(opt)
+    edge = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, box)
+    y = edge.center().y()
+    ring = [image.pixelColor(QPoint(x, y)).name() for x in range(edge.left(), edge.left() + 3)]
+    assert max(contrast_ratio(p, c.window) for p in ring) >= 3, (theme, ring)
+
+    items = QListWidget()
+    items.addItems(["one", "two", "three"])
+    items.resize(200, 120)
+    items.setCurrentRow(1)
+    shot = items.grab().toImage()
+    rect = items.visualItemRect(items.item(1)).translated(items.viewport().pos())
+    top = shot.pixelColor(QPoint(rect.center().x(), rect.top())).name()
+    middle = shot.pixelColor(QPoint(rect.left() + rect.width() * 3 // 4, rect.center().y()))
+    assert top == QColor(c.text).name()  # the frame
+    assert middle.name() == QColor(c.highlight).name()  # the fill inside it

@@ -12,6 +12,7 @@ import pytest
 from gui_helpers import day_on_disk, wait_idle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from walk_helpers import collect, fill_diary, words
 
 from twitchlog import i18n
 
@@ -108,3 +109,112 @@ def test_the_language_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch
     assert i18n.wanted_language() == "en"  # French first: we have no French, so English
     monkeypatch.setenv("LANGUAGE", "de_AT")
     assert i18n.wanted_language() == "de"
+
+
+# -- No English left: every view and dialog, walked in English and in German ------------------
+
+# What stays the same in both languages: names of products and of the program, units, key
+# names, and what the person typed into the diary (fill_diary's note, treatment, experiment).
+SAME_IN_BOTH = {
+    "twitchlog",
+    "onabotulinumtoxinA",
+    "incobotulinumtoxinA",
+    "abobotulinumtoxinA",
+    "Botox",
+    "Xeomin",
+    "Dysport",
+    "Return",
+    "Del",
+    "CSV",
+    "PDF",
+    "PNG",
+    "SVG",
+    "MIT",
+}
+TYPED = ("busy day", "magnesium", "at most 1 cup", "as usual")
+_PATH = re.compile(r"(?<!\S)[~/]\S*")  # a file or folder name is not a word to translate
+
+# Words other engineers put on screen, from their own catalogues (this round's #18 split):
+# these widgets are left out of the walk until their words are translated at the source.
+OWNED_ELSEWHERE = {
+    "view-experiments": "the Experiments view's status and result: Plan.status_line and the "
+    "result sentences (analysis)",
+    "experimentLine": "Today's experiment line, Plan.status_line (analysis)",
+    "exportPreview": "the doctor CSV's cells: 'day 0 after injection' (injections, report/)",
+}
+
+
+def _elsewhere(w: QWidget) -> bool:
+    return w.objectName() in OWNED_ELSEWHERE
+
+
+def _walk_in(language: str, qtbot: Any, qapp: QApplication, path: Path) -> dict[str, list[str]]:
+    from twitchlog.gui import translate
+    from twitchlog.gui.main_window import MainWindow
+    from twitchlog.gui.tasks import TaskRunner
+
+    translate.install(qapp, language)
+    r = TaskRunner()
+    w = MainWindow(r)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        with qtbot.waitSignal(r.opened, timeout=10_000):
+            r.open(str(path), on_error=w.open_failed)
+        wait_idle(qtbot, r)
+        shown = collect(qtbot, w, _elsewhere)
+    finally:
+        wait_idle(qtbot, r)
+        w._close_ok = True
+        w.close()
+        r.shutdown()
+        translate.install(qapp, "en")
+    return {where: [_without_typed(t, str(path)) for t in texts] for where, texts in shown.items()}
+
+
+def _without_typed(text: str, path: str) -> str:
+    text = _PATH.sub(" ", text.replace(path, " "))
+    for typed in TYPED:
+        text = text.replace(typed, " ")
+    return text
+
+
+def _german_words() -> set[str]:
+    """Every word of every German catalogue, and German day and month names."""
+    from PySide6.QtCore import QLocale
+
+    from tests.core.test_i18n import german as catalogue
+
+    found = {w for strs in catalogue().values() for s in strs for w in words(s)}
+    de = QLocale(QLocale.Language.German)
+    for fmt in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat):
+        for i in range(1, 13):
+            found |= set(words(de.monthName(i, fmt)))
+        for i in range(1, 8):
+            found |= set(words(de.dayName(i, fmt)))
+    return found
+
+
+def test_no_english_is_left_in_any_view_or_dialog_in_german(
+    qtbot: Any, qapp: QApplication, db_path: Path
+) -> None:
+    """Walk every view and open every dialog on a diary with twitches, check-ins, a treatment,
+    an injection and an experiment, once in English and once in German. A word the English
+    walk shows that no German catalogue has, found in the German walk, is English left."""
+    fill_diary(db_path)
+    english = _walk_in("en", qtbot, qapp, db_path)
+    shown = _walk_in("de", qtbot, qapp, db_path)
+    assert set(shown) == set(english) and len(shown) >= 18  # every view and dialog, both times
+    english_words = {w for texts in english.values() for t in texts for w in words(t)}
+    german_words = _german_words() | SAME_IN_BOTH
+    left = {}
+    for where, texts in shown.items():
+        for text in dict.fromkeys(texts):
+            found = [w for w in words(text) if w in english_words and w not in german_words]
+            if found:
+                left.setdefault(where, []).append(f"{text[:110]!r} {found[:4]}")
+    report = "\n".join(f"{where}:\n  " + "\n  ".join(lines) for where, lines in left.items())
+    assert not left, f"English left in the German window:\n{report}"
+    # The walk really is in German: the summary speaks of today in German words.
+    assert any(t.startswith("Heute, ") for t in shown["today"])

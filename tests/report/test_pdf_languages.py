@@ -92,7 +92,10 @@ class Made:
 
     def __init__(self, report: ReportData, pdf: Path, boxes: list[list[Box]]) -> None:
         self.report = report
-        self.pages = [p.extract_text() for p in PdfReader(pdf).pages]
+        reader = PdfReader(pdf)
+        self.pages = [p.extract_text() for p in reader.pages]
+        meta = reader.metadata
+        self.about = f"{meta.title} {meta.subject}" if meta else ""
         self.text = "\n".join(self.pages)
         self.boxes = boxes
 
@@ -186,11 +189,12 @@ def _chart_words(report: ReportData) -> list[str]:
 def test_no_english_is_left_in_the_german_pdf(both: dict[str, Made]) -> None:
     en, de = both["en"], both["de"]
     pending = _from_other_parts(de.report)
-    left = (_words(de.text) & _words(en.text)) - SHARED - pending
+    left = (_words(de.text + de.about) & _words(en.text + en.about)) - SHARED - pending
     assert not left, f"English left in the German PDF: {sorted(left)}"
     # and the German is there: a heading and the footer's page words
     assert "Stärke und Stellen" in de.text and "Seite 1 von" in de.text
     assert len(de.pages) == len(en.pages)
+    assert de.about.startswith("Tagebuch Gesichtszucken") and "Arztbesuch" in de.about
 
 
 def test_page_one_fits_one_sheet_in_both_languages(both: dict[str, Made]) -> None:
@@ -199,6 +203,9 @@ def test_page_one_fits_one_sheet_in_both_languages(both: dict[str, Made]) -> Non
     from twitchlog.report.pdf import footer_top
 
     bottom = footer_top()
+    # the title is one line in both languages (German is set a little smaller)
+    assert both["en"].boxes[0][0][0].endswith("summary for a doctor visit")
+    assert both["de"].boxes[0][0][0].endswith("Zusammenfassung für den Arztbesuch")
     for code in ("en", "de"):
         for number, boxes in enumerate(both[code].boxes, 1):
             for i, (text, x0, x1, y0, _y1) in enumerate(boxes):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from twitchlog.db.connect import connect
 from twitchlog.errors import DiaryError, DiaryUnavailable
+from twitchlog.i18n import N_, _, format_date
 from twitchlog.paths import backups_dir, make_private_dir
 from twitchlog.safefile import part_file, remove_stale_parts
 
@@ -41,7 +42,27 @@ class BackupInfo:
     reason: str  # daily, manual, before-import, before-restore, before-upgrade-from-…
 
     def describe(self) -> str:
-        return f"{self.path.name} (taken {self.taken:%Y-%m-%d %H:%M}, {self.reason})"
+        why = self.reason
+        if why.startswith("before-upgrade-from-"):
+            why = _("before the upgrade from {revision}").format(revision=why[20:])
+        elif why in _REASONS:
+            why = _(_REASONS[why])
+        return _("{file} (taken {date} {time}, {reason})").format(
+            file=self.path.name,
+            date=format_date(self.taken.date()),
+            time=f"{self.taken:%H:%M}",
+            reason=why,
+        )
+
+
+_REASONS = {
+    "daily": N_("daily"),
+    "manual": N_("manual"),
+    "before-import": N_("before an import"),
+    "before-restore": N_("before a restore"),
+    "before-restore-damaged": N_("before a restore, damaged"),
+}
+"""Why a backup was taken (the end of its file name), in words."""
 
 
 def backup_file(source: Path, dest: Path) -> Path:
@@ -71,8 +92,12 @@ def backup_file(source: Path, dest: Path) -> Path:
             from twitchlog.db.lite import restore_advice
 
             raise DiaryUnavailable(
-                f"{source.name} is damaged (SQLite found: {found[0]}), so no backup was "
-                "made and the existing backups were kept. " + restore_advice(source)
+                _(
+                    "{file} is damaged (SQLite found: {damage}), so no backup was made and the "
+                    "existing backups were kept."
+                ).format(file=source.name, damage=found[0])
+                + " "
+                + restore_advice(source)
             )
         _fsync(tmp)
         tmp.replace(dest)
@@ -225,9 +250,11 @@ def daily_backup_warning(db: Diary) -> str | None:
     try:
         maybe_daily_backup(db)
     except DiaryError as exc:
-        return f"today's automatic backup was not made: {exc}"
+        return _("today's automatic backup was not made: {why}").format(why=exc)
     except (OSError, sqlite3.Error) as exc:
-        return f"today's automatic backup failed ({exc}); the diary itself is unchanged."
+        return _(
+            "today's automatic backup failed ({error}); the diary itself is unchanged."
+        ).format(error=exc)
     return None
 
 
@@ -293,8 +320,10 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
     problems = report.problems or [foreign_problem(backup, known_revisions) or ""]
     if not report.ok or problems[0]:
         raise DiaryError(
-            f"{backup.name} is not a good backup of a twitchlog diary, so the diary was left "
-            "as it is: " + "; ".join(problems[:3])
+            _(
+                "{file} is not a good backup of a twitchlog diary, so the diary was left as it "
+                "is: {why}"
+            ).format(file=backup.name, why="; ".join(problems[:3]))
         )
     # No window and no command may have the diary open while its file is swapped.
     with acquire_window_lock(db_path), exclusive_use(db_path):
@@ -326,8 +355,10 @@ def _set_current_aside(db_path: Path) -> Path:
             con.close()
         if busy:
             raise DiaryError(
-                "Another twitchlog program is using the diary; close it and run the restore "
-                "again. Nothing was changed."
+                _(
+                    "Another twitchlog program is using the diary; close it and run the restore "
+                    "again. Nothing was changed."
+                )
             )
         return saved
     # A damaged diary cannot go through the backup API: keep its exact bytes (and its -wal).

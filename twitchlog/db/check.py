@@ -17,6 +17,8 @@ from twitchlog.db.connect import connect
 from twitchlog.db.errors import FULL_DISK_ERRORS
 from twitchlog.db.lock import window_is_open
 from twitchlog.db.schema import HEAD_REVISION
+from twitchlog.i18n import _
+from twitchlog.words import plural
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (0x377F0682, 0x377F0683)
@@ -34,12 +36,18 @@ class CheckReport:
         if self.unchecked:
             return self.unchecked
         if self.ok:
-            what = ", ".join(f"{n} {name}" for name, n in self.counts.items())
-            return (
-                f"{self.path} is healthy: the integrity check passed and no entry points at "
-                f"something missing ({what})."
-            )
-        return f"{self.path} has problems:\n  " + "\n  ".join(self.problems)
+            what = ", ".join(plural(n, _COUNTED[name]) for name, n in self.counts.items())
+            return _(
+                "{file} is healthy: the integrity check passed and no entry points at "
+                "something missing ({counts})."
+            ).format(file=self.path, counts=what)
+        return (
+            _("{file} has problems:").format(file=self.path) + "\n  " + "\n  ".join(self.problems)
+        )
+
+
+_COUNTED = {"episodes": "episode", "days": "day", "treatments": "treatment"}
+"""The tables `check` counts, and the noun each count is said with."""
 
 
 def page_size_of(header: bytes) -> int:
@@ -56,27 +64,33 @@ def header_problem(path: Path) -> str | None:
         header = fh.read(100)
     if not header.startswith(SQLITE_MAGIC):
         if not any(header):
-            return f"{path.name} begins with zeros where a diary's header should be (damaged)."
-        return (
-            f"{path.name} is not a twitchlog diary: it is not an SQLite database, or its "
-            "first bytes are damaged."
-        )
+            return _("{file} begins with zeros where a diary's header should be (damaged).").format(
+                file=path.name
+            )
+        return _(
+            "{file} is not a twitchlog diary: it is not an SQLite database, or its first bytes "
+            "are damaged."
+        ).format(file=path.name)
     if len(header) < 100:
-        return f"{path.name} is cut short: it ends inside its own header."
+        return _("{file} is cut short: it ends inside its own header.").format(file=path.name)
     page = page_size_of(header)
     if page < 512 or page & (page - 1):
-        return f"{path.name} has a damaged header (impossible page size {page})."
+        return _("{file} has a damaged header (impossible page size {size}).").format(
+            file=path.name, size=page
+        )
     change, pages, valid_for = (
         struct.unpack(">I", header[24:28])[0],
         *struct.unpack(">II", header[28:32] + header[92:96]),
     )
     if size % page:
-        return f"{path.name} is cut short: its size is not a whole number of pages."
+        return _("{file} is cut short: its size is not a whole number of pages.").format(
+            file=path.name
+        )
     wal = path.with_name(path.name + "-wal")
     wal_has_frames = _size(wal) > 32
     if change == valid_for and pages and size < pages * page and not wal_has_frames:
-        return (
-            f"{path.name} is cut short: it should hold {pages} pages but holds only {size // page}."
+        return _("{file} is cut short: it should hold {pages} pages but holds only {held}.").format(
+            file=path.name, pages=pages, held=size // page
         )
     return None
 
@@ -116,15 +130,15 @@ def foreign_problem(path: Path, known_revisions: Callable[[], Collection[str]]) 
     if not names:
         return None
     if row is None or not names >= _DIARY_TABLES:
-        return (
-            f"{path.name} is a database but not a twitchlog diary; it was not changed. "
-            "Choose another file with --db."
-        )
+        return _(
+            "{file} is a database but not a twitchlog diary; it was not changed. Choose "
+            "another file with --db."
+        ).format(file=path.name)
     if row[0] != HEAD_REVISION and row[0] not in known_revisions():
-        return (
-            f"{path.name} was written by a newer version of twitchlog (schema {row[0]}). "
-            "It was not changed. Install the newer twitchlog to open it."
-        )
+        return _(
+            "{file} was written by a newer version of twitchlog (schema {schema}). It was not "
+            "changed. Install the newer twitchlog to open it."
+        ).format(file=path.name, schema=row[0])
     return None
 
 
@@ -161,12 +175,14 @@ def wal_problem(path: Path) -> str | None:
     if len(head) < 32 or struct.unpack(">I", head[:4])[0] not in WAL_MAGICS:
         return None  # SQLite ignores a -wal without a valid header; nothing gets replayed
     if len(db_header) == 100 and struct.unpack(">I", head[8:12])[0] != page_size_of(db_header):
-        return f"{wal.name} was left by another database (its page size does not match)."
+        return _("{file} was left by another database (its page size does not match).").format(
+            file=wal.name
+        )
     base_id = struct.unpack(">i", db_header[60:64])[0] if len(db_header) == 100 else 0
     report = check_file(path, quick=False)
     if not report.ok:
-        return f"{wal.name} left by an unfinished session does not fit the diary: " + (
-            "; ".join(report.problems[:3])
+        return _("{file} left by an unfinished session does not fit the diary: {why}").format(
+            file=wal.name, why="; ".join(report.problems[:3])
         )
     if base_id:
         con = _connect_ro(path)
@@ -175,7 +191,9 @@ def wal_problem(path: Path) -> str | None:
         finally:
             con.close()
         if seen != base_id:
-            return f"{wal.name} was left by another diary file, not by this one."
+            return _("{file} was left by another diary file, not by this one.").format(
+                file=wal.name
+            )
     return None
 
 
@@ -187,15 +205,15 @@ def cannot_read(exc: sqlite3.Error) -> str | None:
     """A sentence when SQLite could not read the file for a reason that is not damage."""
     name = getattr(exc, "sqlite_errorname", "")
     if name in FULL_DISK_ERRORS:
-        return (
+        return _(
             "The disk is full, so SQLite could not open the diary to check it; this says "
             "nothing about damage. Free some disk space and check again."
         )
     if name.startswith("SQLITE_IOERR") or name.startswith("SQLITE_CANTOPEN"):
-        return (
-            f"The diary could not be read ({exc}); this says nothing about damage. Check "
-            "the disk and try again."
-        )
+        return _(
+            "The diary could not be read ({error}); this says nothing about damage. Check the "
+            "disk and try again."
+        ).format(error=exc)
     return None
 
 
@@ -203,7 +221,7 @@ def check_file(path: Path, *, quick: bool = False) -> CheckReport:
     """Run integrity (or quick) and foreign-key checks read-only; never raises for damage."""
     path = Path(path)
     if not path.is_file():
-        return CheckReport(path, False, [f"There is no file {path}."])
+        return CheckReport(path, False, [_("There is no file {file}.").format(file=path)])
     problem = header_problem(path)
     if problem:
         return CheckReport(path, False, [problem])
@@ -215,16 +233,18 @@ def check_file(path: Path, *, quick: bool = False) -> CheckReport:
             rows = con.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
             found = [r[0] for r in rows.fetchall()]
             if found != ["ok"]:
-                problems += [f"SQLite found damage: {msg}" for msg in found[:10]]
+                problems += [_("SQLite found damage: {what}").format(what=m) for m in found[:10]]
             fk = con.execute("PRAGMA foreign_key_check").fetchall()
             if fk:
                 tables = sorted({r[0] for r in fk})
                 problems.append(
-                    f"{len(fk)} entries point at something missing (in {', '.join(tables)})."
+                    _("{entries} point at something missing (in {tables}).").format(
+                        entries=plural(len(fk), "entry"), tables=", ".join(tables)
+                    )
                 )
             names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in names:
-                problems.append("This database is not a twitchlog diary (no schema revision).")
+                problems.append(_("This database is not a twitchlog diary (no schema revision)."))
             for table in ("episode", "day", "treatment"):
                 if table in names:
                     counts[f"{table}s"] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -234,5 +254,5 @@ def check_file(path: Path, *, quick: bool = False) -> CheckReport:
         why = cannot_read(exc)
         if why:
             return CheckReport(path, False, [why], unchecked=why)
-        problems.append(f"SQLite cannot read it: {exc}.")
+        problems.append(_("SQLite cannot read it: {error}.").format(error=exc))
     return CheckReport(path, not problems, problems, counts)

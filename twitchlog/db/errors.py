@@ -8,30 +8,31 @@ from __future__ import annotations
 import errno
 
 from twitchlog.errors import DiaryError, DiaryUnavailable
+from twitchlog.i18n import N_, _
 
 FULL_DISK_ERRORS = frozenset({"SQLITE_FULL", "SQLITE_IOERR_SHMSIZE"})
 """SQLite's names for a full disk: a -shm that cannot grow is how it shows before any
 page is written (the plain message then only says "disk I/O error")."""
 
-_FULL = (
+_FULL = N_(
     "The disk is full (or the diary reached its size limit), so this change was not saved; "
     "the diary and any file being written are exactly as they were. Free some disk space "
     "and try again."
 )
-_IO = (
+_IO = N_(
     "The computer could not read or write the diary (an input/output error); nothing was "
     "changed. Check the disk or USB stick, then run 'twitchlog check'."
 )
-_BUSY = (
+_BUSY = N_(
     "Another twitchlog program kept the diary busy too long, so nothing was changed. "
     "Wait for it to finish and try again."
 )
-_DAMAGED = (
+_DAMAGED = N_(
     "The diary file is damaged (SQLite says: {detail}); nothing more was written to it. "
     "Run 'twitchlog check' to see what is wrong and 'twitchlog restore' to go back to "
     "the newest good backup."
 )
-_READONLY = (
+_READONLY = N_(
     "The diary file cannot be written (it or its folder is read-only); nothing was changed. "
     "Check the file's permissions or choose another file with --db."
 )
@@ -49,47 +50,50 @@ def explain(exc: BaseException) -> DiaryError | None:
         return None
     code = getattr(getattr(exc, "orig", None) or exc, "sqlite_errorname", "")
     if "database or disk is full" in low or code in FULL_DISK_ERRORS:
-        return DiaryError(_FULL)
+        return DiaryError(_(_FULL))
     if "disk i/o error" in low:
-        return DiaryError(_IO)
+        return DiaryError(_(_IO))
     if "database is locked" in low or "database is busy" in low:
-        return DiaryError(_BUSY)
+        return DiaryError(_(_BUSY))
     if "malformed" in low or "not a database" in low or "corrupt" in low:
-        return DiaryUnavailable(_DAMAGED.format(detail=detail))
+        return DiaryUnavailable(_(_DAMAGED).format(detail=detail))
     if "readonly" in low or "read-only" in low:
-        return DiaryError(_READONLY)
+        return DiaryError(_(_READONLY))
     if "unable to open database" in low:
         return DiaryUnavailable(
-            "The diary file could not be opened (its folder may be missing or not yours); "
-            "nothing was changed. Check the path given with --db."
+            _(
+                "The diary file could not be opened (its folder may be missing or not yours); "
+                "nothing was changed. Check the path given with --db."
+            )
         )
     return None
 
 
 def _explain_os(exc: OSError) -> DiaryError | None:
     where = f" ({exc.filename})" if exc.filename else ""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiaryError(
-            f"The disk is full{where}, so the file was not written; any older file with "
-            "that name is unchanged. Free some disk space and try again."
-        )
-    if exc.errno == errno.EIO:
-        return DiaryError(
-            f"The computer could not write{where} (an input/output error); any older file "
-            "is unchanged. Check the disk and try again."
-        )
-    if exc.errno == errno.EISDIR:
-        return DiaryError(f"That is a folder{where}; give a file name inside it instead.")
-    if exc.errno == errno.ENOTDIR:
-        return DiaryError(
-            f"Part of that path is a file, not a folder{where}; nothing was changed. "
-            "Check the path."
-        )
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return DiaryError(
-            f"You may not write there{where}; nothing was changed. Choose a folder of yours."
-        )
-    return None
+    sentence = _OS_SENTENCES.get(exc.errno or 0)
+    return DiaryError(_(sentence).format(where=where)) if sentence else None
+
+
+_OS_SENTENCES: dict[int, str] = {
+    errno.ENOSPC: N_(
+        "The disk is full{where}, so the file was not written; any older file with that name "
+        "is unchanged. Free some disk space and try again."
+    ),
+    errno.EIO: N_(
+        "The computer could not write{where} (an input/output error); any older file is "
+        "unchanged. Check the disk and try again."
+    ),
+    errno.EISDIR: N_("That is a folder{where}; give a file name inside it instead."),
+    errno.ENOTDIR: N_(
+        "Part of that path is a file, not a folder{where}; nothing was changed. Check the path."
+    ),
+    errno.EACCES: N_(
+        "You may not write there{where}; nothing was changed. Choose a folder of yours."
+    ),
+}
+_OS_SENTENCES[errno.EDQUOT] = _OS_SENTENCES[errno.ENOSPC]
+_OS_SENTENCES[errno.EPERM] = _OS_SENTENCES[errno.EROFS] = _OS_SENTENCES[errno.EACCES]
 
 
 def _is_sqlalchemy(exc: BaseException) -> bool:

@@ -22,6 +22,7 @@ from twitchlog.db.check import foreign_problem, header_problem, journal_is_wal, 
 from twitchlog.db.connect import BUSY_TIMEOUT_S, connect
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
+from twitchlog.i18n import _
 from twitchlog.paths import check_diary_file, create_private_file, make_private_dir
 
 Source: TypeAlias = sqlite3.Connection
@@ -172,7 +173,10 @@ def open_diary(location: str) -> Diary:
         conn.close()
         if _is_damage(exc):
             raise DiaryUnavailable(
-                f"{path.name} is damaged (SQLite says: {exc}). It was not changed. "
+                _("{file} is damaged (SQLite says: {error}). It was not changed.").format(
+                    file=path.name, error=exc
+                )
+                + " "
                 + restore_advice(path)
             ) from exc
         raise
@@ -202,7 +206,9 @@ def _prepare_file(path: Path) -> None:
         return
     problem = header_problem(path) or wal_problem(path)
     if problem:
-        raise DiaryUnavailable(f"{problem} It was not changed. " + restore_advice(path))
+        raise DiaryUnavailable(
+            problem + " " + _("It was not changed.") + " " + restore_advice(path)
+        )
     if not journal_is_wal(path):  # before the first pragma that writes (the WAL switch)
         problem = foreign_problem(path, known_revisions)
         if problem:
@@ -222,14 +228,14 @@ def restore_advice(path: Path) -> str:
 
     good = newest_good_backup(path)
     if good is None:
-        return (
+        return _(
             "There is no good backup of it; choose another file with --db, and keep this one "
             "for someone who can repair SQLite files."
         )
-    return (
-        f"The newest good backup is {good.describe()}; restore it with "
-        f"'twitchlog restore --yes' (the damaged file is kept aside)."
-    )
+    return _(
+        "The newest good backup is {backup}; restore it with 'twitchlog restore --yes' (the "
+        "damaged file is kept aside)."
+    ).format(backup=good.describe())
 
 
 def stored_revision(conn: sqlite3.Connection) -> str | None:

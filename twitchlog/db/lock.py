@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 
 from twitchlog.errors import DiaryUnavailable
+from twitchlog.i18n import _
 from twitchlog.paths import make_private_dir
 
 
@@ -71,11 +72,17 @@ def acquire_window_lock(db_path: str | os.PathLike[str]) -> WindowLock:
             _lock_soon(fd)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-            who = f" (process {holder})" if holder.isdigit() else ""
-            raise DiaryUnavailable(
-                f"This diary is already open in another twitchlog window{who}. Switch to "
-                "that window, or close it and try again."
-            ) from None
+            if holder.isdigit():
+                sentence = _(
+                    "This diary is already open in another twitchlog window (process {pid}). "
+                    "Switch to that window, or close it and try again."
+                ).format(pid=holder)
+            else:
+                sentence = _(
+                    "This diary is already open in another twitchlog window. Switch to that "
+                    "window, or close it and try again."
+                )
+            raise DiaryUnavailable(sentence) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
     except BaseException:
@@ -149,8 +156,10 @@ def hold_for_command(db_path: Path) -> None:
     if not _wait_for(fd, fcntl.LOCK_SH, USE_WAIT_S):
         os.close(fd)
         raise DiaryUnavailable(
-            "A restore of this diary is taking unusually long, so nothing was changed. "
-            "Wait for it to finish and try again."
+            _(
+                "A restore of this diary is taking unusually long, so nothing was changed. "
+                "Wait for it to finish and try again."
+            )
         )
     _held.append(fd)
 
@@ -168,8 +177,10 @@ def exclusive_use(db_path: Path) -> Iterator[None]:
     try:
         if not _wait_for(fd, fcntl.LOCK_EX, RESTORE_WAIT_S):
             raise DiaryUnavailable(
-                "Another twitchlog command kept the diary busy, so it was not restored; "
-                "nothing was changed. Wait for it to finish and run the restore again."
+                _(
+                    "Another twitchlog command kept the diary busy, so it was not restored; "
+                    "nothing was changed. Wait for it to finish and run the restore again."
+                )
             )
         yield
     finally:

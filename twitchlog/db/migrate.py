@@ -21,6 +21,7 @@ from twitchlog.db.connect import connect
 from twitchlog.db.lite import Diary, apply_pragmas, open_diary, restore_advice
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
+from twitchlog.i18n import _
 
 __all__ = ["bring_to_head", "migrations_dir", "open_database", "restore_advice", "upgrade"]
 
@@ -134,6 +135,8 @@ def upgrade(path: Path, target: str = "head") -> None:
         engine.dispose()
     if bad:
         raise DiaryUnavailable(
-            f"The upgrade left {len(bad)} broken references; restore the backup taken "
-            "just before it with 'twitchlog restore'."
+            _(
+                "The upgrade left {n} broken references; restore the backup taken just before "
+                "it with 'twitchlog restore'."
+            ).format(n=len(bad))
         )

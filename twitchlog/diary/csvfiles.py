@@ -16,6 +16,7 @@ from pathlib import Path
 
 from twitchlog.errors import DiaryError, ImportFailed
 from twitchlog.i18n import _, format_count
+from twitchlog.words import plural
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_ROWS = 500_000
@@ -127,9 +128,9 @@ def _records(file: Path, encoding: str, problems: list[str]) -> Iterator[tuple[i
                         at_line(
                             line,
                             _(
-                                "has {cells} cells but the header has {width}; check for a "
-                                "missing or extra separator."
-                            ).format(cells=len(cells), width=width),
+                                "has {cells} but the header has {width}; check for a missing or "
+                                "extra separator."
+                            ).format(cells=plural(len(cells), "cell"), width=width),
                         )
                     )
                     if len(problems) > 100:

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 from twitchlog.db.lite import Source, date_range, datetime_text, dbapi, to_date
 from twitchlog.diary import rules
+from twitchlog.diary.csvfiles import at_line
 from twitchlog.diary.factors import check_value, factors_by_key
 from twitchlog.diary.records import Day, Factor, ImportSummary
 from twitchlog.diary.settings import diary_today
 from twitchlog.diary.twitchfree import refuse_flag_on_twitch_days
 from twitchlog.errors import ImportFailed, NotFound, ValidationError
+from twitchlog.i18n import _, format_date
 from twitchlog.words import did_you_mean, nearest
 
 RawValue = str | float | int | None
@@ -30,13 +32,17 @@ def _unknown_factor(key: str, factors: Mapping[str, Factor]) -> ValidationError:
     near = nearest(key, factors) or [by_label[w] for w in nearest(key, by_label)]
     if near:
         return ValidationError(
-            f"Unknown factor '{key}'.{did_you_mean(key, near)} "
-            "See 'twitchlog factor list' for every key.",
+            _("Unknown factor '{key}'.").format(key=key)
+            + did_you_mean(key, near)
+            + " "
+            + _("See 'twitchlog factor list' for every key."),
             key,
         )
     return ValidationError(
-        f"Unknown factor '{key}'. See 'twitchlog factor list', or add it with "
-        f"'twitchlog factor add {key} --kind number'.",
+        _(
+            "Unknown factor '{key}'. See 'twitchlog factor list', or add it with "
+            "'twitchlog factor add {key} --kind number'."
+        ).format(key=key),
         key,
     )
 
@@ -132,13 +138,17 @@ def merge_imported(
     for line, draft in lined:
         if draft.date in first_line:
             problems.append(
-                f"line {line}: {draft.date.isoformat()} is also on line "
-                f"{first_line[draft.date]}; keep one row per day."
+                at_line(
+                    line,
+                    _("{date} is also on line {line}; keep one row per day.").format(
+                        date=draft.date.isoformat(), line=first_line[draft.date]
+                    ),
+                )
             )
         first_line.setdefault(draft.date, line)
     if problems:
         raise ImportFailed(problems)
-    drafts = [d for _, d in lined]
+    drafts = [d for _line, d in lined]
     merged = merge_days(source, drafts, first_line, replace=replace)
     added, changed = apply_days(source, merged.drafts, first_line)
     skipped = len(drafts) - added - changed
@@ -256,7 +266,7 @@ def delete_day(source: Source, date: dt.date) -> Day:
     conn = dbapi(source)
     found = _select(conn, "WHERE d.date = ?", (date.isoformat(),))
     if not found:
-        raise NotFound(f"There is no check-in for {date.isoformat()}.")
+        raise NotFound(_("There is no check-in for {date}.").format(date=format_date(date)))
     day_id, record = found[0]
     conn.execute("DELETE FROM factor_value WHERE day_id = ?", (day_id,))
     conn.execute("DELETE FROM day WHERE id = ?", (day_id,))
@@ -273,4 +283,4 @@ def restore_day(source: Source, record: Day) -> Day:
 def list_days(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[Day]:
-    return [day for _, day in _select(dbapi(source), *date_range("d.date", start, end))]
+    return [day for _id, day in _select(dbapi(source), *date_range("d.date", start, end))]

@@ -19,6 +19,7 @@ from twitchlog.diary.records import Place
 from twitchlog.diary.settings import diary_today
 from twitchlog.diary.treatments import add_treatment
 from twitchlog.errors import DiaryError
+from twitchlog.i18n import _, format_count
 
 _PLACES = [
     ("left", "upper_eyelid", 50),
@@ -45,11 +46,15 @@ def fill_demo(
 ) -> tuple[int, int]:
     """Fill an empty diary with `days` days ending yesterday; returns (days, episodes)."""
     if days < 1 or days > 36_600:
-        raise DiaryError("Choose between 1 and 36,600 demo days.")
+        raise DiaryError(
+            _("Choose between 1 and {most} demo days.").format(most=format_count(36_600))
+        )
     if not is_empty(source):
         raise DiaryError(
-            "This diary already has entries; the demo only fills a new, empty "
-            "diary. Give another file with --db."
+            _(
+                "This diary already has entries; the demo only fills a new, empty diary. Give "
+                "another file with --db."
+            )
         )
     rnd = random.Random(seed)
     last = end or diary_today(source) - dt.timedelta(days=1)
@@ -89,7 +94,7 @@ def fill_demo(
         n = _poisson(rnd, rate)
         missing = (gap_start <= day < gap_start + dt.timedelta(days=7)) or rnd.random() < 0.08
         prev_sleep = sleep
-        for _ in range(n):
+        for _i in range(n):
             hour = rnd.choices(_HOURS, weights=_HOUR_WEIGHTS)[0]
             t = dt.datetime.combine(day, dt.time(hour, rnd.randrange(60), rnd.randrange(60)), tz)
             side, region = _pick_place(rnd)
@@ -120,7 +125,7 @@ def fill_demo(
             values["magnesium_mg"] = 250.0 if rnd.random() < 0.8 else 0.0
         if rnd.random() < 0.4:
             values["warm_compress"] = float(rnd.choice([5, 10, 15]))
-        note = "Long day at the screen." if screen > 10 else ""
+        note = _("Long day at the screen.") if screen > 10 else ""
         drafts.append(DayDraft(day, values, note, n == 0))
     apply_days(source, drafts)
     add_episodes(source, episodes)

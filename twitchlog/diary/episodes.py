@@ -18,6 +18,7 @@ from twitchlog.diary.records import Episode, Place
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.diary.twitchfree import clear_flag
 from twitchlog.errors import NotFound, ValidationError
+from twitchlog.i18n import _
 
 FIELDS = ("started_at", "severity", "duration_s", "count", "places", "signs", "notes")
 _COLUMNS = "id, started_utc, utc_offset_min, diary_date, severity, duration_s, count, notes"
@@ -83,13 +84,14 @@ def _check(
 ) -> _Checked:
     """Apply every episode rule; nothing is written until all of them pass."""
     if started_at.tzinfo is None:
-        raise ValidationError("The episode time needs a UTC offset.", "at")
+        raise ValidationError(_("The episode time needs a UTC offset."), "at")
     latest = rules.now_local() + rules.FUTURE_SLACK
     rules.check_date_range(started_at.date(), latest.date(), field="at")
     if started_at > latest:
         raise ValidationError(
-            f"{started_at.strftime('%Y-%m-%d %H:%M')} is in the future; log episodes that "
-            "have happened.",
+            _("{moment} is in the future; log episodes that have happened.").format(
+                moment=started_at.strftime("%Y-%m-%d %H:%M")
+            ),
             "at",
         )
     offset = started_at.utcoffset() or dt.timedelta(0)
@@ -187,7 +189,9 @@ def _delete_parts(conn: sqlite3.Connection, episode_id: int) -> None:
 def get_episode(source: Source, episode_id: int) -> Episode:
     found = _select(dbapi(source), "WHERE e.id = ?", (episode_id,))
     if not found:
-        raise NotFound(f"Episode {episode_id} does not exist (it may have been deleted).")
+        raise NotFound(
+            _("Episode {id} does not exist (it may have been deleted).").format(id=episode_id)
+        )
     return found[0]
 
 
@@ -197,7 +201,9 @@ def update_episode(source: Source, episode_id: int, **changes: object) -> Episod
     current = get_episode(conn, episode_id)
     unknown = set(changes) - set(FIELDS)
     if unknown:
-        raise ValidationError(f"Episodes have no field named {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            _("Episodes have no field named {names}.").format(names=", ".join(sorted(unknown)))
+        )
     merged: dict[str, Any] = {name: getattr(current, name) for name in FIELDS}
     merged.update(changes)
     checked = _check(day_start_hour(conn), **merged)

@@ -12,6 +12,7 @@ from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary import rules
 from twitchlog.diary.records import Factor
 from twitchlog.errors import ValidationError
+from twitchlog.i18n import N_, _
 
 _BOUNDS = {"scale": (0.0, 10.0), "yesno": (0.0, 1.0)}
 _COLUMNS = "id, key, label, kind, unit, minimum, maximum, builtin, category"
@@ -47,23 +48,30 @@ def add_factor(
     """Add a user-defined factor ('chocolate', 'cold weather'…)."""
     key = rules.check_factor_key(key.strip().lower())
     if kind not in catalog.FACTOR_KINDS:
-        raise ValidationError(f"Unknown kind '{kind}'; use number, scale (0–10) or yesno.", "kind")
+        raise ValidationError(
+            _("Unknown kind '{kind}'; use number, scale (0–10) or yesno.").format(kind=kind),
+            "kind",
+        )
     conn = dbapi(source)
     if conn.execute("SELECT 1 FROM factor WHERE key = ?", (key,)).fetchone():
-        raise ValidationError(f"There is already a factor '{key}'; pick another key.", "key")
+        raise ValidationError(
+            _("There is already a factor '{key}'; pick another key.").format(key=key), "key"
+        )
     (own,) = conn.execute("SELECT count(*) FROM factor WHERE NOT builtin").fetchone()
     if own >= catalog.MAX_CUSTOM_FACTORS:
         raise ValidationError(
-            f"The diary already holds {own} factors of your own, the most it keeps; "
-            f"'{key}' was not added. Record it in a day's note instead.",
+            _(
+                "The diary already holds {n} factors of your own, the most it keeps; '{key}' "
+                "was not added. Record it in a day's note instead."
+            ).format(n=own, key=key),
             "key",
         )
     lo, hi = _BOUNDS.get(kind, (0.0, 1_000_000.0))
     if kind == "number":
-        lo = lo if minimum is None else rules.parse_number(minimum, what="The minimum")
-        hi = hi if maximum is None else rules.parse_number(maximum, what="The maximum")
+        lo = lo if minimum is None else rules.parse_number(minimum, what=N_("The minimum"))
+        hi = hi if maximum is None else rules.parse_number(maximum, what=N_("The maximum"))
         if hi <= lo:
-            raise ValidationError("The maximum must be larger than the minimum.", "maximum")
+            raise ValidationError(_("The maximum must be larger than the minimum."), "maximum")
     name = rules.check_text(label, what="label", limit=80) or key.replace("_", " ").capitalize()
     record = Factor(
         id=0,
@@ -89,7 +97,10 @@ def check_value(factor: Factor, raw: str | float | int) -> float:
     if factor.kind == "yesno":
         said = rules.parse_yes_no(raw, what=factor.label, field=factor.key)
         if said is None:
-            raise ValidationError(f"{factor.label} is empty; leave it out instead.", factor.key)
+            raise ValidationError(
+                _("{factor} is empty; leave it out instead.").format(factor=_(factor.label)),
+                factor.key,
+            )
         return 1.0 if said else 0.0
     value = rules.parse_number(raw, what=factor.label, field=factor.key)
     return rules.check_factor_value(

@@ -62,7 +62,7 @@ class ImportConflicts(DiaryError):
         shown = [c.sentence() for c in conflicts[:SHOWN_CONFLICTS]]
         more = len(conflicts) - len(shown)
         super().__init__(
-            _("Nothing was imported: the file disagrees with the diary on {values}:").format(
+            _("Nothing was imported: the file disagrees with the diary ({values}):").format(
                 values=plural(len(conflicts), "value")
             )
             + "\n  "

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from twitchlog import catalog
 from twitchlog.diary.records import Episode
+from twitchlog.i18n import N_, _, format_date
 from twitchlog.words import plural
 
 LOOKBACK_DAYS = 60  # how far back the rule looks
@@ -21,29 +22,34 @@ SPREAD_REGIONS = 3  # several different regions
 EYE_REGIONS = frozenset({"eyebrow", "upper_eyelid", "lower_eyelid"})
 LOWER_FACE = frozenset({"cheek", "mouth", "chin", "jaw", "nose"})
 
-NOT_ADVICE = (
+NOT_ADVICE = N_(
     "This is not medical advice and not a diagnosis; it only repeats what your diary shows."
 )
+"""Marked, not translated: whoever shows it calls _(NOT_ADVICE)."""
 
 
 @dataclass(frozen=True)
 class Notice:
-    """The reasons found, in words; empty reasons means nothing to mention."""
+    """The reasons found, in the user's words; empty reasons means nothing to mention.
+
+    `ids` say the same in no language, so a dismissed notice stays dismissed when the
+    language changes."""
 
     reasons: tuple[str, ...]
+    ids: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
         lines = "\n".join(f"• {r}" for r in self.reasons)
-        return (
+        return _(
             "Your diary shows things the medical guides say are worth talking over with a "
-            f"doctor:\n{lines}"
-        )
+            "doctor:\n{reasons}"
+        ).format(reasons=lines)
 
     @property
     def key(self) -> str:
         """Stable identity: a dismissed notice comes back only when the reasons change."""
-        return "|".join(self.reasons)
+        return "|".join(self.ids or self.reasons)
 
 
 def assess(episodes: Sequence[Episode], today: dt.date) -> Notice | None:
@@ -53,28 +59,46 @@ def assess(episodes: Sequence[Episode], today: dt.date) -> Notice | None:
     if not recent:
         return None
     reasons: list[str] = []
+    ids: list[str] = []
     dates = sorted({e.diary_date for e in recent})
     span = (dates[-1] - dates[0]).days
     if span > PERSIST_DAYS and (today - dates[-1]).days <= STILL_GOING_DAYS:
         reasons.append(
-            f"twitching on {plural(len(dates), 'day')} spread over {plural(span // 7, 'week')} "
-            f"(since {dates[0].isoformat()}) and still going"
+            _(
+                "twitching spread over {weeks} ({days} with twitches since {date}) and still going"
+            ).format(
+                days=plural(len(dates), "day"),
+                weeks=plural(span // 7, "week"),
+                date=format_date(dates[0]),
+            )
         )
-    regions = {p.region for e in recent for p in e.places}
+        ids.append(f"persists:{len(dates)}:{span // 7}:{dates[0].isoformat()}")
+    regions = sorted({p.region for e in recent for p in e.places}, key=_region_order)
     if len(regions) >= SPREAD_REGIONS:
-        names = ", ".join(catalog.REGIONS[r] for r in sorted(regions, key=_region_order))
-        reasons.append(f"twitching has spread to several places ({names})")
-    for side in ("left", "right"):
+        names = ", ".join(_(catalog.REGIONS[r]) for r in regions)
+        reasons.append(_("twitching has spread to several places ({places})").format(places=names))
+        ids.append("spread:" + ",".join(regions))
+    for side, sentence in _SIDE_SENTENCES.items():
         on_side = {p.region for e in recent for p in e.places if p.side == side}
         if on_side & EYE_REGIONS and on_side & LOWER_FACE:
-            reasons.append(f"twitching takes in the eye and the lower face on the {side} side")
+            reasons.append(_(sentence))
+            ids.append(f"eye-and-lower-face:{side}")
     signs = {s for e in recent for s in e.signs}
-    shown = [catalog.SIGNS[s] for s in catalog.SIGNS if s in signs and s != "function"]
-    if shown:
-        reasons.append("warning signs logged: " + ", ".join(shown))
+    logged = [s for s in catalog.SIGNS if s in signs and s != "function"]
+    if logged:
+        shown = ", ".join(_(catalog.SIGNS[s]) for s in logged)
+        reasons.append(_("warning signs logged: {signs}").format(signs=shown))
+        ids.append("signs:" + ",".join(logged))
     if "function" in signs or any(e.severity >= 4 for e in recent):
-        reasons.append("twitching got in the way of eating, speaking or seeing")
-    return Notice(tuple(reasons)) if reasons else None
+        reasons.append(_("twitching got in the way of eating, speaking or seeing"))
+        ids.append("function")
+    return Notice(tuple(reasons), tuple(ids)) if reasons else None
+
+
+_SIDE_SENTENCES = {
+    "left": N_("twitching takes in the eye and the lower face on the left side"),
+    "right": N_("twitching takes in the eye and the lower face on the right side"),
+}
 
 
 def _region_order(region: str) -> int:

@@ -10,6 +10,7 @@ from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary import rules
 from twitchlog.errors import ValidationError
+from twitchlog.i18n import _
 
 if TYPE_CHECKING:
     from twitchlog.diary.records import Factor, Treatment
@@ -36,7 +37,10 @@ def set_day_start_hour(source: Source, hour: int | str) -> int:
         value = -1
     if not 0 <= value <= 12:
         raise ValidationError(
-            f"The day-start hour must be a whole hour from 0 to 12; got '{hour}'.", "day_start"
+            _("The day-start hour must be a whole hour from 0 to 12; got '{hour}'.").format(
+                hour=hour
+            ),
+            "day_start",
         )
     dbapi(source).execute(
         "INSERT INTO setting (key, value) VALUES (?, ?) "

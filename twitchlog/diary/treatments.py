@@ -13,6 +13,7 @@ from twitchlog.db.lite import Source, dbapi, to_date
 from twitchlog.diary import rules
 from twitchlog.diary.records import Treatment
 from twitchlog.errors import NotFound, ValidationError
+from twitchlog.i18n import N_, _, format_date
 
 _COLUMNS = 'id, name, kind, start, "end", dose, unit, sites, note'
 
@@ -46,30 +47,35 @@ def add_treatment(
     """Record a treatment (under `treatment_id` when given and free: undo keeps the number)."""
     clean_name = rules.check_text(name, what="name", limit=120)
     if not clean_name:
-        raise ValidationError("A treatment needs a name, e.g. 'botulinum toxin'.", "name")
+        raise ValidationError(_("A treatment needs a name, e.g. 'botulinum toxin'."), "name")
     if kind == "injection":
         raise ValidationError(
-            "Injections are entries of their own: add one with 'twitchlog injection add DATE "
-            "--product ona --units 50', or in Settings › Treatments › Add an injection.",
+            _(
+                "Injections are entries of their own: add one with 'twitchlog injection add DATE "
+                "--product ona --units 50', or in Settings › Treatments › Add an injection."
+            ),
             "kind",
         )
     if kind not in catalog.TREATMENT_KINDS:
         raise ValidationError(
-            f"Unknown treatment kind '{kind}'; use one of: "
-            + ", ".join(catalog.TREATMENT_KINDS)
-            + ".",
+            _("Unknown treatment kind '{kind}'; use one of: {kinds}.").format(
+                kind=kind, kinds=", ".join(catalog.TREATMENT_KINDS)
+            ),
             "kind",
         )
     rules.check_date_range(start, dt.date.max, field="start")
     if end is not None and end < start:
         raise ValidationError(
-            f"The end date {end.isoformat()} is before the start {start.isoformat()}.", "end"
+            _("The end date {end} is before the start {start}.").format(
+                end=format_date(end), start=format_date(start)
+            ),
+            "end",
         )
     amount = None
     if dose is not None and str(dose).strip():
-        amount = rules.parse_number(dose, what="The dose", field="dose")
+        amount = rules.parse_number(dose, what=N_("The dose"), field="dose")
         if amount <= 0:
-            raise ValidationError("The dose must be more than 0.", "dose")
+            raise ValidationError(_("The dose must be more than 0."), "dose")
     record = Treatment(
         id=0,
         name=clean_name,
@@ -106,11 +112,15 @@ def end_treatment(source: Source, treatment_id: int, end: dt.date) -> Treatment:
     current = _get(source, treatment_id)
     if current is None:
         raise NotFound(
-            f"There is no treatment number {treatment_id}; see 'twitchlog treatment list'."
+            _("There is no treatment number {id}; see 'twitchlog treatment list'.").format(
+                id=treatment_id
+            )
         )
     if end < current.start:
         raise ValidationError(
-            f"The end date {end.isoformat()} is before the start {current.start.isoformat()}.",
+            _("The end date {end} is before the start {start}.").format(
+                end=format_date(end), start=format_date(current.start)
+            ),
             "end",
         )
     dbapi(source).execute(
@@ -124,7 +134,9 @@ def delete_treatment(source: Source, treatment_id: int) -> Treatment:
     current = _get(source, treatment_id)
     if current is None:
         raise NotFound(
-            f"There is no treatment number {treatment_id}; see 'twitchlog treatment list'."
+            _("There is no treatment number {id}; see 'twitchlog treatment list'.").format(
+                id=treatment_id
+            )
         )
     dbapi(source).execute("DELETE FROM treatment WHERE id = ?", (treatment_id,))
     return current

@@ -12,7 +12,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from twitchlog.db.lite import Source, dbapi
+from twitchlog.diary.csvfiles import at_line
 from twitchlog.errors import ImportFailed, ValidationError
+from twitchlog.i18n import _, format_date
 from twitchlog.words import plural
 
 
@@ -45,13 +47,12 @@ def refuse_flag_on_twitch_days(
         return
     problems = []
     for day, n in sorted(logged.items()):
-        sentence = (
-            f"You logged {plural(n, 'twitch')} on {day.isoformat()}; "
-            "delete them first or leave out 'no twitches today'."
-        )
+        sentence = _(
+            "You logged {twitches} on {date}; delete them first or leave out 'no twitches today'."
+        ).format(twitches=plural(n, "twitch"), date=format_date(day))
         if lines is None:
             raise ValidationError(sentence, "no_twitches")
-        problems.append(f"line {lines[day]}: {sentence}")
+        problems.append(at_line(lines[day], sentence))
     raise ImportFailed(problems)
 
 

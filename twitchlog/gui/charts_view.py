@@ -38,19 +38,21 @@ from twitchlog.charts import CHART_NAMES, CHART_TITLES
 from twitchlog.gui.operations import RunRead
 from twitchlog.gui.qdates import to_date
 from twitchlog.gui.tasks import WorkerConnection
+from twitchlog.gui.translate import date_pattern
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import N_, _
 
 RANGES: tuple[tuple[str, int | None], ...] = (
-    ("Last 30 days", 30),
-    ("Last 90 days", 90),
-    ("Last 365 days", 365),
-    ("All", None),
-    ("Custom…", -1),
+    (N_("Last 30 days"), 30),
+    (N_("Last 90 days"), 90),
+    (N_("Last 365 days"), 365),
+    (N_("All"), None),
+    (N_("Custom…"), -1),
 )
 OUTCOME_CHOICES: tuple[tuple[str, str], ...] = (
-    ("Number of twitches", "count"),
-    ("Severity", "severity"),
-    ("Minutes of twitching", "duration"),
+    (N_("Number of twitches"), "count"),
+    (N_("Severity"), "severity"),
+    (N_("Minutes of twitching"), "duration"),
 )
 USES_FACTOR = ("timeline", "factor")
 LOADING_PAINT_MS = 15  # long enough for the "Loading…" text to be painted first
@@ -161,8 +163,8 @@ class ChartsView(QWidget):
         self.timing: dict[str, float] = {}
 
         self.range_box = QComboBox(accessibleName="Date range", toolTip="Which days to chart")
-        for text, _ in RANGES:
-            self.range_box.addItem(text)
+        for text, _days in RANGES:
+            self.range_box.addItem(_(text))
         self.range_box.setCurrentIndex(2)
         self.from_edit = QDateEdit(
             calendarPopup=True, accessibleName="From date", toolTip="First day of the custom range"
@@ -171,7 +173,7 @@ class ChartsView(QWidget):
             calendarPopup=True, accessibleName="To date", toolTip="Last day of the custom range"
         )
         for e in (self.from_edit, self.to_edit):
-            e.setDisplayFormat("yyyy-MM-dd")
+            e.setDisplayFormat(date_pattern())
             e.setVisible(False)
         today = QDate.currentDate()
         self.from_edit.setDate(today.addDays(-89))
@@ -180,17 +182,19 @@ class ChartsView(QWidget):
             accessibleName="Outcome", toolTip="What to count per day: twitches, severity or minutes"
         )
         for text, key in OUTCOME_CHOICES:
-            self.outcome_box.addItem(text, key)
+            self.outcome_box.addItem(_(text), key)
         self.factor_box = QComboBox(
             accessibleName="Factor", toolTip="The factor shown on the timeline and in detail"
         )
+        # As wide as its longest factor name ("Warm compress" was cut to "Warm co").
+        self.factor_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.save_button = QPushButton(
             "Save as…", toolTip="Save this chart as PNG or SVG", accessibleName="Save chart"
         )
         self.status = QLabel("", accessibleName="Chart status")
         self.tabs = QTabBar(accessibleName="Chart", toolTip="Which chart to show")
         for name in CHART_NAMES:
-            self.tabs.addTab(CHART_TITLES[name])
+            self.tabs.addTab(_(CHART_TITLES[name]))
 
         bar = QHBoxLayout()
         for label, w in (
@@ -260,7 +264,7 @@ class ChartsView(QWidget):
         request, generation, cache = self._request, self._generation, self._cache
         start, end, last = self._range()
         outcome = self.outcome_box.currentData()
-        self.status.setText("Loading…")
+        self.status.setText(_("Loading…"))
 
         def job(conn: WorkerConnection) -> tuple[ChartInputs, float]:
             from twitchlog.db.lite import data_version
@@ -282,7 +286,7 @@ class ChartsView(QWidget):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            self.status.setText("Loading…")
+            self.status.setText(_("Loading…"))
             # Paint "Loading…" first; importing matplotlib for the canvas blocks a moment.
             QTimer.singleShot(LOADING_PAINT_MS, self._first_show)
         elif self._stale:
@@ -328,7 +332,7 @@ class ChartsView(QWidget):
         self._redraw()
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText("Could not load the charts.")
+        self.status.setText(_("Could not load the charts."))
         self.failed.emit(str(exc))
 
     def _fill_factors(self, inputs: ChartInputs) -> None:
@@ -338,7 +342,7 @@ class ChartsView(QWidget):
         self.factor_box.blockSignals(True)
         self.factor_box.clear()
         for key in inputs.factors:
-            self.factor_box.addItem(factor_info(inputs.data, key).label, key)
+            self.factor_box.addItem(_(factor_info(inputs.data, key).label), key)
         i = self.factor_box.findData(current)
         self.factor_box.setCurrentIndex(max(i, 0))
         self.factor_box.blockSignals(False)
@@ -381,14 +385,17 @@ class ChartsView(QWidget):
             QToolTip.hideText()
 
     def _ask_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save chart", f"twitchlog-{self.chart}.png", "PNG image (*.png);;SVG (*.svg)"
+        path, _kind = QFileDialog.getSaveFileName(
+            self,
+            _("Save chart"),
+            f"twitchlog-{self.chart}.png",
+            _("PNG image (*.png);;SVG (*.svg)"),
         )
         if not path:
             return
         try:
             self.save_chart(path)
         except (OSError, ValueError) as exc:
-            self.status.setText(f"Could not save: {exc}")
+            self.status.setText(_("Could not save: {error}").format(error=exc))
         else:
-            self.status.setText(f"Saved {path}")
+            self.status.setText(_("Saved {file}").format(file=path))

@@ -27,7 +27,9 @@ from twitchlog.gui.factor_fields import FactorField, error_label
 from twitchlog.gui.operations import ReadOp, WriteOp
 from twitchlog.gui.qdates import to_date, to_qdate
 from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.translate import format_date
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import N_, _
 
 if TYPE_CHECKING:
     from twitchlog.diary.experiments import Plan
@@ -36,10 +38,14 @@ if TYPE_CHECKING:
 
 # This view's own keys, also listed in Help → Keyboard shortcuts.
 SHORTCUTS = (
-    ("Ctrl+S", "Save the check-in"),
-    ("Ctrl+Shift+Y", "Fill in the values of the last check-in"),
+    ("Ctrl+S", N_("Save the check-in")),
+    ("Ctrl+Shift+Y", N_("Fill in the values of the last check-in")),
 )
-GROUPS = (("trigger", "Possible triggers"), ("relief", "Relief"), ("custom", "Your own factors"))
+GROUPS = (
+    ("trigger", N_("Possible triggers")),
+    ("relief", N_("Relief")),
+    ("custom", N_("Your own factors")),
+)
 
 
 class CheckinForm(QWidget):
@@ -87,22 +93,25 @@ class CheckinForm(QWidget):
         box = QVBoxLayout(self._groups)
         box.setContentsMargins(0, 0, 0, 0)
         self.fields = {}
+        grids: list[QGridLayout] = []
+        headings: list[QLabel] = []
         for category, title in GROUPS:
             members = [f for f in factors if f.category == category]
             if not members:
                 continue
-            group = QGroupBox(title, self._groups)
+            group = QGroupBox(_(title), self._groups)
             grid = QGridLayout(group)
             grid.setColumnStretch(2, 1)
-            grid.setColumnMinimumWidth(0, 230)  # the groups' fields line up
+            grids.append(grid)
             for row, factor in enumerate(members):
                 field = FactorField(factor, self.units, group)
                 field.set_value(kept.get(factor.key))
                 field.edited.connect(self.edited)
                 field.edited.connect(lambda key=factor.key: self.clear_error(key))
-                label = QLabel(factor.heading, group)
+                label = QLabel(_(factor.heading), group)
                 label.setBuddy(field.control)
                 label.setToolTip(field.control.toolTip())
+                headings.append(label)
                 err = error_label(group)
                 grid.addWidget(label, row, 0)
                 grid.addWidget(field, row, 1)
@@ -110,6 +119,10 @@ class CheckinForm(QWidget):
                 self.fields[factor.key] = field
                 self.errors[factor.key] = err
             box.addWidget(group)
+        # The groups' fields line up, after the longest heading in this language and size.
+        widest = max((h.sizeHint().width() for h in headings), default=0)
+        for grid in grids:
+            grid.setColumnMinimumWidth(0, max(230, widest))
         self._layout.replaceWidget(old, self._groups)
         old.deleteLater()
         guard_wheel(self._groups)
@@ -175,7 +188,7 @@ class CheckinView(QWidget):
         self._focus_pending = False  # Ctrl+D before the form loaded: focus it once loaded
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date.setDisplayFormat(_("ddd d MMM yyyy"))
         self.date.setAccessibleName("Day to check in")
         self.date.setToolTip("The diary day this check-in is for")
         self.date_error = error_label(self)
@@ -236,8 +249,9 @@ class CheckinView(QWidget):
             return
         if not self.dirty:
             self.status.setText(
-                f"Not saved yet: your changes for {self.day().isoformat()} "
-                "(Save check-in or Ctrl+S keeps them)."
+                _(
+                    "Not saved yet: your changes for {day} (Save check-in or Ctrl+S keeps them)."
+                ).format(day=format_date(self.day()))
             )
         self.dirty = True
 
@@ -245,7 +259,7 @@ class CheckinView(QWidget):
     def pending_edits(self) -> str | None:
         if not self.dirty:
             return None
-        return f"The check-in for {(self._shown_day or self.day()).isoformat()} is"
+        return _("The check-in for {day} is").format(day=format_date(self._shown_day or self.day()))
 
     def save_pending(self) -> None:
         self.submit(self._shown_day)
@@ -279,7 +293,7 @@ class CheckinView(QWidget):
             self.set_day(wanted)
             self.load_day()
 
-        ask_unsaved(self, f"The check-in for {shown.isoformat()} is", answer)
+        ask_unsaved(self, _("The check-in for {day} is").format(day=format_date(shown)), answer)
 
     def focus_first_field(self) -> None:
         """Put the keyboard in the first question (Ctrl+D: check in without the mouse); if
@@ -338,12 +352,12 @@ class CheckinView(QWidget):
         self._load_kept()
         if not say:
             return
-        when = self.day().isoformat()
-        self.status.setText(
-            f"Checked in for {when}; saving again updates it."
+        text = (
+            _("Checked in for {day}; saving again updates it.")
             if day
-            else f"No check-in yet for {when}. Leave anything you did not note as 'not recorded'."
+            else _("No check-in yet for {day}. Leave anything you did not note as 'not recorded'.")
         )
+        self.status.setText(text.format(day=format_date(self.day())))
 
     def _load_kept(self) -> None:
         """The experiment question, when the day shown is a day of a running experiment."""
@@ -364,16 +378,21 @@ class CheckinView(QWidget):
 
         def done(last: Day | None) -> None:
             if last is None:
-                self.status.setText("There is no earlier check-in to copy.")
+                self.status.setText(_("There is no earlier check-in to copy."))
                 return
             self._load_form(last, note=False)
             self.dirty = True
-            self.status.setText(f"Copied from {last.date.isoformat()}; check and save.")
+            self.status.setText(
+                _("Copied from {day}; check and save.").format(day=format_date(last.date))
+            )
 
         ReadOp(self.runner, lambda c: latest_day_before(c, day)).success(done).run()
 
     def submit(self, day: dt.date | None = None) -> None:
-        """Save the form for `day` (default: the day picked)."""
+        """Save the form for `day` (default: the day picked); nothing before the form has
+        loaded (Ctrl+S at once after Ctrl+D: no day is picked yet)."""
+        if day is None and self._first_load():
+            return
         day, values = day or self.day(), self.form.values()
         note, none = self.form.note.toPlainText(), self.form.no_twitches.isChecked()
         self.form.clear_errors()
@@ -392,7 +411,9 @@ class CheckinView(QWidget):
         def done(record: Day) -> None:
             if self.form.values() == values and record.date == self.day():
                 self.dirty = False  # nothing typed while it was being saved
-                self.status.setText(f"Saved the check-in for {record.date.isoformat()}.")
+                self.status.setText(
+                    _("Saved the check-in for {day}.").format(day=format_date(record.date))
+                )
             self.saved.emit(record)
 
         WriteOp(self.runner, save).success(done).failure(self.form.show_error).run()

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayou
 from twitchlog.gui.checkin_view import CheckinForm
 from twitchlog.gui.operations import ReadOp, WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.translate import format_date
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import _
 
 if TYPE_CHECKING:
     from twitchlog.diary.today import CheckinPage
@@ -21,7 +23,7 @@ class DayDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.date = date
-        self.setWindowTitle(f"Check-in for {date.isoformat()}")
+        self.setWindowTitle(_("Check-in for {day}").format(day=format_date(date)))
         self.resize(640, 640)
         self.form = CheckinForm(self)
         scroll = QScrollArea(self)

@@ -9,6 +9,7 @@ smaller than the rest (the Log button) say so with `relative_font()` and follow 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -40,7 +41,7 @@ class Colours:
     disabled_text: str
     link: str
     error: str
-    frame: str  # Fusion draws frames from the palette's mid/dark roles
+    frame: str  # outlines of check boxes and radio buttons (OutlinedStyle), the mid/dark roles
 
 
 PALETTES: dict[str, Colours] = {
@@ -55,7 +56,7 @@ PALETTES: dict[str, Colours] = {
         disabled_text="#5f6670",
         link="#1d5fa6",
         error="#b3261e",
-        frame="#9aa1ab",
+        frame="#70777f",  # ≥ 3:1 on window, fields and buttons (WCAG non-text contrast)
     ),
     "dark": Colours(
         window="#1e1f22",
@@ -68,7 +69,7 @@ PALETTES: dict[str, Colours] = {
         disabled_text="#9aa0a6",
         link="#8cc8ff",
         error="#ff8a80",
-        frame="#5b6068",
+        frame="#868c95",  # ≥ 3:1 on window, fields and buttons (WCAG non-text contrast)
     ),
     "high-contrast": Colours(
         window="#000000",
@@ -161,8 +162,10 @@ def apply(app: QApplication | None = None) -> bool:
             app.setStyle(_Saved.style)
         app.setPalette(QPalette())  # an empty palette: the platform's own again
     else:
-        if app.style().name().lower() != "fusion":
-            app.setStyle("Fusion")  # the one style that draws everything from the palette
+        if not isinstance(app.style(), _outlined_style()):
+            # Fusion, the one style that draws everything from the palette, with outlines
+            # and a selection frame that do not rest on colour alone.
+            app.setStyle(_outlined_style()("Fusion"))
         app.setPalette(palette_for(chosen))
     font = QFont(app.font())
     font.setPointSizeF(_Saved.point_size * text_scale() / 100)
@@ -174,6 +177,75 @@ def apply(app: QApplication | None = None) -> bool:
         if widget.property(_ERROR_PROPERTY):
             widget.setStyleSheet(error_style())
     return True
+
+
+class _Style:
+    outlined: type | None = None
+
+
+def _outlined_style() -> type:
+    """Fusion, plus: check box and radio button outlines in the theme's frame colour (Fusion
+    draws them a shade darker than the window: on a dark window nearly invisible), and a
+    selected item framed in its text colour, so a selection shows by more than lightness.
+    Made on first use: start-up with the desktop's own look never needs it."""
+    if _Style.outlined is not None:
+        return _Style.outlined
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPen
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionViewItem
+
+    element = QStyle.PrimitiveElement
+
+    class OutlinedStyle(QProxyStyle):
+        def drawPrimitive(
+            self,
+            pe: QStyle.PrimitiveElement,
+            opt: QStyleOption,
+            p: QPainter,
+            w: QWidget | None = None,
+        ) -> None:
+            super().drawPrimitive(pe, opt, p, w)
+            if pe in (element.PE_IndicatorCheckBox, element.PE_IndicatorRadioButton):
+                p.save()
+                p.setRenderHint(QPainter.RenderHint.Antialiasing)
+                p.setPen(QPen(opt.palette.color(QPalette.ColorRole.Mid), 1.2))
+                p.setBrush(QColor(0, 0, 0, 0))
+                box = QRectF(opt.rect).adjusted(0.6, 0.6, -0.6, -0.6)
+                if pe == element.PE_IndicatorRadioButton:
+                    p.drawEllipse(box)
+                else:
+                    p.drawRoundedRect(box, 2, 2)
+                p.restore()
+            elif (
+                pe == element.PE_PanelItemViewItem
+                and isinstance(opt, QStyleOptionViewItem)
+                and opt.state & QStyle.StateFlag.State_Selected
+            ):
+                _frame_selection(p, opt)
+
+    _Style.outlined = OutlinedStyle
+    return OutlinedStyle
+
+
+def _frame_selection(p: Any, opt: Any) -> None:
+    """A 2 px frame in the text colour (≥ 4.5:1 on the fields' background, tested) along the
+    top and bottom of a selected item (a whole row in a table), closed at the row's first and
+    last cell: the selection's edge shows against its surroundings, not only its fill."""
+    from PySide6.QtCore import QRect
+
+    r: QRect = opt.rect
+    colour = opt.palette.color(QPalette.ColorRole.Text)
+    p.save()
+    p.fillRect(QRect(r.left(), r.top(), r.width(), 2), colour)
+    p.fillRect(QRect(r.left(), r.bottom() - 1, r.width(), 2), colour)
+    index = opt.index
+    first = not index.isValid() or index.column() == 0
+    last = not index.isValid() or not index.siblingAtColumn(index.column() + 1).isValid()
+    if first:
+        p.fillRect(QRect(r.left(), r.top(), 2, r.height()), colour)
+    if last:
+        p.fillRect(QRect(r.right() - 1, r.top(), 2, r.height()), colour)
+    p.restore()
 
 
 def relative_font(
@@ -216,4 +288,6 @@ def chart_colours(widget: QWidget) -> tuple[str, str, float]:
 
 
 def describe() -> str:
-    return f"{THEMES[theme()]}, text {text_scale()} %"
+    from twitchlog.i18n import _
+
+    return _("{theme}, text {scale} %").format(theme=_(THEMES[theme()]), scale=text_scale())

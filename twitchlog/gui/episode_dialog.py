@@ -25,7 +25,9 @@ from twitchlog.gui.face_picker import PlacePicker
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.translate import date_pattern
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import _
 
 
 def _named(widget: QWidget, name: str, tip: str) -> Any:
@@ -43,11 +45,11 @@ class EpisodeDialog(QDialog):
         self.episode = episode
         self.setWindowTitle("Edit twitch")
         self.when = _named(QDateTimeEdit(self), "When it started", "Local date and time")
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(f"{date_pattern()} HH:mm")
         self.when.setDateTime(QDateTime(episode.started_at.replace(tzinfo=None)))
         self.severity = _named(QComboBox(self), "Severity", "How strong it was")
         for level, words in catalog.SEVERITY.items():
-            self.severity.addItem(f"{level} — {words}", level)
+            self.severity.addItem(f"{level} — {_(words)}", level)
         self.severity.setCurrentIndex(episode.severity - 1)
         self.duration = _named(QSpinBox(self), "Duration in seconds", "How long it lasted")
         self.duration.setRange(0, catalog.MAX_DURATION_S)
@@ -58,8 +60,13 @@ class EpisodeDialog(QDialog):
         self.place.set_code(episode.places[0].code if episode.places else None)
         self.signs: dict[str, QCheckBox] = {}
         signs = QGridLayout()
-        for i, (key, words) in enumerate(catalog.SIGNS.items()):
-            box = _named(QCheckBox(words, self), f"Warning sign: {words}", "Felt with this twitch")
+        for i, (key, sign) in enumerate(catalog.SIGNS.items()):
+            words = _(sign)
+            box = _named(
+                QCheckBox(words, self),
+                _("Warning sign: {sign}").format(sign=words),
+                _("Felt with this twitch"),
+            )
             box.setChecked(key in episode.signs)
             self.signs[key] = box
             signs.addWidget(box, i // 2, i % 2)

@@ -47,7 +47,9 @@ from twitchlog.errors import DiaryError
 from twitchlog.gui.history_model import Index
 from twitchlog.gui.operations import RunRead
 from twitchlog.gui.qdates import to_date, to_qdate
+from twitchlog.gui.translate import date_pattern
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import _
 from twitchlog.report.export_plan import ExportFile, plan_exports, preview_rows
 from twitchlog.words import plural
 
@@ -122,8 +124,10 @@ class ExportDialog(QDialog):
         self.resize(820, 560)
 
         today = dt.date.today()
-        self.start_edit = self._date_edit("From", to_qdate(today - dt.timedelta(days=89)))
-        self.end_edit = self._date_edit("To", to_qdate(today))
+        self.start_edit = self._date_edit(
+            _("From date"), _("From this day (included)"), to_qdate(today - dt.timedelta(days=89))
+        )
+        self.end_edit = self._date_edit(_("To date"), _("To this day (included)"), to_qdate(today))
         range_box = QGroupBox("Period")
         rl = QHBoxLayout(range_box)
         for text, edit in (("&From", self.start_edit), ("&To", self.end_edit)):
@@ -163,6 +167,7 @@ class ExportDialog(QDialog):
 
         self.model = PreviewModel(self)
         self.preview = QTableView()
+        self.preview.setObjectName("exportPreview")
         self.preview.setModel(self.model)
         self.preview.setAccessibleName("Preview of the doctor CSV")
         self.preview.setToolTip("The first rows of the doctor CSV, as the file will have them")
@@ -182,7 +187,7 @@ class ExportDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setToolTip("Write the chosen files into the folder")
+        self.export_button.setToolTip(_("Write the chosen files into the folder"))
         self.export_button.setAccessibleName("Export")
         self.open_button = buttons.addButton("&Open folder", QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.setToolTip("Show the folder with the exported files")
@@ -213,12 +218,12 @@ class ExportDialog(QDialog):
         guard_wheel(self)  # the wheel scrolls; it changes no field
 
     # -- building blocks ------------------------------------------------------------------
-    def _date_edit(self, name: str, value: QDate) -> QDateEdit:
+    def _date_edit(self, name: str, tip: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(f"{name} date")
-        edit.setToolTip(f"{name} this day (included)")
+        edit.setDisplayFormat(date_pattern())
+        edit.setAccessibleName(name)
+        edit.setToolTip(tip)
         return edit
 
     def _check(self, text: str) -> QCheckBox:
@@ -235,7 +240,7 @@ class ExportDialog(QDialog):
     def _range_changed(self) -> None:
         start, end = self.period()
         if end < start:
-            self.days_label.setText("The end is before the start.")
+            self.days_label.setText(_("The end is before the start."))
         else:
             n = (end - start).days + 1
             self.days_label.setText(plural(n, "day"))
@@ -249,7 +254,7 @@ class ExportDialog(QDialog):
 
     def _got_span(self, span: tuple[dt.date, dt.date] | None) -> None:
         if span is None:
-            self.status.setText("The diary is empty; log or check in first.")
+            self.status.setText(_("The diary is empty; log or check in first."))
             return
         self.start_edit.setDate(to_qdate(span[0]))
         self.end_edit.setDate(to_qdate(span[1]))
@@ -268,7 +273,9 @@ class ExportDialog(QDialog):
                 self.model.set_rows(rows)
                 self.preview.resizeColumnsToContents()
                 n = len(rows) - 1
-                self.preview_label.setText(f"Preview of the doctor CSV (first {plural(n, 'day')})")
+                self.preview_label.setText(
+                    _("Preview of the doctor CSV (first {days})").format(days=plural(n, "day"))
+                )
 
         self._run(lambda c: preview_rows(c, start, end), shown, self._failed)
 
@@ -284,7 +291,11 @@ class ExportDialog(QDialog):
         start, end = self.period()
         folder = Path(self.folder_edit.text()).expanduser()
         if not folder.is_dir():
-            self._failed(DiaryError(f"There is no folder {folder}; choose one with Browse…"))
+            self._failed(
+                DiaryError(
+                    _("There is no folder {folder}; choose one with Browse…").format(folder=folder)
+                )
+            )
             return
         jobs = plan_exports(
             folder,
@@ -310,8 +321,12 @@ class ExportDialog(QDialog):
             self._finish()
             return
         job = jobs[i]
-        self.progress.setFormat(f"Writing the {job.label}… ({i + 1} of {len(jobs)})")
-        self.status.setText(f"Writing {job.path.name}…")
+        self.progress.setFormat(
+            _("Writing the {what}… ({number} of {count})").format(
+                what=_(job.label), number=i + 1, count=len(jobs)
+            )
+        )
+        self.status.setText(_("Writing {file}…").format(file=job.path.name))
 
         def done(_result: object) -> None:
             self._written.append(job.path)
@@ -322,9 +337,11 @@ class ExportDialog(QDialog):
 
     def _finish(self) -> None:
         self._busy = False
-        self.progress.setFormat("Done")
+        self.progress.setFormat(_("Done"))
         names = ", ".join(p.name for p in self._written)
-        self.status.setText(f"Saved {names} in {self._written[0].parent}.")
+        self.status.setText(
+            _("Saved {files} in {folder}.").format(files=names, folder=self._written[0].parent)
+        )
         self.open_button.setVisible(True)
         self.open_button.setFocus()
         self._update_buttons()
@@ -332,9 +349,17 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._busy = False
-        self.progress.setFormat("Stopped")
-        text = str(error) if isinstance(error, DiaryError) else f"The export failed: {error}"
-        self.status.setText(text + " Files already written are complete; nothing half-written.")
+        self.progress.setFormat(_("Stopped"))
+        text = (
+            str(error)
+            if isinstance(error, DiaryError)
+            else _("The export failed: {error}").format(error=error)
+        )
+        self.status.setText(
+            _("{error} Files already written are complete; nothing half-written.").format(
+                error=text
+            )
+        )
         self._update_buttons()
 
     def open_folder(self) -> None:

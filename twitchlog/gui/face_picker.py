@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from twitchlog import catalog
+from twitchlog.i18n import _
 
 W, H = 200.0, 270.0  # the drawing's own coordinates; scaled to the widget
 ACCENT = QColor(64, 150, 220)  # a blue readable on light and dark backgrounds
@@ -189,7 +190,7 @@ class FacePicker(QWidget):
 
     @staticmethod
     def _words(key: tuple[str, str]) -> str:
-        return f"your {key[0]} {catalog.REGIONS[key[1]]}"
+        return _("your {side} {place}").format(side=_(key[0]), place=_(catalog.REGIONS[key[1]]))
 
     def paintEvent(self, _event: object) -> None:
         pal = self.palette()
@@ -252,12 +253,13 @@ class PlacePicker(QWidget):
         super().__init__(parent)
         self.face = FacePicker(self)
         self.side = QComboBox(self)
+        side_words = {"left": _("your left"), "right": _("your right"), "both": _("both sides")}
         for side in catalog.SIDES:
-            self.side.addItem(f"your {side}" if side != "both" else "both sides", side)
+            self.side.addItem(side_words[side], side)
         self.region = QComboBox(self)
-        self.region.addItem("not said", "")
+        self.region.addItem(_("not said"), "")
         for key, words in catalog.REGIONS.items():
-            self.region.addItem(words, key)
+            self.region.addItem(_(words), key)
         self.side.setAccessibleName("Side of the face")
         self.side.setToolTip("Which side: your left, your right, or both")
         self.region.setAccessibleName("Place on the face")

@@ -16,6 +16,7 @@ from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.translate import whole_placeholder
 from twitchlog.gui.wheel import guard_wheel
 
 
@@ -37,6 +38,7 @@ class FactorDialog(QDialog):
             self.kind.addItem(text, data)
         self.unit = QLineEdit(self)
         self.unit.setPlaceholderText("e.g. g, pieces, min")
+        whole_placeholder(self.label, self.key, self.unit)
         self.maximum = QDoubleSpinBox(self)
         self.maximum.setRange(0, 1_000_000)
         self.maximum.setValue(1000)

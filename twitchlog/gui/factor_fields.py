@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 
 from twitchlog import catalog
 from twitchlog.diary.records import Factor
+from twitchlog.i18n import N_, _, format_number
 
-NOT_RECORDED = "not recorded"
+NOT_RECORDED = N_("not recorded")
 
 
 class FactorField(QWidget):
@@ -30,11 +31,15 @@ class FactorField(QWidget):
         self.cups: QDoubleSpinBox | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        label = _(factor.label)
         tip = catalog.BUILTIN_BY_KEY[factor.key].help if factor.builtin else ""
-        tip = tip or f"{factor.heading}; leave as '{NOT_RECORDED}' if you did not note it."
+        tip = _(tip) if tip else ""
+        tip = tip or _("{factor}; leave as 'not recorded' if you did not note it.").format(
+            factor=_(factor.heading)
+        )
         if factor.kind == "yesno":
             self.control: QWidget = QComboBox(self)
-            for text, data in ((NOT_RECORDED, None), ("yes", 1.0), ("no", 0.0)):
+            for text, data in ((_(NOT_RECORDED), None), (_("yes"), 1.0), (_("no"), 0.0)):
                 self.control.addItem(text, data)
             self.control.currentIndexChanged.connect(self.edited)
         elif factor.kind == "scale":
@@ -54,7 +59,7 @@ class FactorField(QWidget):
             amount.setValue(amount.minimum())
             self._special(amount)
             self.control = amount
-        self.control.setAccessibleName(factor.label)
+        self.control.setAccessibleName(label)
         self.control.setToolTip(tip)
         self.control.setMinimumWidth(130)
         row.addWidget(self.control)
@@ -63,8 +68,8 @@ class FactorField(QWidget):
         clear = QToolButton(self)
         clear.setText("✕")
         clear.setAutoRaise(True)
-        clear.setAccessibleName(f"Clear {factor.label}")
-        clear.setToolTip(f"Set {factor.label} back to '{NOT_RECORDED}'")
+        clear.setAccessibleName(_("Clear {factor}").format(factor=label))
+        clear.setToolTip(_("Set {factor} back to 'not recorded'").format(factor=label))
         clear.clicked.connect(self._clear)
         row.addWidget(clear)
         row.addStretch(1)
@@ -75,7 +80,7 @@ class FactorField(QWidget):
 
     def _special(self, spin: QSpinBox | QDoubleSpinBox) -> None:
         """The lowest value of the spin box stands for 'not recorded' and shows those words."""
-        spin.setSpecialValueText(NOT_RECORDED)
+        spin.setSpecialValueText(_(NOT_RECORDED))
         spin.valueChanged.connect(self.edited)
 
     def _add_cups(self, row: QHBoxLayout, units: str) -> None:
@@ -83,11 +88,15 @@ class FactorField(QWidget):
         cups.setRange(-0.5, 20)
         cups.setSingleStep(0.5)
         cups.setDecimals(1)
-        cups.setSpecialValueText("cups")
-        cups.setSuffix(" cups")
+        cups.setSpecialValueText(_("cups"))
+        cups.setSuffix(" " + _("cups"))
         cups.setValue(-0.5)
         cups.setAccessibleName("Caffeine in cups of coffee")
-        cups.setToolTip(f"A helper: one cup of brewed coffee is about {catalog.MG_PER_CUP:g} mg")
+        cups.setToolTip(
+            _("A helper: one cup of brewed coffee is about {mg} mg").format(
+                mg=format_number(catalog.MG_PER_CUP)
+            )
+        )
         cups.valueChanged.connect(self._cups_changed)
         self.cups = cups
         if units == "cups":

@@ -7,7 +7,10 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from twitchlog import catalog
 from twitchlog.diary.records import Day, Episode, Factor
+from twitchlog.gui.translate import clock, format_date
+from twitchlog.i18n import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -48,7 +51,7 @@ class RecordModel(QAbstractTableModel, Generic[R]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.headings[section]
+            return _(self.headings[section])
         return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -63,16 +66,24 @@ class RecordModel(QAbstractTableModel, Generic[R]):
 
 
 class EpisodeModel(RecordModel[Episode]):
-    headings = ("When", "Diary day", "Severity", "Duration", "Where", "Warning signs", "Note")
+    headings = (
+        N_("When"),
+        N_("Diary day"),
+        N_("Severity"),
+        N_("Duration"),
+        N_("Where"),
+        N_("Warning signs"),
+        N_("Note"),
+    )
 
     def cell(self, e: Episode, column: int) -> str:
         return (
-            e.started_at.strftime("%Y-%m-%d %H:%M"),
-            e.diary_date.isoformat(),
+            f"{format_date(e.started_at.date())} {clock(e.started_at)}",
+            format_date(e.diary_date),
             str(e.severity),
             fmt_duration(e.duration_s),
             ", ".join(p.words for p in e.places),
-            ", ".join(e.signs),
+            ", ".join(_(catalog.SIGNS.get(s, s)) for s in e.signs),
             e.notes,
         )[column]
 
@@ -88,17 +99,17 @@ class DayModel(RecordModel[Day]):
     def set_days(self, days: list[Day], factors: list[Factor], counts: dict[dt.date, int]) -> None:
         self.beginResetModel()
         self.factors = factors
-        self.headings = ("Day", "Twitches", "Note", *(f.heading for f in factors))
+        self.headings = (N_("Day"), N_("Twitches"), N_("Note"), *(f.heading for f in factors))
         self.rows = list(days)
         self.counts = counts
         self.endResetModel()
 
     def cell(self, d: Day, column: int) -> str:
         if column == 0:
-            return d.date.isoformat()
+            return format_date(d.date)
         if column == 1:
             n = self.counts.get(d.date, 0)
-            return "none (checked)" if d.no_twitches else str(n)
+            return _("none (checked)") if d.no_twitches else str(n)
         if column == 2:
             return d.note
         factor = self.factors[column - 3]

@@ -27,7 +27,9 @@ from twitchlog.gui.history_model import DayModel, EpisodeModel, fmt_duration
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.qdates import to_date, to_qdate
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.translate import clock, date_pattern, format_date, long_date
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import N_, _
 from twitchlog.words import plural
 
 if TYPE_CHECKING:
@@ -35,8 +37,8 @@ if TYPE_CHECKING:
 
 # This view's own keys (in the table), also listed in Help → Keyboard shortcuts.
 SHORTCUTS = (
-    ("Del", "Delete the selected row (Ctrl+Z undoes)"),
-    ("Return", "Edit the selected row"),
+    ("Del", N_("Delete the selected row (Ctrl+Z undoes)")),
+    ("Return", N_("Edit the selected row")),
 )
 
 
@@ -59,9 +61,8 @@ class HistoryView(QWidget):
         self.kind.addItem("Check-ins", "days")
         self.kind.setAccessibleName("Show twitches or check-ins")
         self.kind.setToolTip("Choose what the table lists")
-        today = QDate.currentDate()
-        self.start = self._date_edit("From", today.addDays(-30))
-        self.end = self._date_edit("To", today)
+        self.start = self._date_edit(_("From date"), _("From this diary day (inclusive)"), -30)
+        self.end = self._date_edit(_("To date"), _("To this diary day (inclusive)"), 0)
         self.table = QTableView(self)
         self.table.setAccessibleName("History table")
         self.table.setToolTip("Double-click a row to edit it; Delete removes it (Ctrl+Z undoes)")
@@ -111,12 +112,12 @@ class HistoryView(QWidget):
         runner.changed.connect(self.refresh)
         guard_wheel(self)  # the wheel scrolls; it changes no field
 
-    def _date_edit(self, name: str, value: QDate) -> QDateEdit:
-        edit = QDateEdit(value, self)
+    def _date_edit(self, name: str, tip: str, days: int) -> QDateEdit:
+        edit = QDateEdit(QDate.currentDate().addDays(days), self)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(f"{name} date")
-        edit.setToolTip(f"{name} this diary day (inclusive)")
+        edit.setDisplayFormat(date_pattern())
+        edit.setAccessibleName(name)
+        edit.setToolTip(tip)
         return edit
 
     def set_range(self, start: dt.date, end: dt.date) -> None:
@@ -189,7 +190,9 @@ class HistoryView(QWidget):
     def _delete_episode(self, record: Episode) -> None:
         from twitchlog.diary.episodes import delete_episode, restore_episode
 
-        label = f"twitch of {record.started_at.strftime('%Y-%m-%d %H:%M')}"
+        label = _("twitch of {day} {time}").format(
+            day=format_date(record.started_at.date()), time=clock(record.started_at)
+        )
         WriteOp(self.runner, lambda c: delete_episode(c, record.id)).success(
             lambda gone: self._deleted(UndoEntry(label, lambda c: restore_episode(c, gone)))
         ).run()
@@ -197,7 +200,7 @@ class HistoryView(QWidget):
     def _delete_day(self, record: Day) -> None:
         from twitchlog.diary.days import delete_day, restore_day
 
-        label = f"check-in of {record.date.isoformat()}"
+        label = _("check-in of {day}").format(day=format_date(record.date))
         WriteOp(self.runner, lambda c: delete_day(c, record.date)).success(
             lambda gone: self._deleted(UndoEntry(label, lambda c: restore_day(c, gone)))
         ).run()
@@ -206,7 +209,7 @@ class HistoryView(QWidget):
         if self.window_ is not None:
             self.window_.push_undo(undo)
             self.window_.statusBar().showMessage(
-                f"Deleted the {undo.label}. Ctrl+Z brings it back."
+                _("Deleted the {what}. Ctrl+Z brings it back.").format(what=undo.label)
             )
 
     def show_details(self) -> None:
@@ -218,9 +221,9 @@ class HistoryView(QWidget):
         from twitchlog.diary import history
 
         def done(found: DayDetails) -> None:
-            box = QMessageBox(QMessageBox.Icon.NoIcon, f"{day.isoformat()}", "", parent=self)
+            box = QMessageBox(QMessageBox.Icon.NoIcon, format_date(day), "", parent=self)
             box.setText(day_details(day, found.checkin, found.episodes, found.factors))
-            box.setAccessibleName("Day details")
+            box.setAccessibleName(_("Day details"))
             box.open()
             self.details_box = box
 
@@ -231,19 +234,29 @@ def day_details(
     day: dt.date, checkin: Day | None, eps: list[Episode], factors: list[Factor]
 ) -> str:
     """The whole day as plain lines of text."""
-    lines = [day.strftime("%A %d %B %Y")]
+    lines = [long_date(day)]
     if checkin is None:
-        lines.append("No check-in for this day.")
+        lines.append(_("No check-in for this day."))
     else:
-        lines.append("No twitches (checked)." if checkin.no_twitches else "Checked in.")
+        lines.append(_("No twitches (checked).") if checkin.no_twitches else _("Checked in."))
         for f in factors:
             if f.key in checkin.values:
-                lines.append(f"  {f.label}: {f.format_value(checkin.values[f.key])}")
+                lines.append(f"  {_(f.label)}: {f.format_value(checkin.values[f.key])}")
         if checkin.note:
-            lines.append(f"  Note: {checkin.note}")
-    lines.append(f"{plural(len(eps), 'twitch')}:")
+            lines.append("  " + _("Note: {note}").format(note=checkin.note))
+    lines.append(_("{twitches}:").format(twitches=plural(len(eps), "twitch")))
     for e in eps:
-        where = ", ".join(p.words for p in e.places) or "no place given"
-        extra = f", {fmt_duration(e.duration_s)}" if e.duration_s else ""
-        lines.append(f"  {e.started_at.strftime('%H:%M')} severity {e.severity}, {where}{extra}")
+        fields = {
+            "time": clock(e.started_at),
+            "severity": e.severity,
+            "where": ", ".join(p.words for p in e.places) or _("no place given"),
+        }
+        line = (
+            _("{time} severity {severity}, {where}, {duration}").format(
+                duration=fmt_duration(e.duration_s), **fields
+            )
+            if e.duration_s
+            else _("{time} severity {severity}, {where}").format(**fields)
+        )
+        lines.append("  " + line)
     return "\n".join(lines)

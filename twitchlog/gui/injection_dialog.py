@@ -29,6 +29,8 @@ from twitchlog.gui.face_picker import PlacePicker
 from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.translate import date_pattern
+from twitchlog.i18n import _
 
 NOT_RATED = -1
 
@@ -45,13 +47,13 @@ class InjectionDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.injection = injection
-        self.setWindowTitle("Change the injection" if injection else "Add an injection")
+        self.setWindowTitle(_("Change the injection") if injection else _("Add an injection"))
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(date_pattern())
         self.product = QComboBox(self)
         for key, words in catalog.INJECTION_PRODUCTS.items():
-            self.product.addItem(words, key)
+            self.product.addItem(_(words), key)
         self.units = QLineEdit(self)
         self.units.setPlaceholderText("total units, e.g. 50")
         self.name = QLineEdit(self)
@@ -92,13 +94,14 @@ class InjectionDialog(QDialog):
         sl.addWidget(self.sites)
         fx_box = QGroupBox("Side effects this cycle", self)
         grid = QGridLayout(fx_box)
-        for i, (key, words) in enumerate(catalog.SIDE_EFFECTS.items()):
+        for i, (key, effect) in enumerate(catalog.SIDE_EFFECTS.items()):
+            words = _(effect)
             combo = QComboBox(fx_box)
-            combo.addItem("not rated", NOT_RATED)
+            combo.addItem(_("not rated"), NOT_RATED)
             for g, grade in enumerate(catalog.SIDE_EFFECT_GRADES):
-                combo.addItem(grade, g)
+                combo.addItem(_(grade), g)
             combo.setAccessibleName(words)
-            combo.setToolTip(f"How bad was the {words}?")
+            combo.setToolTip(_("How bad was the {effect}?").format(effect=words))
             self.effects[key] = combo
             grid.addWidget(QLabel(words, fx_box), i, 0)
             grid.addWidget(combo, i, 1)
@@ -140,7 +143,7 @@ class InjectionDialog(QDialog):
     def _add_site(self) -> None:
         code = self.place.code()
         if code is None:
-            self._say("Pick a place on the face (or in the lists) first.")
+            self._say(_("Pick a place on the face (or in the lists) first."))
             return
         if code not in self._codes:
             from twitchlog.diary.records import Place

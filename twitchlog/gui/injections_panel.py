@@ -22,6 +22,9 @@ from twitchlog import catalog
 from twitchlog.diary import injections as inj
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.translate import format_date, short_date
+from twitchlog.i18n import _
+from twitchlog.words import plural
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
@@ -29,20 +32,23 @@ if TYPE_CHECKING:
 
 def describe(i: inj.Injection) -> str:
     """'2026-03-02 — onabotulinumtoxinA 50 units; left upper eyelid · drooping eyelid mild'."""
-    fx = f" · side effects: {i.side_effect_words}" if i.side_effects else ""
-    return f"{i.date.isoformat()} — {i.words}{fx}"
+    if i.side_effects:
+        return _("{day} — {injection} · side effects: {effects}").format(
+            day=format_date(i.date), injection=i.words, effects=i.side_effect_words
+        )
+    return _("{day} — {injection}").format(day=format_date(i.date), injection=i.words)
 
 
 def due_words(c: inj.Cycles) -> str:
     r = c.report
     if r.next_due is None:
-        return "No injections yet."
-    basis = (
-        "12 weeks after the last"
-        if r.interval_is_default
-        else f"your median interval, {r.interval_days} days"
+        return _("No injections yet.")
+    due = short_date(r.next_due)
+    if r.interval_is_default:
+        return _("Next injection due around {day} (12 weeks after the last).").format(day=due)
+    return _("Next injection due around {day} (your median interval, {days}).").format(
+        day=due, days=plural(r.interval_days, "day")
     )
-    return f"Next injection due around {r.next_due:%d %b %Y} ({basis})."
 
 
 class InjectionsPanel(QGroupBox):
@@ -52,6 +58,7 @@ class InjectionsPanel(QGroupBox):
         self.window_ = window
         self.cycles: inj.Cycles | None = None
         self.list = QListWidget(self)
+        self.list.setObjectName("injectionList")
         self.list.setAccessibleName("Injections")
         self.list.setToolTip("Your injections, oldest first")
         self.add = QPushButton("Add an injection…", self)
@@ -62,7 +69,7 @@ class InjectionsPanel(QGroupBox):
         self.remind = QCheckBox("Remind me", self)
         self.remind_days = QSpinBox(self)
         self.remind_days.setRange(0, 60)
-        self.remind_days.setSuffix(" days before it is due")
+        self.remind_days.setSuffix(" " + _("days before it is due"))
         for w, tip in (
             (self.add, "Date, product, units, sites and side effects"),
             (self.edit, "Change the selected injection or rate its side effects"),
@@ -110,7 +117,7 @@ class InjectionsPanel(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole, i)
             self.list.addItem(item)
         if not c.injections:
-            self.list.addItem("No injections recorded.")
+            self.list.addItem(_("No injections recorded."))
         self.due.setText(due_words(c))
         for w in (self.remind, self.remind_days):
             w.blockSignals(True)
@@ -171,7 +178,7 @@ class InjectionsPanel(QGroupBox):
 
         shot = self.selected()
         if shot is None:
-            self._say("Select an injection first.")
+            self._say(_("Select an injection first."))
             return
         self.dialog = InjectionDialog(self.runner, shot, self)
         self.dialog.open()
@@ -179,16 +186,20 @@ class InjectionsPanel(QGroupBox):
     def delete_selected(self) -> None:
         shot = self.selected()
         if shot is None:
-            self._say("Select an injection first.")
+            self._say(_("Select an injection first."))
             return
 
         ident = shot.id
 
         def done(gone: inj.Injection) -> None:
-            self._say(f"Deleted the injection of {gone.date}. Edit › Undo brings it back.")
+            self._say(
+                _("Deleted the injection of {day}. Edit › Undo brings it back.").format(
+                    day=format_date(gone.date)
+                )
+            )
             if self.window_ is not None:
                 self.window_.push_undo(
-                    UndoEntry("delete injection", lambda conn: inj.restore_injection(conn, gone))
+                    UndoEntry(_("delete injection"), lambda conn: inj.restore_injection(conn, gone))
                 )
 
         WriteOp(self.runner, lambda c: inj.delete_injection(c, ident)).success(done).run()

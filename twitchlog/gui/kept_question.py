@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QRadioButton, QWidget
 
 from twitchlog.analysis.experiment_plan import KEPT_ANSWERS, Plan
+from twitchlog.i18n import _
 
 
 class KeptQuestion(QGroupBox):
@@ -20,8 +21,8 @@ class KeptQuestion(QGroupBox):
         self.buttons: dict[str, QRadioButton] = {}
         row = QHBoxLayout(self)
         for i, answer in enumerate(KEPT_ANSWERS):
-            button = QRadioButton(answer, self)
-            button.setAccessibleName(f"Kept to it: {answer}")
+            button = QRadioButton(_(answer), self)
+            button.setAccessibleName(_("Kept to it: {answer}").format(answer=_(answer)))
             self.group.addButton(button, i)
             self.buttons[answer] = button
             row.addWidget(button)
@@ -41,7 +42,9 @@ class KeptQuestion(QGroupBox):
             return
         self.plan, answer = found
         self.setTitle(
-            f"Experiment: '{self.plan.changed}' or '{self.plan.usual}'? Did you keep to it today?"
+            _("Experiment: '{changed}' or '{usual}'? Did you keep to it today?").format(
+                changed=self.plan.changed, usual=self.plan.usual
+            )
         )
         if answer in self.buttons:
             self.buttons[answer].setChecked(True)

@@ -22,6 +22,7 @@ from twitchlog.errors import DiaryError
 from twitchlog.gui import prefs
 from twitchlog.gui.operations import ReadOp, UndoEntry, View, WriteOp
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.i18n import _
 
 if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms to build
     from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self._layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()
-        self.statusBar().showMessage("Opening your diary…")
+        self.statusBar().showMessage(_("Opening your diary…"))
         self._close_ok = False  # unsaved edits were saved or let go: closing may go on
         self._timer_label: Any = None
         runner.opened.connect(self._diary_opened)
@@ -243,7 +244,11 @@ class MainWindow(QMainWindow):
             # setShortcuts, not setShortcut: its overloads make PySide6 build the whole Qt
             # namespace of enums (~10 ms) before the first paint.
             action.setShortcuts([QKeySequence(keys)])
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})" if keys else text)
+        words = _(text).replace("&", "").rstrip("…")
+        if keys:  # the keys as the desktop names them ("Strg+L" in German)
+            shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            words = _("{action} ({keys})").format(action=words, keys=shown)
+        action.setToolTip(words)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         self.addAction(action)
@@ -290,7 +295,9 @@ class MainWindow(QMainWindow):
 
             if not open_data_folder(self.runner.location):
                 where = data_folder(self.runner.location)
-                self.statusBar().showMessage(f"Could not open {where}.", 10000)
+                self.statusBar().showMessage(
+                    _("Could not open {folder}.").format(folder=where), 10000
+                )
 
         def keys() -> None:
             from twitchlog.gui.shortcuts import ShortcutsDialog
@@ -347,19 +354,23 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if not self._undo:
-            self.statusBar().showMessage("Nothing to undo.", 5000)
+            self.statusBar().showMessage(_("Nothing to undo."), 5000)
             return
         entry = self._undo.pop()
         self._undo_changed()
         if entry.on_undone is not None:
             entry.on_undone()
         WriteOp(self.runner, entry.reverse).success(
-            lambda _r: self.statusBar().showMessage(f"Undone: {entry.label}.", 8000)
+            lambda _r: self.statusBar().showMessage(
+                _("Undone: {what}.").format(what=entry.label), 8000
+            )
         ).run()
 
     def _undo_changed(self) -> None:
         self.undo_action.setEnabled(bool(self._undo))
-        self.undo_action.setText(f"&Undo {self._undo[-1].label}" if self._undo else "&Undo")
+        self.undo_action.setText(
+            _("&Undo {what}").format(what=self._undo[-1].label) if self._undo else _("&Undo")
+        )
 
     # -- diary life -----------------------------------------------------------------------
     def _diary_opened(self) -> None:
@@ -367,12 +378,14 @@ class MainWindow(QMainWindow):
         from twitchlog.gui.help_menu import window_title
 
         self.setWindowTitle(window_title(self.runner.location))
-        self.statusBar().showMessage(f"Diary: {self.runner.location}", 8000)
+        self.statusBar().showMessage(
+            _("Diary: {location}").format(location=self.runner.location), 8000
+        )
         self.refresh_all()
         self.preferences_changed()
 
     def open_failed(self, error: DiaryError) -> None:
-        self.statusBar().showMessage("The diary could not be opened.")
+        self.statusBar().showMessage(_("The diary could not be opened."))
         self.show_error(error)
 
     def show_error(self, error: DiaryError) -> None:
@@ -401,7 +414,7 @@ class MainWindow(QMainWindow):
                 checkin.set_units(units)
 
     def remind(self) -> None:
-        text = "You have not checked in today yet. It takes a minute."
+        text = _("You have not checked in today yet. It takes a minute.")
         if self.tray is not None:
             self.tray.showMessage("twitchlog", text, self.windowIcon())
         self.reminder_bar.show_message(text)
@@ -420,7 +433,10 @@ class MainWindow(QMainWindow):
             return
         reasons = "; ".join(notice.reasons)
         self.notice.show_message(
-            f"<b>Worth talking over with a doctor.</b> Your diary shows: {reasons}.", NOT_ADVICE
+            _("<b>Worth talking over with a doctor.</b> Your diary shows: {reasons}.").format(
+                reasons=reasons
+            ),
+            _(NOT_ADVICE),
         )
         self._notice_key = notice.key
 

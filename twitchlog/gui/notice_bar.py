@@ -7,6 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from twitchlog.gui.display import relative_font
+from twitchlog.i18n import _
 
 
 class Banner(QFrame):
@@ -41,7 +42,7 @@ class Banner(QFrame):
             self.action.clicked.connect(self.acted)
             row.addWidget(self.action, 0, Qt.AlignmentFlag.AlignTop)
         self.close_button = QPushButton("Dismiss", self)
-        self.close_button.setAccessibleName(f"Dismiss {name}")
+        self.close_button.setAccessibleName(_("Dismiss {what}").format(what=_(name)))
         self.close_button.setToolTip("Hide this message")
         self.close_button.clicked.connect(self._dismiss)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)

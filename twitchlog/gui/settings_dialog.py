@@ -28,6 +28,7 @@ from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import _
 
 
 def reminder_time() -> dt.time | None:
@@ -153,7 +154,9 @@ class SettingsDialog(QDialog):
             try:
                 launcher.set_autostart(self.autostart.isChecked())
             except OSError as exc:
-                self.show_error(DiaryError(f"Start at login could not be changed: {exc}."))
+                self.show_error(
+                    DiaryError(_("Start at login could not be changed: {error}.").format(error=exc))
+                )
                 return
         self.accept()
 

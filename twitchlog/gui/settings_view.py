@@ -26,6 +26,8 @@ from twitchlog.gui.settings_dialog import reminder_time
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.treatment_dialog import describe
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import _
+from twitchlog.words import unit_for
 
 if TYPE_CHECKING:
     from twitchlog.gui.main_window import MainWindow
@@ -109,28 +111,36 @@ class SettingsView(QWidget):
     def _show(self, page: SettingsPage) -> None:
         factors, treatments, self.day_start = page.factors, page.treatments, page.day_start
         at = reminder_time()
-        units = "cups of coffee" if prefs.get("units/caffeine") == "cups" else "mg"
-        self.summary.setText(
-            f"Daily check-in reminder: {at.strftime('%H:%M') if at else 'off'}\n"
-            f"A diary day starts at {self.day_start}:00 (a twitch before then counts for the "
-            "evening before)\n"
-            f"Caffeine entered in {units}\n"
-            f"Diary file: {self.runner.location}\n"
-            f"Starts at login: {'yes' if launcher.autostart_enabled() else 'no'}\n"
-            f"Display: {display.describe()}"
-        )
+        units = _("cups of coffee") if prefs.get("units/caffeine") == "cups" else "mg"
+        lines = [
+            _("Daily check-in reminder: {time}").format(time=at.strftime("%H:%M"))
+            if at
+            else _("Daily check-in reminder: off"),
+            _(
+                "A diary day starts at {hour}:00 (a twitch before then counts for the "
+                "evening before)"
+            ).format(hour=self.day_start),
+            _("Caffeine entered in {unit}").format(unit=units),
+            _("Diary file: {location}").format(location=self.runner.location),
+            _("Starts at login: yes") if launcher.autostart_enabled() else _("Starts at login: no"),
+            _("Display: {display}").format(display=display.describe()),
+        ]
+        self.summary.setText("\n".join(lines))
         self.factors.clear()
         for f in factors:
-            kind = {"number": f.unit or "number", "scale": "0–10", "yesno": "yes/no"}[f.kind]
-            own = "" if f.builtin else " — your own"
-            self.factors.addItem(f"{f.label} ({kind}){own}")
+            unit = unit_for(2, f.unit) if f.unit else _("number")
+            kind = {"number": unit, "scale": "0–10", "yesno": _("yes/no")}[f.kind]
+            label = _("{factor} ({kind})").format(factor=_(f.label), kind=kind)
+            self.factors.addItem(
+                label if f.builtin else _("{factor} — your own").format(factor=label)
+            )
         self.treatments.clear()
         for t in treatments:
             item = QListWidgetItem(describe(t))
             item.setData(Qt.ItemDataRole.UserRole, t)
             self.treatments.addItem(item)
         if not treatments:
-            self.treatments.addItem("No treatments recorded.")
+            self.treatments.addItem(_("No treatments recorded."))
 
     def open_settings(self) -> None:
         from twitchlog.gui.settings_dialog import SettingsDialog
@@ -164,7 +174,7 @@ class SettingsView(QWidget):
         if isinstance(treatment, Treatment):
             return treatment
         if self.window_ is not None:
-            self.window_.statusBar().showMessage("Select a treatment first.")
+            self.window_.statusBar().showMessage(_("Select a treatment first."))
         return None
 
     def open_end_treatment(self) -> None:
@@ -190,6 +200,8 @@ class SettingsView(QWidget):
         from twitchlog.diary.treatments import restore_treatment
 
         if self.window_ is not None:
-            label = f"treatment {gone.name}"
+            label = _("treatment {name}").format(name=gone.name)
             self.window_.push_undo(UndoEntry(label, lambda c: restore_treatment(c, gone)))
-            self.window_.statusBar().showMessage(f"Deleted the {label}. Ctrl+Z brings it back.")
+            self.window_.statusBar().showMessage(
+                _("Deleted the {what}. Ctrl+Z brings it back.").format(what=label)
+            )

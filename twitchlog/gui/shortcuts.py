@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twitchlog.i18n import _
+from twitchlog.i18n import N_, _
 
 # Views with keys of their own: (where, module holding SHORTCUTS).
 VIEW_KEYS = (
-    ("Check-in", "twitchlog.gui.checkin_view"),
-    ("History table", "twitchlog.gui.history_view"),
+    (N_("Check-in"), "twitchlog.gui.checkin_view"),
+    (N_("History table"), "twitchlog.gui.history_view"),
 )
 
 
@@ -45,7 +45,7 @@ def rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             out.append((where, what, ", ".join(_keys(k) for k in action.shortcuts())))
     for where, module in VIEW_KEYS:
         for keys, what in importlib.import_module(module).SHORTCUTS:
-            out.append((where, what, _keys(QKeySequence(keys))))
+            out.append((_(where), _(what), _keys(QKeySequence(keys))))
     return out
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 
 from twitchlog.errors import DiaryError
+from twitchlog.i18n import _
 
 if TYPE_CHECKING:
     from twitchlog.db.lite import Diary
@@ -160,7 +161,7 @@ class TaskRunner(QObject):
         if self.db is None:
             from twitchlog.errors import DiaryUnavailable
 
-            raise DiaryUnavailable("The diary is not open yet; wait a moment and try again.")
+            raise DiaryUnavailable(_("The diary is not open yet; wait a moment and try again."))
         return self.db
 
     def _submit(self, job: Callable[[], Any], on_done: OnDone, on_error: OnError) -> None:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from twitchlog.gui.display import relative_font
 from twitchlog.gui.operations import Job, ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.tasks import TaskRunner, WorkerConnection
+from twitchlog.gui.translate import clock, day_and_time, long_day
+from twitchlog.i18n import _, format_number
 from twitchlog.words import plural
 
 if TYPE_CHECKING:
@@ -80,6 +82,7 @@ class TodayView(QWidget):
         lay.addWidget(self.injection)
         lay.addWidget(self.summary)  # the adjust panel goes below this, when first needed
         self.experiment = QLabel(self)  # "Experiment: day 3 of 'at most 1 cup' (block 2 of 6)"
+        self.experiment.setObjectName("experimentLine")
         self.experiment.setAccessibleName("Experiment today")
         self.experiment.hide()
         lay.addWidget(self.experiment)
@@ -132,10 +135,12 @@ class TodayView(QWidget):
         self.severity = QButtonGroup(box)
         sev_box = QVBoxLayout()
         sev_box.addWidget(QLabel("How strong was it?", box))
-        for level, words in catalog.SEVERITY.items():
+        for level, anchor in catalog.SEVERITY.items():
+            words = _(anchor)
             button = QRadioButton(f"{level}  {words}", box)
-            button.setAccessibleName(f"Severity {level}: {words}")
-            button.setToolTip(f"Severity {level}: {words}")
+            named = _("Severity {level}: {words}").format(level=level, words=words)
+            button.setAccessibleName(named)
+            button.setToolTip(named)
             self.severity.addButton(button, level)
             sev_box.addWidget(button)
         self.duration = QSpinBox(box)
@@ -221,8 +226,9 @@ class TodayView(QWidget):
         if not self.panel_dirty:
             self.panel_dirty = True
             self.panel.setTitle(
-                f"Twitch at {self.current.started_at.strftime('%H:%M')} — changes not saved "
-                "yet (Save changes or Enter keeps them)"
+                _(
+                    "Twitch at {time} — changes not saved yet (Save changes or Enter keeps them)"
+                ).format(time=clock(self.current.started_at))
             )
 
     # -- unsaved edits (see gui.unsaved) -----------------------------------------------------
@@ -233,7 +239,7 @@ class TodayView(QWidget):
     def pending_edits(self) -> str | None:
         if not self.panel_dirty or self.current is None:
             return None
-        return f"Changes to the twitch at {self.current.started_at.strftime('%H:%M')} are"
+        return _("Changes to the twitch at {time} are").format(time=clock(self.current.started_at))
 
     def save_pending(self) -> None:
         self.save_changes()
@@ -261,7 +267,7 @@ class TodayView(QWidget):
         if self.window_ is not None:
             self._undo_entry = self.window_.push_undo(
                 UndoEntry(
-                    f"log at {episode.started_at.strftime('%H:%M')}",
+                    _("log at {time}").format(time=clock(episode.started_at)),
                     _delete(episode.id),
                     on_undone=lambda: self._forget(episode.id),
                 )
@@ -275,7 +281,7 @@ class TodayView(QWidget):
         self._filling = True
         try:
             self.panel.setTitle(
-                f"Logged at {episode.started_at.strftime('%H:%M')} — adjust it if you like"
+                _("Logged at {time} — adjust it if you like").format(time=clock(episode.started_at))
             )
             button = self.severity.button(episode.severity)
             if button:
@@ -318,8 +324,9 @@ class TodayView(QWidget):
                 self._fill(episode)
             self.panel_error.hide()
             self._say(
-                f"Saved the twitch at {episode.started_at.strftime('%H:%M')}: severity "
-                f"{episode.severity}, {_where(episode)}."
+                _("Saved the twitch at {time}: severity {severity}, {where}.").format(
+                    time=clock(episode.started_at), severity=episode.severity, where=_where(episode)
+                )
             )
 
         from twitchlog.diary.episodes import update_episode
@@ -340,7 +347,7 @@ class TodayView(QWidget):
         self.current = None
         self.panel_dirty = False
         self.panel.hide()
-        self._say("The twitch was removed.")
+        self._say(_("The twitch was removed."))
 
     def _forget(self, episode_id: int) -> None:
         """Edit → Undo took back the twitch logged here: its panel goes too."""
@@ -363,13 +370,12 @@ class TodayView(QWidget):
             self._timer_start = rules.now_local().replace(microsecond=0)
             self._elapsed.start()
             self._tick.start()
-            self.timer_button.setText("Stop timer\n0:00")
-            self._timer_status("Timer running 0:00 — Ctrl+T stops it and logs the twitch")
+            self._show_elapsed()
             return
         self._tick.stop()
         self._timer_status("")
         seconds = max(1, round(self._elapsed.elapsed() / 1000))
-        self.timer_button.setText("Start timer")
+        self.timer_button.setText(_("Start timer"))
         if self.panel.isVisible() and self.current is not None:
             self.duration.setValue(seconds)
             self.save_changes()
@@ -383,8 +389,13 @@ class TodayView(QWidget):
 
     def _show_elapsed(self) -> None:
         m, s = divmod(self._elapsed.elapsed() // 1000, 60)
-        self.timer_button.setText(f"Stop timer\n{m}:{s:02d}")
-        self._timer_status(f"Timer running {m}:{s:02d} — Ctrl+T stops it and logs the twitch")
+        running = f"{m}:{s:02d}"
+        self.timer_button.setText(_("Stop timer\n{running}").format(running=running))
+        self._timer_status(
+            _("Timer running {running} — Ctrl+T stops it and logs the twitch").format(
+                running=running
+            )
+        )
 
     def _timer_status(self, text: str) -> None:
         """The timer shows in the window's status bar too, seen from every view."""
@@ -411,14 +422,34 @@ class TodayView(QWidget):
         count, today, recent = so_far.twitches, so_far.today, so_far.recent
         self.recent.clear()
         for e in recent:
-            when = e.started_at.strftime("%a %d %b %H:%M")
-            length = f", {e.duration_s} s" if e.duration_s else ""
-            self.recent.addItem(f"{when} — severity {e.severity}, {_where(e)}{length}")
+            fields = {
+                "when": day_and_time(e.started_at),
+                "severity": e.severity,
+                "where": _where(e),
+            }
+            if e.duration_s:
+                line = _("{when} — severity {severity}, {where}, {seconds} s").format(
+                    seconds=format_number(e.duration_s), **fields
+                )
+            else:
+                line = _("{when} — severity {severity}, {where}").format(**fields)
+            self.recent.addItem(line)
         if not recent:
-            self.recent.addItem("Nothing logged in the last two weeks.")
-        twitches = "no twitches logged" if not count else plural(count, "twitch")
-        check = "checked in" if so_far.checked_in else "not checked in yet (Ctrl+D)"
-        self.summary.setText(f"Today, {today.strftime('%A %d %B')}: {twitches}; {check}.")
+            self.recent.addItem(_("Nothing logged in the last two weeks."))
+        day = long_day(today)
+        if so_far.checked_in:
+            text = (
+                _("Today, {day}: {twitches}; checked in.")
+                if count
+                else _("Today, {day}: no twitches logged; checked in.")
+            )
+        else:
+            text = (
+                _("Today, {day}: {twitches}; not checked in yet (Ctrl+D).")
+                if count
+                else _("Today, {day}: no twitches logged; not checked in yet (Ctrl+D).")
+            )
+        self.summary.setText(text.format(day=day, twitches=plural(count, "twitch")))
 
     def _say(self, text: str) -> None:
         if self.window_ is not None:
@@ -437,4 +468,4 @@ def _delete(episode_id: int) -> Job[Episode]:
 
 
 def _where(episode: Episode) -> str:
-    return ", ".join(p.words for p in episode.places) or "no place given"
+    return ", ".join(p.words for p in episode.places) or _("no place given")

@@ -75,6 +75,15 @@ def translate_widget(w: QWidget) -> None:
             a.setToolTip(_tr(a.toolTip()))
 
 
+def whole_placeholder(*edits: QLineEdit) -> None:
+    """Each field wide enough for its hint, in the language in use (German hints run longer:
+    "z. B. schokolade (kleingeschrieben, …" was cut off at 150 % text)."""
+    for edit in edits:
+        text = _tr(edit.placeholderText())
+        edit.setPlaceholderText(text)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(text) + 16)
+
+
 def translate_tree(root: QWidget) -> None:
     for w in [root, *root.findChildren(QWidget)]:
         translate_widget(w)
@@ -129,3 +138,54 @@ def format_date(value: dt.date) -> str:
     """A date for the screen: the one rule of twitchlog.i18n, shared with the command line
     and the report (files keep ISO dates)."""
     return i18n.format_date(value)
+
+
+def date_pattern() -> str:
+    """The date fields' Qt pattern, the same form as `format_date`: ISO in English,
+    'dd.MM.yyyy' in German."""
+    return _("yyyy-MM-dd")
+
+
+def _qt_words(value: dt.date | dt.datetime, pattern: str) -> str:
+    """`value` in a Qt date pattern, with day and month names in the language in use (the
+    pattern itself comes from the catalogue: German puts a full stop after the day)."""
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    locale = QLocale(
+        QLocale.Language.German if i18n.language() == "de" else QLocale.Language.English
+    )
+    day = QDate(value.year, value.month, value.day)
+    if isinstance(value, dt.datetime):
+        moment = QDateTime(day, QTime(value.hour, value.minute))
+        return locale.toString(moment, pattern)
+    return locale.toString(day, pattern)
+
+
+def long_day(value: dt.date) -> str:
+    """'Sunday 29 November' / 'Sonntag, 29. November'."""
+    return _qt_words(value, _("dddd d MMMM"))
+
+
+def long_date(value: dt.date) -> str:
+    """'Sunday 29 November 2026' / 'Sonntag, 29. November 2026'."""
+    return _qt_words(value, _("dddd d MMMM yyyy"))
+
+
+def short_date(value: dt.date) -> str:
+    """'19 Feb 2027' / '19. Feb. 2027'."""
+    return _qt_words(value, _("d MMM yyyy"))
+
+
+def day_month(value: dt.date) -> str:
+    """'29 Nov' / '29. Nov.'."""
+    return _qt_words(value, _("d MMM"))
+
+
+def day_and_time(value: dt.datetime) -> str:
+    """'Sun 29 Nov 09:15' / 'So., 29. Nov. 09:15'."""
+    return _qt_words(value, _("ddd d MMM HH:mm"))
+
+
+def clock(value: dt.datetime) -> str:
+    """The time of day, 24 hours in both languages: '09:15'."""
+    return value.strftime("%H:%M")

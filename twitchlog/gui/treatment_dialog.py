@@ -21,13 +21,15 @@ from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.qdates import to_date
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.translate import date_pattern, format_date, whole_placeholder
 from twitchlog.gui.wheel import guard_wheel
+from twitchlog.i18n import _, format_number
 
 
 def _date(parent: QWidget, name: str) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate(), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_pattern())
     edit.setAccessibleName(name)
     edit.setToolTip(name)
     return edit
@@ -43,7 +45,7 @@ class TreatmentDialog(QDialog):
         self.kind = QComboBox(self)
         for key, words in catalog.TREATMENT_KINDS.items():
             if key != "injection":  # injections have their own entry (Injections, below)
-                self.kind.addItem(words, key)
+                self.kind.addItem(_(words), key)
         self.start = _date(self, "Start date")
         self.has_end = QCheckBox("It has ended", self)
         self.end = _date(self, "End date")
@@ -55,6 +57,7 @@ class TreatmentDialog(QDialog):
         self.unit.setPlaceholderText("optional, e.g. units, mg")
         self.sites = QLineEdit(self)
         self.sites.setPlaceholderText("injection sites (optional)")
+        whole_placeholder(self.name, self.dose, self.unit, self.sites)
         self.note = QLineEdit(self)
         for w, name in (
             (self.name, "Treatment name"),
@@ -120,7 +123,7 @@ class EndTreatmentDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.treatment = treatment
-        self.setWindowTitle(f"End {treatment.name}")
+        self.setWindowTitle(_("End {name}").format(name=treatment.name))
         self.end = _date(self, "End date")
         self.error = error_label(self)
         buttons = QDialogButtonBox(
@@ -148,8 +151,17 @@ class EndTreatmentDialog(QDialog):
 
 
 def describe(t: Treatment) -> str:
-    dose = f" {t.dose:g} {t.unit}".rstrip() if t.dose is not None else ""
-    until = (
-        f" until {t.end.isoformat()}" if t.end else (" (ongoing)" if t.kind != "injection" else "")
-    )
-    return f"{t.name}{dose} — {catalog.TREATMENT_KINDS[t.kind]}, from {t.start.isoformat()}{until}"
+    """'magnesium 300 mg — medication, from 2026-03-02 (ongoing)', in the language in use."""
+    name = f"{t.name} {format_number(t.dose)} {t.unit}".rstrip() if t.dose is not None else t.name
+    fields = {
+        "name": name,
+        "kind": _(catalog.TREATMENT_KINDS[t.kind]),
+        "start": format_date(t.start),
+    }
+    if t.end:
+        return _("{name} — {kind}, from {start} until {end}").format(
+            end=format_date(t.end), **fields
+        )
+    if t.kind == "injection":
+        return _("{name} — {kind}, from {start}").format(**fields)
+    return _("{name} — {kind}, from {start} (ongoing)").format(**fields)

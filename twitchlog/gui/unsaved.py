@@ -13,6 +13,8 @@ from typing import Literal, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from twitchlog.i18n import _
+
 Answer = Literal["save", "discard", "cancel"]
 
 
@@ -32,8 +34,8 @@ def ask_unsaved(parent: QWidget, what: str, on_answer: Callable[[Answer], None])
     )
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Unsaved changes",
-        f"{what} not saved yet. Save before going on?",
+        _("Unsaved changes"),
+        _("{what} not saved yet. Save before going on?").format(what=what),
         buttons,
         parent,
     )

@@ -149,7 +149,7 @@ def percent(share: float) -> str:
 def _header(page: Page, r: ReportData) -> None:
     title = _("Facial twitching diary — summary for a doctor visit")
     room = (RIGHT - LEFT) * PAGE_WIDTH_PT / page.scale
-    size = min(15.0, 15.0 * room / text_width(title, 15.0, "bold"))
+    size = min(15.0, 15.0 * 0.95 * room / text_width(title, 15.0, "bold"))  # 0.95: wrap's slack
     page.text(title, size, weight="bold", gap=1.45 * 15.0 / size)
     period = _("Period {start} to {end} ({days})").format(
         start=format_date(r.start), end=format_date(r.end), days=plural(r.n_days, "day")
@@ -486,9 +486,9 @@ MAX_CYCLE_ROWS = 6  # the latest cycles of the period on page 1; the rest are co
 CYCLE_COLUMNS = (
     (N_("Injection"), 0.0),
     (N_("Product and units"), 0.11),
-    (N_("Onset"), 0.32),
-    (N_("Wear-off: measured / felt"), 0.45),
-    (N_("Side effects"), 0.69),
+    (N_("Onset"), 0.36),
+    (N_("Wear-off: measured / felt"), 0.48),
+    (N_("Side effects"), 0.72),
 )
 
 
@@ -852,6 +852,28 @@ MIN_SCALE = 0.7
 """Smallest type on page 1, as a share of its usual size (7.5 pt print becomes 5.3 pt)."""
 
 
+def _fitted_first_page(report: ReportData) -> Page:
+    """Page 1 at full size, or, when it would run into the footer (German, many findings,
+    years of injections), set as large as still fits: each try scales by the room over the
+    height used; smaller type also wraps into fewer lines, so a second try grows it again."""
+    bottom = footer_top()
+    page = _first_page(report, 1.0)
+    best: Page | None = None
+    for _attempt in range(3):
+        if page.y >= bottom and page.scale == 1.0:
+            return page
+        scale = page.scale * (TOP - bottom) / (TOP - page.y) * 0.995
+        scale = max(MIN_SCALE, min(1.0, scale))
+        if best is not None and scale <= best.scale:
+            break
+        page = _first_page(report, scale)
+        if page.y >= bottom or scale == MIN_SCALE:
+            best = page
+            if scale == MIN_SCALE:
+                break
+    return best or page
+
+
 def _first_page(report: ReportData, scale: float) -> Page:
     page = Page(scale)
     _header(page, report)
@@ -867,15 +889,7 @@ def _first_page(report: ReportData, scale: float) -> Page:
 def build_pages(report: ReportData) -> list[Figure]:
     """Page 1 (always), page 2 (the full trigger table, when there are comparisons) and a
     page for the latest experiment that has finished, when there is one."""
-    page = _first_page(report, 1.0)
-    bottom = footer_top()
-    scale = 1.0
-    for _attempt in range(4):  # a long page (German, many findings) is set smaller to fit
-        if page.y >= bottom or scale <= MIN_SCALE:
-            break
-        scale = max(MIN_SCALE, scale * (TOP - bottom) / (TOP - page.y) * 0.99)
-        page = _first_page(report, scale)
-    pages = [page]
+    pages = [_fitted_first_page(report)]
     if report.triggers is not None and report.triggers.findings:
         pages.append(_table_page(report, report.triggers))
     if report.experiment is not None:
