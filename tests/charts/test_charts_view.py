@@ -90,6 +90,12 @@ def test_factor_picker_changes_the_figure(qtbot, view) -> None:  # type: ignore[
     assert "Stress" in view.figure.axes[0].get_xlabel()
     labels = [t.get_text() for t in view.figure.axes[0].get_xticklabels()]
     assert labels[0] == "0–2"
+    # The picker is as wide as its longest factor name ("Warm compress" was cut to "Warm co").
+    box = view.factor_box
+    names = [box.itemText(i) for i in range(box.count())]
+    assert "Warm compress" in names
+    widest = max(box.fontMetrics().horizontalAdvance(n) for n in names)
+    assert box.width() >= widest + 20, (box.width(), widest)
 
 
 def test_every_tab_draws_and_saves(qtbot, view, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -122,3 +122,25 @@ def test_a_new_factor_appears_and_typed_values_survive(qtbot: Any, window: Any) 
     assert "chocolate" in view.form.fields
     assert view.form.fields["stress"].value() == 5
     assert view.form.fields["chocolate"].control.suffix() == " g"
+
+
+def test_save_before_the_form_has_loaded_writes_nothing(
+    qtbot: Any, runner: Any, diary: Any
+) -> None:
+    """Ctrl+D then Ctrl+S at once: no day is picked yet (the date field still holds Qt's
+    1 Jan 2000), so nothing is saved, least of all a check-in for that day."""
+    from twitchlog.diary import days
+    from twitchlog.gui.checkin_view import CheckinView
+
+    view = CheckinView(runner)  # built, not refreshed: the form has not loaded
+    qtbot.addWidget(view)
+    view.submit()
+    wait_idle(qtbot, runner)
+    with diary.read() as s:
+        assert days.list_days(s) == []
+    view.refresh()  # once loaded, the same key saves today's check-in
+    wait_idle(qtbot, runner)
+    view.submit()
+    wait_idle(qtbot, runner)
+    with diary.read() as s:
+        assert [d.date for d in days.list_days(s)] == [view.day()]

@@ -47,7 +47,8 @@ def fill_diary(path: Path) -> None:
         with d.write() as s:
             for back in range(4):
                 day = today - dt.timedelta(days=back)
-                days.check_in(s, day, {"caffeine_mg": 190, "sleep_h": 6.5}, note="busy day")
+                values = {"caffeine_mg": 190, "sleep_h": 6.5, "warm_compress": 10}
+                days.check_in(s, day, values, note="busy day")
                 for i in range(1 + back):
                     at = dt.datetime.combine(day, dt.time(9 + i, 15)).astimezone()
                     episodes.log_episode(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -44,6 +43,8 @@ class CrashGuard:
         if issubclass(kind, KeyboardInterrupt):
             self.previous(kind, error, tb)
             return
+        import traceback  # ~3 ms, only when something went wrong
+
         from PySide6.QtWidgets import QMessageBox
 
         self.seen.append(error)

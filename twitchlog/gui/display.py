@@ -150,13 +150,18 @@ def apply(app: QApplication | None = None) -> bool:
     """Put the chosen theme and text size on the application (and every open widget);
     False when they were on already."""
     app = app or QApplication.instance()  # type: ignore[assignment]
-    if not isinstance(app, QApplication) or _Saved.applied == (theme(), text_scale()):
+    wanted = (theme(), text_scale())
+    if not isinstance(app, QApplication) or _Saved.applied == wanted:
         return False
-    _Saved.applied = (theme(), text_scale())
-    if not _Saved.style:
+    first, _Saved.applied = _Saved.applied is None, wanted
+    if first and wanted == ("system", 100):
+        # The desktop's own look is on already. Touching app.style() here would build
+        # the style's Python side (~12 ms) before the first paint, for nothing.
+        return True
+    if not _Saved.style:  # what the desktop gave, before we change any of it
         _Saved.style = app.style().name()
         _Saved.point_size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 9.0
-    chosen = colours()
+    chosen = PALETTES.get(wanted[0])
     if chosen is None:
         if app.style().name() != _Saved.style:
             app.setStyle(_Saved.style)
@@ -168,7 +173,7 @@ def apply(app: QApplication | None = None) -> bool:
             app.setStyle(_outlined_style()("Fusion"))
         app.setPalette(palette_for(chosen))
     font = QFont(app.font())
-    font.setPointSizeF(_Saved.point_size * text_scale() / 100)
+    font.setPointSizeF(_Saved.point_size * wanted[1] / 100)
     app.setFont(font)
     for widget in app.allWidgets():
         scale = widget.property(_SCALE_PROPERTY)

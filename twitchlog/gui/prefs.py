@@ -6,6 +6,8 @@ window on this machine: reminder time, caffeine unit, where the diary file is, g
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -29,28 +31,54 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# What the config folder is computed from; the folder is looked up again when one changes
+# (each test has its own XDG_CONFIG_HOME), otherwise once per process.
+_FOLDER_FROM = ("XDG_CONFIG_HOME", "HOME", "APPDATA", "LOCALAPPDATA", "USERPROFILE")
+
+
+class _Cache:
+    """The settings file for the current config folder and the one QSettings reading it.
+
+    A new QSettings, with platformdirs asked for the path, cost ~1 ms on each of the ~9
+    reads before the first paint. QSettings is not thread-safe, so only the main (UI)
+    thread gets the kept one."""
+
+    key: tuple[str | None, ...] | None = None
+    path: Path = Path()
+    settings: QSettings | None = None
+
+
 def settings_file() -> Path:
-    """twitchlog.conf in the user config folder, looked up afresh on every call.
+    """twitchlog.conf in the user config folder (platformdirs).
 
     QSettings' own default path is computed once per process, so a changed
     XDG_CONFIG_HOME (each test has its own) would be ignored; naming the file
     ourselves keeps the location right and the same on every platform.
     """
-    from platformdirs import user_config_dir
+    key = tuple(os.environ.get(name) for name in _FOLDER_FROM)
+    if key != _Cache.key:
+        from platformdirs import user_config_dir
 
-    return Path(user_config_dir(ORGANISATION, appauthor=False)) / f"{APPLICATION}.conf"
+        folder = user_config_dir(ORGANISATION, appauthor=False)
+        _Cache.key, _Cache.path, _Cache.settings = key, Path(folder) / f"{APPLICATION}.conf", None
+    return _Cache.path
 
 
 def store() -> QSettings:
     """The settings, in a file that is private before Qt first writes it (a diary's
     location and reminder time are the user's business): Qt keeps the mode it finds."""
-    from twitchlog.paths import create_private_file, make_private_dir
-
     path = settings_file()
     if not path.exists():
+        from twitchlog.paths import create_private_file, make_private_dir
+
         make_private_dir(path.parent)
         create_private_file(path)
-    return QSettings(str(path), QSettings.Format.IniFormat)
+        _Cache.settings = None  # a file made afresh is read afresh
+    if threading.current_thread() is not threading.main_thread():
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    if _Cache.settings is None:
+        _Cache.settings = QSettings(str(path), QSettings.Format.IniFormat)
+    return _Cache.settings
 
 
 def get(key: str) -> Any:

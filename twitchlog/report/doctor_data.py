@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
@@ -23,7 +24,7 @@ from twitchlog.diary.summaries import (
     resolve_range,
     sign_counts,
 )
-from twitchlog.i18n import _
+from twitchlog.i18n import _, language
 
 INJECTION_SHOWN_DAYS = 182
 """Botulinum toxin works for about 3–4 months; after half a year the row stops naming it."""
@@ -71,7 +72,15 @@ class DoctorTable:
 
 def places_text(places: tuple[tuple[Place, int], ...]) -> str:
     """'left upper eyelid ×3; left cheek ×1'."""
-    return "; ".join(f"{p.words} ×{n}" for p, n in places)
+    lang = language()
+    return "; ".join(f"{_spot_words(p, lang)} ×{n}" for p, n in places)
+
+
+@lru_cache(maxsize=256)
+def _spot_words(place: Place, lang: str) -> str:
+    """A place's words, made once per spot and language: ten years name ~10,000 places
+    (two catalogue look-ups each), from a few dozen spots."""
+    return place.words
 
 
 def signs_text(signs: tuple[tuple[str, int], ...]) -> str:
@@ -89,23 +98,32 @@ def treatment_words(t: Treatment, day: dt.date) -> str:
 def treatments_by_day(
     treatments: list[Treatment], lo: dt.date, hi: dt.date
 ) -> dict[dt.date, tuple[str, ...]]:
-    """Treatments in effect on each day from lo to hi; of repeated injections only the latest."""
-    plain: dict[dt.date, list[Treatment]] = {}
+    """Treatments in effect on each day from lo to hi; of repeated injections only the latest.
+
+    A plain treatment reads the same on every day, so its words are made once, not once a
+    day (a ten-year course of magnesium is 3,650 days); an injection's name the day."""
+    plain: dict[dt.date, list[str]] = {}
     latest: dict[dt.date, dict[str, Treatment]] = {}
+    one = dt.timedelta(days=1)
     for t in sorted(treatments, key=lambda t: (t.start, t.id)):
         injection = t.kind == "injection" and t.end is None
         last = t.start + dt.timedelta(days=INJECTION_SHOWN_DAYS) if injection else t.end or hi
-        day = max(t.start, lo)
-        while day <= min(last, hi):
-            if injection:
-                latest.setdefault(day, {})[t.name.lower()] = t  # a later start replaces it
-            else:
-                plain.setdefault(day, []).append(t)
-            day += dt.timedelta(days=1)
+        day, stop = max(t.start, lo), min(last, hi)
+        if injection:
+            name = t.name.lower()
+            while day <= stop:
+                latest.setdefault(day, {})[name] = t  # a later start replaces it
+                day += one
+        elif day <= stop:
+            words = treatment_words(t, day)
+            while day <= stop:
+                plain.setdefault(day, []).append(words)
+                day += one
     out = {}
     for day in plain.keys() | latest.keys():
-        shown = [*plain.get(day, ()), *latest.get(day, {}).values()]
-        out[day] = tuple(treatment_words(t, day) for t in shown)
+        shots = latest.get(day)
+        named = (treatment_words(t, day) for t in shots.values()) if shots else ()
+        out[day] = (*plain.get(day, ()), *named)
     return out
 
 
