@@ -134,19 +134,6 @@ SAME_IN_BOTH = {
 TYPED = ("busy day", "magnesium", "at most 1 cup", "as usual", "not saved")
 _PATH = re.compile(r"(?<!\S)[~/]\S*")  # a file or folder name is not a word to translate
 
-# Words other engineers put on screen, from their own catalogues (this round's #18 split):
-# these widgets are left out of the walk until their words are translated at the source.
-OWNED_ELSEWHERE = {
-    "view-experiments": "the Experiments view's status and result: Plan.status_line and the "
-    "result sentences (analysis)",
-    "experimentLine": "Today's experiment line, Plan.status_line (analysis)",
-    "exportPreview": "the doctor CSV's cells: 'day 0 after injection' (injections, report/)",
-}
-
-
-def _elsewhere(w: QWidget) -> bool:
-    return w.objectName() in OWNED_ELSEWHERE
-
 
 def _walk_in(language: str, qtbot: Any, qapp: QApplication, path: Path) -> dict[str, list[str]]:
     from twitchlog.gui import translate
@@ -163,7 +150,7 @@ def _walk_in(language: str, qtbot: Any, qapp: QApplication, path: Path) -> dict[
         with qtbot.waitSignal(r.opened, timeout=10_000):
             r.open(str(path), on_error=w.open_failed)
         wait_idle(qtbot, r)
-        shown = collect(qtbot, w, _elsewhere)
+        shown = collect(qtbot, w)
     finally:
         wait_idle(qtbot, r)
         w._close_ok = True
