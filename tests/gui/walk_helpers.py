@@ -50,7 +50,8 @@ def fill_diary(path: Path) -> None:
                 values = {"caffeine_mg": 190, "sleep_h": 6.5, "warm_compress": 10}
                 days.check_in(s, day, values, note="busy day")
                 for i in range(1 + back):
-                    at = dt.datetime.combine(day, dt.time(9 + i, 15)).astimezone()
+                    # at the diary day's start, so today's twitches are never in the future
+                    at = dt.datetime.combine(day, dt.time(4, i)).astimezone()
                     episodes.log_episode(
                         s, started_at=at, severity=2, duration_s=40, places=["left:lower_eyelid"]
                     )
