@@ -720,7 +720,7 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
         "q",
         _("Verdict"),
     )
-    columns = (0.0, 0.25, 0.36, 0.50, 0.645, 0.80, 0.86)
+    columns = (0.0, 0.25, 0.385, 0.50, 0.645, 0.80, 0.86)
     page.skip(6)
     draw_row(page, columns, cell_lines(columns, heads, 7.5, "bold"), 7.5, weight="bold")
     page.skip(2)
