@@ -3,6 +3,9 @@ it is drawn on, computed with the WCAG formula; charts in the dark themes too.""
 
 from __future__ import annotations
 
+import itertools
+import math
+
 import pytest
 
 from twitchlog.charts.theme import DARK, LIGHT, contrast_ratio, theme_from_colors
@@ -63,6 +66,65 @@ def test_dark_chart_colours_all_reach_aa_text_contrast(theme: object) -> None:
 def test_light_chart_secondary_text_reads_too() -> None:
     assert contrast_ratio(LIGHT.muted, LIGHT.background) >= AA_TEXT
     assert contrast_ratio(LIGHT.foreground, LIGHT.background) >= AA_TEXT
+
+
+@pytest.mark.parametrize("background", ["#ffffff", "window"])
+def test_light_chart_series_colours_reach_aa_text_contrast(background: str) -> None:
+    """The series colours draw thin lines, small markers and labels (the factor's axis,
+    treatment notes) on white (saved charts, the PDF) and on the window's light grey."""
+    if background == "window":
+        c = _window_palettes()["light"]
+        theme = theme_from_colors(c.window, c.text)
+    else:
+        theme = LIGHT
+    ratios = {a: round(contrast_ratio(a, theme.background), 2) for a in theme.accents}
+    assert min(ratios.values()) >= AA_TEXT, ratios
+
+
+# Machado, Oliveira & Fernandes (2009): colour-vision deficiency at full severity, on
+# linear RGB.
+_CVD = {
+    "protan": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
+               (-0.003882, -0.048116, 1.051998)),
+    "deutan": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+               (-0.011820, 0.042940, 0.968881)),
+    "tritan": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
+               (0.004733, 0.691367, 0.303900)),
+}  # fmt: skip
+
+
+def _lab(color: str, vision: str) -> tuple[float, float, float]:
+    """CIELAB (D65) of `color` as seen with `vision` ('normal' or a key of _CVD)."""
+    c = color.lstrip("#")
+    srgb = [int(c[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in srgb]
+    if vision != "normal":
+        lin = [
+            min(1.0, max(0.0, sum(m * v for m, v in zip(row, lin, strict=True))))
+            for row in _CVD[vision]
+        ]
+    r, g, b = lin
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return (116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z)))
+
+
+@pytest.mark.parametrize("vision", ["normal", "protan", "deutan", "tritan"])
+def test_light_chart_series_stay_apart_for_colour_blind_readers(vision: str) -> None:
+    """Darker colours crowd together; each pair of light series (and the text colour) stays
+    at least 15 apart in CIELAB however the reader sees colour (the Okabe–Ito colours
+    themselves manage 16; 2.3 is a just-noticeable difference)."""
+    colours = [*LIGHT.accents, LIGHT.foreground]
+    gaps = {
+        (a, b): round(math.dist(_lab(a, vision), _lab(b, vision)), 1)
+        for a, b in itertools.combinations(colours, 2)
+    }
+    assert min(gaps.values()) >= 15, sorted(gaps.items(), key=lambda kv: kv[1])[:3]
 
 
 @pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])

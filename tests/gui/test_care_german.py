@@ -51,35 +51,6 @@ PENDING: dict[str, set[str]] = {
         "about 7% of the time, in simulated diaries with twitching that comes and goes in "
         "flares.",
     },
-    # The injection panel's and dialog's fixed words (gui/injection*.py), on the window's
-    # branch, and the place names (diary/records.py), on the storage words' branch:
-    "window": {
-        "Mark today as the day you feel the injection wearing off (shown on the cycles chart)",
-        "Each injection's weeks, aligned on the injection day; the band is your untreated level",
-        "7 days before it is due",
-        "Next injection due around 03 Dec 2026 (your median interval, 84 days).",
-        "Add this site",
-        "Change the injection",
-        "Date",
-        "How bad was the bruising?",
-        "How bad was the double vision?",
-        "How bad was the drooping eyelid?",
-        "How bad was the dry eye?",
-        "How bad was the tearing?",
-        "How bad was the trouble closing the eye?",
-        "Injected sites",
-        "Injection date",
-        "Product",
-        "Product name",
-        "Remove selected site",
-        "Side effects this cycle",
-        "Total units",
-        "Units",
-        "brand or name (optional)",
-        "not rated",
-        "total units, e.g.",
-    },
-    "storage words": {"left upper eyelid"},
 }
 """Words of other parts still in English, listed by who translates them; each list goes
 once their translation has landed (then this test covers those words too)."""

@@ -32,7 +32,7 @@ SHARED = {
     "ana", "smith", "twitchlog", "onabotulinumtoxina", "botox", "benjamini", "hochberg",
     "magnesium", "stress", "experiment", "chocolate", "and", "other", "sweets", "eaten",
     "late", "night", "coffee", "usual", "no", "as", "median",
-    "was", "falls", "blocks",  # German too: "what", "if", "of a block"
+    "was", "falls", "blocks", "links",  # German too: "what", "if", "of a block", "left"
 }  # fmt: skip
 
 

@@ -24,6 +24,8 @@ import numpy as np
 from twitchlog.analysis import stats
 from twitchlog.analysis.due import next_due
 from twitchlog.analysis.effects import Effect, group_effect
+from twitchlog.analysis.sentences import verdict_words
+from twitchlog.i18n import N_, _, format_number
 
 PRE_DAYS = 84  # untreated days before the first injection used as the baseline (at most)
 MIN_BASELINE_DAYS = 14
@@ -144,7 +146,7 @@ class WeekEstimate:
     @property
     def words(self) -> str:
         if self.week is None:
-            return self.why or self.status
+            return self.why or verdict_words(self.status)
         if (
             self.low is not None
             and self.high is not None
@@ -154,8 +156,10 @@ class WeekEstimate:
                 self.week,
             )
         ):
-            return f"week {self.week} (weeks {self.low}–{self.high})"
-        return f"week {self.week}"
+            return _("week {week} (weeks {low}–{high})").format(
+                week=self.week, low=self.low, high=self.high
+            )
+        return _("week {week}").format(week=self.week)
 
 
 @dataclass(frozen=True)
@@ -169,9 +173,14 @@ class Best:
     @property
     def words(self) -> str:
         lo, hi = self.ratio_ci
-        return (
-            f"weeks {self.first_week}–{self.last_week}: {self.ratio:.1f}× your untreated rate "
-            f"(approx. {lo:.1f}–{hi:.1f})"
+        return _(
+            "weeks {first}–{last}: {ratio}× your untreated rate (approx. {low}–{high})"
+        ).format(
+            first=self.first_week,
+            last=self.last_week,
+            ratio=format_number(self.ratio, 1),
+            low=format_number(lo, 1),
+            high=format_number(hi, 1),
         )
 
 
@@ -243,9 +252,9 @@ def baseline_for(y: np.ndarray, starts: Sequence[int], k: int, choice: str = "au
     pre = _observed(y, starts[0] - PRE_DAYS, starts[0])
     late = _observed(y, starts[k - 1] + LATE_FROM_DAY, starts[k]) if k > 0 else pre
     use_pre = choice == "pre" or (choice == "auto" and pre.size >= MIN_BASELINE_DAYS)
-    days, source = (pre, "before the first injection") if use_pre else (late, "late weeks")
+    days, source = (pre, N_("before the first injection")) if use_pre else (late, "late weeks")
     if k > 0 and not use_pre:
-        source = "late weeks of the previous cycle"
+        source = N_("late weeks of the previous cycle")
     if days.size < MIN_BASELINE_DAYS:
         return Baseline("none", days, float("nan"), (float("nan"), float("nan")))
     return Baseline(source, days, float(np.mean(y[days])), _band(y, days))
@@ -277,7 +286,7 @@ def _onset(y: np.ndarray, base: Baseline, s: int, length: int, acf: np.ndarray) 
             return WeekEstimate(w, last_unclear + 1, w, "found")
         last_unclear = w
     return WeekEstimate(
-        None, why=f"no clearly lower week among the first {ONSET_SEARCH_WEEKS} weeks"
+        None, why=_("no clearly lower week among the first {n} weeks").format(n=ONSET_SEARCH_WEEKS)
     )
 
 
@@ -361,13 +370,13 @@ def analyze_cycle(
     if acf is None:
         acf = outcome_acf(y, starts)
     eff = _effect(y, base.days, window, MIN_WINDOW_DAYS, acf) if base.days.size else None
-    blank = WeekEstimate(None, why="too few days to tell")
+    blank = WeekEstimate(None, why=_("too few days to tell"))
     start_date = dates0 + dt.timedelta(days=s)
     if base.source == "none" or eff is None:
         why = (
-            "too few untreated days to compare with"
+            _("too few untreated days to compare with")
             if base.source == "none"
-            else f"fewer than {MIN_WINDOW_DAYS} check-ins in weeks 1–8"
+            else _("fewer than {n} check-ins in weeks 1–8").format(n=MIN_WINDOW_DAYS)
         )
         nan2 = (float("nan"), float("nan"))
         cant = WeekEstimate(None, why=why)
@@ -391,15 +400,17 @@ def analyze_cycle(
             wear = WeekEstimate(wear_day // 7, cp[1][0] // 7, cp[1][1] // 7, "found")
         elif nxt is None:
             wear = WeekEstimate(
-                None, status="not yet", why=f"not worn off so far (week {length // 7})"
+                None,
+                status="not yet",
+                why=_("not worn off so far (week {week})").format(week=length // 7),
             )
         else:
             wear = WeekEstimate(
-                None, status="none", why="no clear return before the next injection"
+                None, status="none", why=_("no clear return before the next injection")
             )
     else:
-        onset = WeekEstimate(None, why="no clear relief in weeks 1–8")
-        wear = WeekEstimate(None, status="none", why="no clear relief to wear off")
+        onset = WeekEstimate(None, why=_("no clear relief in weeks 1–8"))
+        wear = WeekEstimate(None, status="none", why=_("no clear relief to wear off"))
     best = _best(y, base, s, wear_day if wear_day is not None else length, acf)
     return Cycle(
         start_date,

@@ -21,21 +21,22 @@ import numpy as np
 
 from twitchlog.analysis.data import DailyData
 from twitchlog.analysis.experiment_plan import ADHERENCE_FLAG, KEPT_SCORE, Plan
-from twitchlog.words import plural
+from twitchlog.i18n import N_, _, decimal_sign, format_date, format_number, ngettext
 
 MIN_DAYS_PER_BLOCK = 3
 """A block needs this many checked-in analysed days for its pair to count."""
 
-UNITS = {
-    "count": "twitches a day",
-    "severity": "severity points a day",
-    "duration": "minutes of twitching a day",
+UNITS = {  # shown through _()
+    "count": N_("twitches a day"),
+    "severity": N_("severity points a day"),
+    "duration": N_("minutes of twitching a day"),
 }
 
-CLEAR = "clear difference"
-INCONCLUSIVE = "inconclusive"
-NOT_ENOUGH = "not enough data"
-IN_PROGRESS = "in progress"
+# Verdicts stay English in the data (JSON); people read them through _().
+CLEAR = N_("clear difference")
+INCONCLUSIVE = N_("inconclusive")
+NOT_ENOUGH = N_("not enough data")
+IN_PROGRESS = N_("in progress")
 
 
 @dataclass(frozen=True)
@@ -191,89 +192,165 @@ def analyse_experiment(
     return _with_sentences(result)
 
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_ORDINALS = (
+    N_("first pair"),
+    N_("second pair"),
+    N_("third pair"),
+    N_("fourth pair"),
+    N_("fifth pair"),
+    N_("sixth pair"),
+    N_("seventh pair"),
+    N_("eighth pair"),
+)
 
 
 def _ordinal(n: int) -> str:
-    return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else f"{n}th"
+    return _(_ORDINALS[n - 1]) if 1 <= n <= len(_ORDINALS) else _("{n}th pair").format(n=n)
 
 
 def _num(x: float) -> str:
-    return f"{abs(x):.1f}".rstrip("0").rstrip(".") if abs(x) >= 0.05 else "0"
+    return format_number(float(f"{abs(x):.1f}")) if abs(x) >= 0.05 else "0"
 
 
 def _side(x: float) -> str:
     """'1.2 fewer' / '0.4 more' for a changed − usual difference."""
     if abs(x) < 0.05:
         return "0"
-    return f"{_num(x)} {'fewer' if x < 0 else 'more'}"
+    if x < 0:
+        return _("{n} fewer").format(n=_num(x))
+    return _("{n} more").format(n=_num(x))
+
+
+def _p(v: float) -> str:
+    return f"{v:.3g}".replace(".", decimal_sign())
 
 
 def _with_sentences(r: ExperimentResult) -> ExperimentResult:
     from dataclasses import replace
 
     plan = r.plan
-    unit = UNITS.get(plan.outcome, "a day")
-    span = "weeks" if plan.block_days == 7 else f"{plan.block_days}-day blocks"
+    unit = _(UNITS.get(plan.outcome, "a day"))
     out: list[str] = []
     k = r.complete_pairs
     if r.mean_difference is None or r.ci is None:
         if r.verdict == IN_PROGRESS:
             out.append(
-                f"Under way: {k} of {plan.pairs} pairs complete. A result needs at least 2 "
-                "complete pairs."
+                _(
+                    "Under way: {k} of {pairs} pairs complete. A result needs at least 2 "
+                    "complete pairs."
+                ).format(k=k, pairs=plan.pairs)
             )
         else:
             out.append(
-                f"Not enough data: {plural(k, 'complete pair')} of blocks, each "
-                f"needing {MIN_DAYS_PER_BLOCK} checked-in days after the settling-in days; a "
-                "result needs at least 2."
+                ngettext(
+                    "Not enough data: {k} complete pair of blocks, each needing {need} "
+                    "checked-in days after the settling-in days; a result needs at least 2.",
+                    "Not enough data: {k} complete pairs of blocks, each needing {need} "
+                    "checked-in days after the settling-in days; a result needs at least 2.",
+                    k,
+                ).format(k=k, need=MIN_DAYS_PER_BLOCK)
             )
     else:
         d = r.mean_difference
         lo, hi = r.ci
-        ends = f"{_side(lo)} to {_side(hi)}"  # from the 'fewer' end to the 'more' end
-        how = f"{_side(d)} {unit}" if abs(d) >= 0.05 else f"about as many {unit}"
-        out.append(
-            f"In {k} pairs of {span}, with {plan.changed} you logged {how} than "
-            f"{plan.usual} (95% CI {ends})."
-        )
-        if r.verdict == CLEAR:
-            out.append("This is a clear difference: chance alone rarely gives one this large.")
+        # from the 'fewer' end to the 'more' end
+        ends = _("{low} to {high}").format(low=_side(lo), high=_side(hi))
+        values = {
+            "k": k,
+            "changed": _(plan.changed),
+            "usual": _(plan.usual),
+            "unit": unit,
+            "difference": _side(d),
+            "interval": ends,
+            "block_days": plan.block_days,
+        }
+        if plan.block_days == 7 and abs(d) >= 0.05:
+            text = _(
+                "In {k} pairs of weeks, with {changed} you logged {difference} {unit} than "
+                "{usual} (95% CI {interval})."
+            )
+        elif plan.block_days == 7:
+            text = _(
+                "In {k} pairs of weeks, with {changed} you logged about as many {unit} as "
+                "{usual} (95% CI {interval})."
+            )
+        elif abs(d) >= 0.05:
+            text = _(
+                "In {k} pairs of {block_days}-day blocks, with {changed} you logged "
+                "{difference} {unit} than {usual} (95% CI {interval})."
+            )
         else:
+            text = _(
+                "In {k} pairs of {block_days}-day blocks, with {changed} you logged about as "
+                "many {unit} as {usual} (95% CI {interval})."
+            )
+        out.append(text.format(**values))
+        if r.verdict == CLEAR:
+            out.append(_("This is a clear difference: chance alone rarely gives one this large."))
+        elif r.state in ("finished", "stopped"):
             more = _ordinal(max(k, plan.pairs) + 1)
             out.append(
-                f"Inconclusive: this could be chance; a {more} pair would help."
-                if r.state in ("finished", "stopped")
-                else "Inconclusive so far: this could be chance."
-            )
-        smallest = 2 / r.orderings
-        out.append(
-            f"Of the {r.orderings} orders your plan could have drawn, "
-            f"{round((r.p_value or 0) * r.orderings)} give a difference at least this large "
-            f"(exact p = {r.p_value:.3g}"
-            + (f"; with {k} pairs it cannot go below {smallest:.3g})." if smallest > 0.05 else ").")
-        )
-    if r.adherence is not None:
-        pct = round(100 * r.adherence)
-        answered = plural(r.answered_days, "day")
-        if r.low_adherence:
-            out.append(
-                f"Low adherence: you kept to the plan on {pct}% of the {answered} you "
-                f"answered (below {round(100 * ADHERENCE_FLAG)}%), so a real effect may "
-                "look smaller than it is."
+                _("Inconclusive: this could be chance; a {pair} would help.").format(pair=more)
             )
         else:
-            out.append(f"You kept to the plan on {pct}% of the {answered} you answered.")
+            out.append(_("Inconclusive so far: this could be chance."))
+        smallest = 2 / r.orderings
+        values = {
+            "orderings": r.orderings,
+            "n": round((r.p_value or 0) * r.orderings),
+            "p": _p(r.p_value or 0.0),
+            "k": k,
+            "smallest": _p(smallest),
+        }
+        if smallest > 0.05:
+            text = _(
+                "Of the {orderings} orders your plan could have drawn, {n} give a difference "
+                "at least this large (exact p = {p}; with {k} pairs it cannot go below "
+                "{smallest})."
+            )
+        else:
+            text = _(
+                "Of the {orderings} orders your plan could have drawn, {n} give a difference "
+                "at least this large (exact p = {p})."
+            )
+        out.append(text.format(**values))
+    if r.adherence is not None:
+        pct = round(100 * r.adherence)
+        n = r.answered_days
+        if r.low_adherence:
+            out.append(
+                ngettext(
+                    "Low adherence: you kept to the plan on {percent}% of the {n} day you "
+                    "answered (below {flag}%), so a real effect may look smaller than it is.",
+                    "Low adherence: you kept to the plan on {percent}% of the {n} days you "
+                    "answered (below {flag}%), so a real effect may look smaller than it is.",
+                    n,
+                ).format(percent=pct, n=n, flag=round(100 * ADHERENCE_FLAG))
+            )
+        else:
+            out.append(
+                ngettext(
+                    "You kept to the plan on {percent}% of the {n} day you answered.",
+                    "You kept to the plan on {percent}% of the {n} days you answered.",
+                    n,
+                ).format(percent=pct, n=n)
+            )
     elif r.elapsed_days:
-        out.append("You did not say whether you kept to the plan; adherence is unknown.")
+        out.append(_("You did not say whether you kept to the plan; adherence is unknown."))
     if plan.washout_days:
-        first, verb = (
-            ("day", "was") if plan.washout_days == 1 else (f"{plan.washout_days} days", "were")
+        out.append(
+            ngettext(
+                "The first day of each block was left out to let the change settle.",
+                "The first {n} days of each block were left out to let the change settle.",
+                plan.washout_days,
+            ).format(n=plan.washout_days)
         )
-        out.append(f"The first {first} of each block {verb} left out to let the change settle.")
     if plan.stopped is not None:
-        out.append(f"Stopped on {plan.stopped.isoformat()}: {plan.stop_reason}")
+        out.append(
+            _("Stopped on {date}: {reason}").format(
+                date=format_date(plan.stopped), reason=plan.stop_reason
+            )
+        )
     return replace(r, sentences=tuple(out))
 
 

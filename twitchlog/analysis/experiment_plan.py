@@ -13,6 +13,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from twitchlog.i18n import _, format_date, language
+
 DEFAULT_BLOCK_DAYS = 7
 MIN_BLOCK_DAYS = 5
 DEFAULT_PAIRS = 3
@@ -130,25 +132,40 @@ class Plan:
     def status_line(self, today: dt.date) -> str:
         """Today's line: "Experiment: day 3 of 'at most 1 cup' (block 2 of 6)"."""
         state = self.state(today)
+        label = _(self.factor_label)
+        label = label if language() == "de" else label.lower()  # German nouns keep capitals
         if state == "planned":
-            return (
-                f"Experiment on {self.factor_label.lower()} starts on {self.start.isoformat()} "
-                f"with '{self.condition_words(self.conditions()[0])}'."
+            return _("Experiment on {factor} starts on {date} with '{condition}'.").format(
+                factor=label,
+                date=format_date(self.start),
+                condition=_(self.condition_words(self.conditions()[0])),
             )
         if state == "paused":
-            return f"Experiment on {self.factor_label.lower()} is paused; resume it when ready."
+            return _("Experiment on {factor} is paused; resume it when ready.").format(factor=label)
         if state == "stopped" and self.stopped is not None:
-            return f"Experiment on {self.factor_label.lower()} stopped on {self.stopped}."
+            return _("Experiment on {factor} stopped on {date}.").format(
+                factor=label, date=format_date(self.stopped)
+            )
         if state == "finished" and self.end is not None:
-            return f"Experiment on {self.factor_label.lower()} finished on {self.end}."
+            return _("Experiment on {factor} finished on {date}.").format(
+                factor=label, date=format_date(self.end)
+            )
         k = self.plan_day(today)
         assert k is not None
         block, day = divmod(k, self.block_days)
-        words = self.condition_words(self.conditions()[block])
-        washout = " — settling-in day, not analysed" if day < self.washout_days else ""
-        return (
-            f"Experiment: day {day + 1} of '{words}' (block {block + 1} of {self.n_blocks})"
-            f"{washout}"
+        values = {
+            "day": day + 1,
+            "condition": _(self.condition_words(self.conditions()[block])),
+            "block": block + 1,
+            "blocks": self.n_blocks,
+        }
+        if day < self.washout_days:
+            return _(
+                "Experiment: day {day} of '{condition}' (block {block} of {blocks}) — "
+                "settling-in day, not analysed"
+            ).format(**values)
+        return _("Experiment: day {day} of '{condition}' (block {block} of {blocks})").format(
+            **values
         )
 
     def analysed(self, k: int) -> bool:

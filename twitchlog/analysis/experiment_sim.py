@@ -18,6 +18,7 @@ import numpy as np
 from twitchlog.analysis.experiment import CLEAR, analyse_experiment
 from twitchlog.analysis.experiment_plan import Plan, draw_orders
 from twitchlog.analysis.simulate import simulate_diary
+from twitchlog.i18n import _, format_number
 
 POWER_RATIO = 1.5
 POWER_RUNS = 300
@@ -98,17 +99,19 @@ def plan_power(block_days: int, pairs: int, washout_days: int) -> ExperimentPowe
 def power_sentence(power: ExperimentPower) -> str:
     """What the person reads when planning."""
     pct = max(1, round(power.clear * 100))
-    text = (
-        f"With this plan, an effect like {power.ratio:g}× (a third fewer twitches with the "
-        f"change) is found about {pct}% of the time, in simulated diaries with twitching that "
-        "comes and goes in flares."
-    )
+    text = _(
+        "With this plan, an effect like {ratio}× (a third fewer twitches with the change) is "
+        "found about {percent}% of the time, in simulated diaries with twitching that comes "
+        "and goes in flares."
+    ).format(ratio=format_number(power.ratio), percent=pct)
     if power.clear < 0.2:
-        text += (
-            " So a real effect of that size would usually be missed: twitching that comes "
+        text += " " + _(
+            "So a real effect of that size would usually be missed: twitching that comes "
             "and goes in flares hides it. More pairs help a little, and 'inconclusive' at the "
             "end will not mean there is no effect."
         )
     elif power.clear < 0.8:
-        text += " A real effect of that size may be missed; more pairs make it likelier to show."
+        text += " " + _(
+            "A real effect of that size may be missed; more pairs make it likelier to show."
+        )
     return text

@@ -9,8 +9,9 @@ from typing import Any
 
 import numpy as np
 
-from twitchlog.analysis.sentences import OUTCOME_WORDS, ci_text
+from twitchlog.analysis.sentences import ci_text, outcome_words, verdict_words
 from twitchlog.analysis.triggers import Finding, TriggerReport
+from twitchlog.i18n import _, decimal_sign, ngettext
 
 _FINDING_KEYS = (
     "factor",
@@ -93,25 +94,35 @@ def to_json_dict(report: TriggerReport) -> dict[str, Any]:
 
 
 def _n(v: float, fmt: str) -> str:
-    return format(v, fmt) if np.isfinite(v) else "–"
+    return format(v, fmt).replace(".", decimal_sign()) if np.isfinite(v) else "–"
 
 
 def _q(q: float) -> str:
     if not np.isfinite(q):
         return "–"
-    return "<0.01" if q < 0.01 else f"{q:.2f}"
+    return ("<0.01" if q < 0.01 else f"{q:.2f}").replace(".", decimal_sign())
 
 
 def format_table(report: TriggerReport) -> str:
     """Readable fixed-width table (strongest first), then one sentence per finding."""
     head = (
-        f"{'factor':<22} {'when':<15} {'days':>5} {'high':>6} {'low':>6} {'ratio':>5} "
-        f"{'~95% CI':>10} {'q':>5} {'after?':>6}  verdict"
+        f"{_('factor'):<22} {_('when'):<15} {_('days'):>5} {_('high'):>6} {_('low'):>6} "
+        f"{_('ratio'):>5} {_('~95% CI'):>10} {'q':>5} {_('after?'):>6}  {_('verdict')}"
     )
     lines = [
-        f"{report.observed_days} check-in days; {report.comparisons} comparisons checked "
-        f"(outcome: {OUTCOME_WORDS[report.outcome]}). Ratios compare days within the same "
-        "month; 'after?' is the reverse check (p that bad days change the factor next day).",
+        ngettext(
+            "{n} check-in day; {comparisons} comparisons checked (outcome: {outcome}). "
+            "Ratios compare days within the same month; 'after?' is the reverse check "
+            "(p that bad days change the factor next day).",
+            "{n} check-in days; {comparisons} comparisons checked (outcome: {outcome}). "
+            "Ratios compare days within the same month; 'after?' is the reverse check "
+            "(p that bad days change the factor next day).",
+            report.observed_days,
+        ).format(
+            n=report.observed_days,
+            comparisons=report.comparisons,
+            outcome=outcome_words(report.outcome),
+        ),
     ]
     if report.checkin_note:
         lines.append(report.checkin_note)
@@ -120,7 +131,7 @@ def format_table(report: TriggerReport) -> str:
         lines.append(
             f"{f.label[:22]:<22} {f.when:<15} {f.n:>5} {_n(f.high_mean, '.2f'):>6} "
             f"{_n(f.low_mean, '.2f'):>6} {_n(f.ratio, '.2f'):>5} {ci_text(*f.ratio_ci):>10} "
-            f"{_q(f.q):>5} {_q(f.reverse_p):>6}  {f.verdict}"
+            f"{_q(f.q):>5} {_q(f.reverse_p):>6}  {verdict_words(f.verdict)}"
         )
     lines.append("")
     lines.extend(f"- {f.label} ({f.when}): {f.sentence}" for f in report.findings)

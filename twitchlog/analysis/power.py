@@ -8,7 +8,7 @@ imports nothing from the analysis itself.
 
 from __future__ import annotations
 
-from twitchlog.words import plural
+from twitchlog.i18n import N_, _, format_number, ngettext
 
 POWER_RATIO = 1.5
 POWER_RUNS = 200
@@ -31,21 +31,21 @@ SENTENCE_SCENARIO = "overdispersed"
 
 def _share_words(share: float) -> str:
     if share < 0.1:
-        return "rarely"
+        return _("rarely")
     if share < 0.3:
-        return "about one time in five" if share < 0.22 else "about one time in four"
+        return _("about one time in five") if share < 0.22 else _("about one time in four")
     if share < 0.42:
-        return "about a third of the time"
+        return _("about a third of the time")
     if share < 0.6:
-        return "about half the time"
+        return _("about half the time")
     if share < 0.72:
-        return "about two times in three"
+        return _("about two times in three")
     if share < 0.85:
-        return "about three times in four"
-    return "most of the time"
+        return _("about three times in four")
+    return _("most of the time")
 
 
-_SPAN_WORDS = {90: "three months", 180: "six months", 365: "a year"}
+_SPAN_WORDS = {90: N_("three months"), 180: N_("six months"), 365: N_("a year")}
 
 
 def power_sentence(observed_days: int) -> str:
@@ -59,17 +59,23 @@ def power_sentence(observed_days: int) -> str:
     for d in (now, nxt):
         if d is None:
             continue
-        span = _SPAN_WORDS.get(d, f"{d} days")
+        span = _(_SPAN_WORDS[d])  # every length in the table has its words
         share = _share_words(table[d])
         if not parts:
-            parts.append(f"with about {span}, an effect of {POWER_RATIO:g}× is found {share}")
+            parts.append(
+                _("with about {span}, an effect of {ratio}× is found {share}").format(
+                    span=span, ratio=format_number(POWER_RATIO), share=share
+                )
+            )
         else:
-            parts.append(f"with about {span}, {share}")
+            parts.append(_("with about {span}, {share}").format(span=span, share=share))
     text = "; ".join(parts)
     if now is None:  # shorter than the shortest length simulated: say what there is first
-        so_far = plural(observed_days, "checked-in day")
-        return (
-            f"With {so_far} so far, links are rarely found yet; {text} "
-            "(measured in simulated diaries)."
-        )
-    return text[:1].upper() + text[1:] + " (measured in simulated diaries)."
+        return ngettext(
+            "With {n} checked-in day so far, links are rarely found yet; {text} "
+            "(measured in simulated diaries).",
+            "With {n} checked-in days so far, links are rarely found yet; {text} "
+            "(measured in simulated diaries).",
+            observed_days,
+        ).format(n=observed_days, text=text)
+    return _("{text} (measured in simulated diaries).").format(text=text[:1].upper() + text[1:])

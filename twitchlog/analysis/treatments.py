@@ -8,7 +8,7 @@ alike. The numbers are shown with an approximate interval and that warning, alwa
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -26,7 +26,8 @@ from twitchlog.analysis.cycles import (
 )
 from twitchlog.analysis.data import DailyData, TreatmentInfo
 from twitchlog.analysis.effects import Effect, group_effect
-from twitchlog.analysis.sentences import OUTCOME_WORDS
+from twitchlog.analysis.sentences import outcome_words
+from twitchlog.i18n import N_, _, format_date, format_number
 
 BEFORE_DAYS = 28
 MIN_SIDE_DAYS = 14  # observed days needed on each side
@@ -36,11 +37,10 @@ ONSET: dict[str, tuple[int, int]] = {"injection": (4, 84)}
 DEFAULT_ONSET = (7, 84)
 MIN_AFTER_WINDOW = 28  # calendar days after the gap for a non-injection treatment
 CYCLE_WEEKS = np.arange(-4, 18)
-NOTE = (
+NOTE = N_(
     "The interval is approximate and likely too narrow: neighbouring days are alike, and "
     "treatments often start when twitching is at its worst, so some easing would come anyway."
 )
-_WORDS = OUTCOME_WORDS  # shared words: "episodes a day"
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ class TreatmentResult:
     ratio_ci: tuple[float, float]
     verdict: str  # "not enough data" | "lower after" | "higher after" | "no clear change"
     sentence: str
-    note: str = NOTE
-    before_words: str = "the 28 days before"
+    note: str = field(default_factory=lambda: _(NOTE))
+    before_words: str = field(default_factory=lambda: _("the 28 days before"))
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def _day_index(data: DailyData, day: dt.date) -> int:
 
 
 def _rate_text(v: float) -> str:
-    return f"{v:.1f}" if np.isfinite(v) else "?"
+    return format_number(v, 1) if np.isfinite(v) else "?"
 
 
 def _compare(y: np.ndarray, before: np.ndarray, after: np.ndarray) -> tuple[Effect, int, int, bool]:
@@ -126,15 +126,14 @@ def before_after(
     eff, nb, na, ok = _compare(y, before, after)
     if tr.kind != "injection" and window_days < MIN_AFTER_WINDOW:
         ok = False
-    words = _WORDS[outcome]
-    when = f"{tr.name} ({tr.start.isoformat()})"
+    words = outcome_words(outcome)
+    when = f"{tr.name} ({format_date(tr.start)})"
     if not ok:
         verdict = "not enough data"
-        sentence = (
-            f"Not enough data yet around {when}: {nb} check-in days in the 28 days "
-            f"before and {na} from day {gap} after (at least {MIN_SIDE_DAYS} each "
-            "needed)."
-        )
+        sentence = _(
+            "Not enough data yet around {treatment}: {before} check-in days in the 28 days "
+            "before and {after} from day {gap} after (at least {need} each needed)."
+        ).format(treatment=when, before=nb, after=na, gap=gap, need=MIN_SIDE_DAYS)
     else:
         lo, hi = eff.ratio_ci
         if np.isfinite(hi) and hi < 1:
@@ -143,12 +142,26 @@ def before_after(
             verdict = "higher after"
         else:
             verdict = "no clear change"
-        ratio = f"{eff.ratio:.1f}×" if np.isfinite(eff.ratio) else "no twitches before"
-        ci = f", approx. 95% CI {lo:.1f}–{hi:.1f}" if np.isfinite(hi) else ""
-        sentence = (
-            f"In the 28 days before {when} you logged {_rate_text(eff.low_mean)} "
-            f"{words}; from day {gap} to day {gap + window_days} after, "
-            f"{_rate_text(eff.high_mean)} ({ratio}{ci}; {nb} vs {na} days)."
+        ratio = (
+            f"{format_number(eff.ratio, 1)}×" if np.isfinite(eff.ratio) else _("no twitches before")
+        )
+        if np.isfinite(hi):
+            ratio = _("{ratio}, approx. 95% CI {low}–{high}").format(
+                ratio=ratio, low=format_number(lo, 1), high=format_number(hi, 1)
+            )
+        sentence = _(
+            "In the 28 days before {treatment} you logged {before} {outcome}; from day "
+            "{gap} to day {end} after, {after} ({ratio}; {before_days} vs {after_days} days)."
+        ).format(
+            treatment=when,
+            before=_rate_text(eff.low_mean),
+            outcome=words,
+            gap=gap,
+            end=gap + window_days,
+            after=_rate_text(eff.high_mean),
+            ratio=ratio,
+            before_days=nb,
+            after_days=na,
         )
     return TreatmentResult(
         tr.name,
@@ -199,7 +212,9 @@ def _from_cycle(tr: TreatmentInfo, c: Cycle | None, outcome: str) -> TreatmentRe
         return TreatmentResult(
             tr.name, tr.kind, tr.start, EFFECT_WINDOW[0], 0, 0, 0, float("nan"),
             float("nan"), float("nan"), nan2, "not enough data",
-            f"Not enough data yet around {tr.name} ({tr.start.isoformat()}).",
+            _("Not enough data yet around {treatment}.").format(
+                treatment=f"{tr.name} ({format_date(tr.start)})"
+            ),
         )  # fmt: skip
     verdict = {
         "lower": "lower after",
@@ -220,8 +235,8 @@ def _from_cycle(tr: TreatmentInfo, c: Cycle | None, outcome: str) -> TreatmentRe
         c.ratio,
         c.ratio_ci,
         verdict,
-        cycle_sentence(c).replace("Injection of", f"{tr.name}, injection of", 1),
-        before_words=f"untreated days ({base.source})",
+        cycle_sentence(c, tr.name),
+        before_words=_("untreated days ({source})").format(source=_(base.source)),
     )
 
 
@@ -241,7 +256,7 @@ def injection_cycles(data: DailyData, outcome: str = "count") -> InjectionCycles
     offs = weeks[:, None] * 7 + np.arange(7)[None, :]  # (22, 7) day offsets
     rates = np.full((len(keep), weeks.size), np.nan)
     before_all, after_all = [], []
-    for c, (_, s) in enumerate(keep):
+    for c, (_start, s) in enumerate(keep):
         nxt = next((j for j in idx if j > s), n)
         days = s + offs
         valid = (days >= 0) & (days < n) & ((days < nxt) | (offs < 0))

@@ -28,7 +28,7 @@ from twitchlog.analysis import sentences as words_
 from twitchlog.analysis import stats
 from twitchlog.analysis.data import DailyData, FactorInfo, factor_info
 from twitchlog.analysis.effects import Effect, Split, adjusted_effect, choose_split
-from twitchlog.words import plural
+from twitchlog.i18n import _, ngettext
 
 if TYPE_CHECKING:  # imported when the analysis runs (it pulls in the treatment statistics)
     from twitchlog.analysis.treatments import TreatmentResult
@@ -114,7 +114,7 @@ class TriggerReport:
     findings: tuple[Finding, ...]
     reverse_checks: tuple[Finding, ...]
     power_note: str
-    caveat: str = CAVEAT
+    caveat: str = field(default_factory=lambda: _(CAVEAT))
     experiment_hint: str | None = None
     treatments: tuple[TreatmentResult, ...] = field(default_factory=tuple)
     calendar_days: int = 0
@@ -181,18 +181,32 @@ def _more_days(t: _Test, n_eff: float | None) -> words_.MoreDays | None:
     g = min(n_high, n - n_high)
     cond = words_.condition(t.info, words_.split_words(t.split, t.info))
     if g < 5:
-        kind = "with" if n_high == g else "without"
-        shown = f"{cond}" if t.info.kind != "yesno" else words_.lowerfirst(t.info.label)
-        return words_.MoreDays(
-            None,
-            f"you have had only {plural(g, 'day')} {kind} {shown} so far; "
-            f"a verdict needs at least {MIN_GROUP_DAYS} of each",
-        )
+        shown = cond if t.info.kind != "yesno" else words_.lowerfirst(words_.label_of(t.info))
+        if n_high == g:
+            text = ngettext(
+                "you have had only {n} day with {condition} so far; "
+                "a verdict needs at least {need} of each",
+                "you have had only {n} days with {condition} so far; "
+                "a verdict needs at least {need} of each",
+                g,
+            )
+        else:
+            text = ngettext(
+                "you have had only {n} day without {condition} so far; "
+                "a verdict needs at least {need} of each",
+                "you have had only {n} days without {condition} so far; "
+                "a verdict needs at least {need} of each",
+                g,
+            )
+        return words_.MoreDays(None, text.format(n=g, condition=shown, need=MIN_GROUP_DAYS))
     if t.episode_days < 5:
         return words_.MoreDays(
             None,
-            f"only {plural(t.episode_days, 'check-in day')} with "
-            f"twitches so far; a verdict needs at least {MIN_EPISODE_DAYS}",
+            ngettext(
+                "only {n} check-in day with twitches so far; a verdict needs at least {need}",
+                "only {n} check-in days with twitches so far; a verdict needs at least {need}",
+                t.episode_days,
+            ).format(n=t.episode_days, need=MIN_EPISODE_DAYS),
         )
     span = max(t.covered, 1)
     rate = n / span  # paired days per calendar day
@@ -208,7 +222,7 @@ def _more_days(t: _Test, n_eff: float | None) -> words_.MoreDays | None:
         need = max(need, end_needed - (int(t.days[-1]) + stats.EPOCH_MONDAY))
     days = max(1, math.ceil(need))
     if days > 365:
-        return words_.MoreDays(None, "probably more than a year at this pace")
+        return words_.MoreDays(None, _("probably more than a year at this pace"))
     return words_.MoreDays(days)
 
 
@@ -279,13 +293,25 @@ def _covariates(x: np.ndarray, y: np.ndarray, lag: int, mask: np.ndarray) -> tup
 def _too_early_reasons(t: _Test) -> tuple[str, ...]:
     reasons = []
     if not np.isfinite(t.part.rho_within):
-        reasons.append("no day-to-day variation within months to compare")
+        reasons.append(_("no day-to-day variation within months to compare"))
     elif t.part.n_eff < MIN_N_EFF:
-        reasons.append(f"your days are alike, worth about {t.part.n_eff:.0f} independent days")
+        reasons.append(
+            _("your days are alike, worth about {n} independent days").format(
+                n=f"{t.part.n_eff:.0f}"
+            )
+        )
     if t.covered < MIN_DAYS_COVERED:
-        reasons.append(f"{t.covered} of the {MIN_DAYS_COVERED} days needed")
+        reasons.append(
+            _("{n} of the {need} days needed").format(n=t.covered, need=MIN_DAYS_COVERED)
+        )
     if t.episode_days < MIN_EPISODE_DAYS:
-        reasons.append(f"only {t.episode_days} check-in days with twitches")
+        reasons.append(
+            ngettext(
+                "only {n} check-in day with twitches",
+                "only {n} check-in days with twitches",
+                t.episode_days,
+            ).format(n=t.episode_days)
+        )
     return tuple(reasons)
 
 
@@ -336,7 +362,7 @@ def _finding(
     e = t.effect
     return Finding(
         factor=t.info.key,
-        label=t.info.label,
+        label=words_.label_of(t.info),
         lag_days=t.lag,
         n=int(t.days.size),
         rho=t.part.rho,
@@ -473,7 +499,7 @@ def analyze_triggers(
     fam_p = {k: stats.simes(np.array([p_of[id(t)] for t in forward[k] if tested(t)])) for k in keys}
     fam_q = dict(zip(keys, stats.bh_q(np.array([fam_p[k] for k in keys])), strict=True))
     comparisons = sum(1 for k in keys for t in forward[k] if tested(t))
-    words = OUTCOME_WORDS[outcome]
+    words = words_.outcome_words(outcome)
 
     findings: list[Finding] = []
     reverse: list[Finding] = []
@@ -533,7 +559,7 @@ def analyze_triggers(
         findings=tuple(findings),
         reverse_checks=tuple(reverse),
         power_note=power_note,
-        experiment_hint=words_.EXPERIMENT_HINT if any_link else None,
+        experiment_hint=_(words_.EXPERIMENT_HINT) if any_link else None,
         treatments=tuple(analyze_treatments(data, outcome=outcome)),
         calendar_days=n_cal,
         checkin_note=words_.checkin_sentence(n_obs, n_cal, bias),

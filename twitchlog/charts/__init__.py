@@ -6,6 +6,8 @@ ties them to the names the CLI and the window use. Importing this package is che
 matplotlib loads only when a chart module is imported.
 """
 
+from twitchlog.i18n import N_
+
 CHART_NAMES: tuple[str, ...] = (
     "timeline",
     "triggers",
@@ -16,12 +18,12 @@ CHART_NAMES: tuple[str, ...] = (
     "treatments",
 )
 
-CHART_TITLES: dict[str, str] = {
-    "timeline": "Timeline",
-    "triggers": "Triggers",
-    "factor": "One factor",
-    "calendar": "Calendar",
-    "face": "Face map",
-    "hours": "Time of day",
-    "treatments": "Treatments",
+CHART_TITLES: dict[str, str] = {  # shown through _() (marked here, translated where shown)
+    "timeline": N_("Timeline"),
+    "triggers": N_("Triggers"),
+    "factor": N_("One factor"),
+    "calendar": N_("Calendar"),
+    "face": N_("Face map"),
+    "hours": N_("Time of day"),
+    "treatments": N_("Treatments"),
 }

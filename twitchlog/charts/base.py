@@ -6,6 +6,7 @@ no global state and can be drawn by a Qt canvas, a PNG/SVG writer or a PDF page 
 
 from __future__ import annotations
 
+import textwrap
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -13,19 +14,30 @@ from typing import Literal
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 
 from twitchlog.charts.theme import LIGHT, Theme
+from twitchlog.i18n import N_, _
 
 DEFAULT_SIZE = (8.0, 4.5)  # inches: readable on a laptop and on an A4 page
+# Words are shown through _() where a chart is drawn (the language may change).
 OUTCOMES: dict[str, str] = {
-    "count": "twitches a day",
-    "severity": "severity points a day",
-    "duration": "minutes of twitching a day",
+    "count": N_("twitches a day"),
+    "severity": N_("severity points a day"),
+    "duration": N_("minutes of twitching a day"),
 }
-OUTCOME_SHORT: dict[str, str] = {"count": "twitches", "severity": "severity", "duration": "minutes"}
-EMPTY_MESSAGE = "Nothing to show yet"
-EMPTY_HINT = "Check in on a few days (even “no twitches today”) and this chart fills in."
+OUTCOME_SHORT: dict[str, str] = {
+    "count": N_("twitches"),
+    "severity": N_("severity"),
+    "duration": N_("minutes"),
+}
+OUTCOME_DAILY: dict[str, str] = {
+    "count": N_("twitches per check-in day"),
+    "severity": N_("severity per check-in day"),
+    "duration": N_("minutes per check-in day"),
+}
+EMPTY_MESSAGE = N_("Nothing to show yet")
+EMPTY_HINT = N_("Check in on a few days (even “no twitches today”) and this chart fills in.")
 
 
 def check_outcome(outcome: str) -> str:
@@ -81,10 +93,38 @@ def style_axes(
     return ax
 
 
+def size_inches(fig: Figure | SubFigure) -> tuple[float, float]:
+    """Width and height of a Figure, or of a SubFigure (a chart on a PDF page), in inches."""
+    dpi = fig.figure.dpi
+    return fig.bbox.width / dpi, fig.bbox.height / dpi
+
+
+def fit(text: str, inches: float, font_size: float) -> str:
+    """`text` wrapped into lines that fit `inches` at `font_size` points (a character is about
+    0.58 em wide in DejaVu Sans), so longer German words or a larger text size wrap instead
+    of running off the chart."""
+    width = max(12, int(inches * 72 / (font_size * 0.58)))
+    return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
+
+
+def label_axes(
+    ax: Axes, theme: Theme, x: str | None = None, y: str | None = None, **style: object
+) -> None:
+    """Axis labels wrapped to the figure's size at the theme's text size."""
+    fig = ax.get_figure()
+    assert fig is not None
+    w, h = size_inches(fig)
+    if x is not None:
+        ax.set_xlabel(fit(x, w * 0.8, theme.font_size), **style)  # type: ignore[arg-type]
+    if y is not None:
+        ax.set_ylabel(fit(y, h * 0.75, theme.font_size), **style)  # type: ignore[arg-type]
+
+
 def title(fig: Figure, text: str, theme: Theme, subtitle: str = "", ax: Axes | None = None) -> None:
     """Bold figure title on the left; the subtitle (what the numbers mean) goes over `ax`."""
+    width = size_inches(fig)[0] * 0.95
     fig.suptitle(
-        text,
+        fit(text, width, theme.font_size + 2),
         x=0.01,
         ha="left",
         color=theme.foreground,
@@ -92,7 +132,12 @@ def title(fig: Figure, text: str, theme: Theme, subtitle: str = "", ax: Axes | N
         fontweight="bold",
     )
     if subtitle and ax is not None:
-        ax.set_title(subtitle, loc="left", fontsize=theme.font_size, color=theme.muted)
+        ax.set_title(
+            fit(subtitle, width, theme.font_size),
+            loc="left",
+            fontsize=theme.font_size,
+            color=theme.muted,
+        )
 
 
 def empty_figure(
@@ -110,7 +155,7 @@ def empty_figure(
     ax.text(
         0.5,
         0.56,
-        message,
+        fit(_(message), size_inches(fig)[0] * 0.9, theme.font_size + 5),
         ha="center",
         va="center",
         fontsize=theme.font_size + 5,
@@ -121,7 +166,7 @@ def empty_figure(
     ax.text(
         0.5,
         0.42,
-        hint,
+        fit(_(hint), size_inches(fig)[0] * 0.85, theme.font_size + 1),
         ha="center",
         va="center",
         fontsize=theme.font_size + 1,

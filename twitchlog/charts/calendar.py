@@ -24,8 +24,9 @@ from twitchlog.charts.base import (
     style_axes,
     title,
 )
-from twitchlog.charts.common import day_text, fmt
+from twitchlog.charts.common import day_text, fmt, month_text
 from twitchlog.charts.theme import Theme
+from twitchlog.i18n import _
 
 
 def month_grid(data: DailyData, outcome: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -44,7 +45,7 @@ def month_grid(data: DailyData, outcome: str) -> tuple[np.ndarray, np.ndarray, l
     y = data.outcome(outcome)
     values[row, col] = y
     state[row, col] = np.where(data.observed, 1, 2)
-    labels = [str(m.astype(object).strftime("%b %Y")) for m in first + np.arange(n_rows)]
+    labels = [month_text(m.astype(object)) for m in first + np.arange(n_rows)]
     return values, state, labels
 
 
@@ -105,16 +106,17 @@ def build_calendar(
     if n_rows <= 30:
         ax.set_yticks(np.arange(n_rows), labels)
     else:
-        jan = [i for i, lab in enumerate(labels) if lab.startswith("Jan") or i == 0]
+        first = data.dates[0].astype("datetime64[M]").astype(object)
+        jan = [i for i in range(n_rows) if (first.month - 1 + i) % 12 == 0 or i == 0]
         ax.set_yticks(
-            jan, [labels[i][-4:] if labels[i].startswith("Jan") else labels[i] for i in jan]
+            jan, [labels[i][-4:] if (first.month - 1 + i) % 12 == 0 else labels[i] for i in jan]
         )
-    ax.set_xlabel("day of the month")
+    ax.set_xlabel(_("day of the month"))
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.tick_params(length=0)
     cb = fig.colorbar(mesh, ax=ax, shrink=0.8, pad=0.02, extend="max")
-    cb.set_label(OUTCOMES[outcome], color=theme.foreground, fontsize=theme.font_size)
+    cb.set_label(_(OUTCOMES[outcome]), color=theme.foreground, fontsize=theme.font_size)
     cb.ax.tick_params(colors=theme.foreground, labelsize=theme.font_size - 1)
     cb.outline.set_edgecolor(theme.grid)
     first_month = data.dates[0].astype("datetime64[M]").astype("datetime64[D]")
@@ -126,8 +128,8 @@ def build_calendar(
         day = first_month.astype("datetime64[M]") + r
         date = day.astype("datetime64[D]") + c
         if state[r, c] == 2:
-            return f"{day_text(date)}: no check-in"
-        return f"{day_text(date)}: {fmt(values[r, c])} {OUTCOME_SHORT[outcome]}"
+            return _("{day}: no check-in").format(day=day_text(date))
+        return f"{day_text(date)}: {fmt(values[r, c])} {_(OUTCOME_SHORT[outcome])}"
 
     add_hover(fig, mesh, text)
     ax.legend(
@@ -136,7 +138,7 @@ def build_calendar(
                 facecolor=theme.unobserved,
                 edgecolor=theme.hatch_color,
                 hatch="////",
-                label="no check-in (unknown)",
+                label=_("no check-in (unknown)"),
             )
         ],
         loc="upper left",
@@ -147,9 +149,11 @@ def build_calendar(
     )
     title(
         fig,
-        "Twitching calendar",
+        _("Twitching calendar"),
         theme,
-        f"Colour: {OUTCOMES[outcome]} (the top 2% share the darkest colour).",
+        _("Colour: {outcome} (the top 2% share the darkest colour).").format(
+            outcome=_(OUTCOMES[outcome])
+        ),
         ax,
     )
     return fig

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 
 from twitchlog.analysis.data import DailyData, FactorInfo
+from twitchlog.i18n import N_, _, decimal_sign
+from twitchlog.words import unit_for
 
 MIN_DAYS = 2  # fewer observed days than this: "nothing to show yet"
 
@@ -48,9 +51,41 @@ def to_date(d: np.datetime64) -> dt.date:
     return day
 
 
+# The C locale's names, as strftime and matplotlib's date formatters write them; shown
+# through _() (the system locale is never switched: it is process-wide and not thread-safe).
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTHS = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)  # fmt: skip
+_NAME = re.compile(r"\b(" + "|".join(WEEKDAYS + MONTHS) + r")\b")
+
+
+def local_names(text: str) -> str:
+    """Weekday and month abbreviations in a C-locale date text in the language in use."""
+    return _NAME.sub(lambda m: _(m.group(1)), text)
+
+
+def month_text(d: dt.date) -> str:
+    """'Mar 2026' / 'Mär 2026'."""
+    return _("{month} {year}").format(month=_(MONTHS[d.month - 1]), year=d.year)
+
+
 def day_text(d: np.datetime64 | dt.date) -> str:
+    """'Mon 9 Mar 2026' / 'Mo., 9. Mär 2026'."""
     day = d if isinstance(d, dt.date) else to_date(d)
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=_(WEEKDAYS[day.weekday()]),
+        day=day.day,
+        month=_(MONTHS[day.month - 1]),
+        year=day.year,
+    )
+
+
+def num(v: float, digits: int | None = None) -> str:
+    """A number for a chart, with the language's decimal sign: '1.5' / '1,5'."""
+    text = f"{v:.{digits}f}" if digits is not None else f"{v:g}"
+    return text.replace(".", decimal_sign())
 
 
 def fmt(v: float, digits: int = 1) -> str:
@@ -58,12 +93,12 @@ def fmt(v: float, digits: int = 1) -> str:
         return "–"
     if abs(v - round(v)) < 1e-9:
         return f"{round(v)}"
-    return f"{v:.{digits}f}"
+    return num(v, digits)
 
 
 def factor_label(info: FactorInfo) -> str:
-    unit = f" ({info.unit})" if info.unit and info.kind != "yesno" else ""
-    return f"{info.label}{unit}"
+    unit = f" ({unit_for(2, info.unit)})" if info.unit and info.kind != "yesno" else ""
+    return f"{_(info.label)}{unit}"
 
 
 def factors_with_data(data: DailyData) -> list[str]:

@@ -21,12 +21,14 @@ from twitchlog.charts.base import (
     add_hover,
     check_outcome,
     empty_figure,
+    label_axes,
     prepare,
     style_axes,
     title,
 )
 from twitchlog.charts.common import fmt
 from twitchlog.charts.theme import Theme, mix
+from twitchlog.i18n import _, format_date
 from twitchlog.words import plural
 
 MAX_WEEKS = 20
@@ -51,15 +53,17 @@ def build_cycles(
     theme: Theme | None = None,
 ) -> Figure:
     check_outcome(outcome)
-    words = OUTCOMES[outcome]
+    words = _(OUTCOMES[outcome])
     cycles = [c for c in (report.cycles if report else ()) if np.isfinite(c.rates).any()]
     if report is None or not cycles:
         return empty_figure(
             fig,
             theme,
-            "No injection cycles yet",
-            "Add an injection (Settings › Treatments, or 'twitchlog injection add') and "
-            "check in on the weeks after it; each cycle then shows here.",
+            _("No injection cycles yet"),
+            _(
+                "Add an injection (Settings › Treatments, or 'twitchlog injection add') and "
+                "check in on the weeks after it; each cycle then shows here."
+            ),
         )
     fig, theme = prepare(fig, theme)
     ax = style_axes(fig.add_subplot(), theme)
@@ -71,7 +75,13 @@ def build_cycles(
             ax.axhspan(lo, hi, color=theme.accent(2), alpha=0.15, lw=0, zorder=0, gid="baseline")
         ax.axhline(base.rate, color=theme.accent(2), ls="--", lw=1.2, zorder=1)
         handles.append(
-            Line2D([], [], color=theme.accent(2), ls="--", label=f"untreated ({base.source})")
+            Line2D(
+                [],
+                [],
+                color=theme.accent(2),
+                ls="--",
+                label=_("untreated ({source})").format(source=_(base.source)),
+            )
         )
     thin = mix(theme.background, theme.foreground, 0.35)
     latest = len(cycles) - 1
@@ -93,7 +103,9 @@ def build_cycles(
             fig,
             ln,
             [
-                f"injection of {c.start:%d %b %Y}, week {w}: {fmt(v)} {words}"
+                _("injection of {date}, week {week}: {value} {outcome}").format(
+                    date=format_date(c.start), week=w, value=fmt(v), outcome=words
+                )
                 for w, v in zip(weeks, rates, strict=True)
             ],
         )
@@ -115,27 +127,32 @@ def build_cycles(
             zorder=3,
             gid="median",
         )
-        add_hover(fig, ml, lambda j: f"week {j}: median {fmt(med[j])} {words}")
+        median_text = _("week {week}: median {value} {outcome}")
+        add_hover(fig, ml, lambda j: median_text.format(week=j, value=fmt(med[j]), outcome=words))
         handles.append(
             Line2D(
                 [],
                 [],
                 color=theme.accent(0),
                 lw=2.4,
-                label=f"median of {plural(len(cycles), 'cycle')}",
+                label=_("median of {cycles}").format(cycles=plural(len(cycles), "cycle")),
             )
         )
     fg = theme.foreground
-    latest_words = f"latest ({cycles[-1].start:%d %b %Y})"
+    latest_words = _("latest ({date})").format(date=format_date(cycles[-1].start))
     handles += [
         Line2D([], [], color=theme.accent(1), lw=1.6, label=latest_words),
-        Line2D([], [], color=fg, marker="v", ls="", label="you felt it wearing off"),
-        Line2D([], [], color=fg, marker="|", ms=10, mew=2, ls="", label="measured wear-off"),
+        Line2D([], [], color=fg, marker="v", ls="", label=_("you felt it wearing off")),
+        Line2D([], [], color=fg, marker="|", ms=10, mew=2, ls="", label=_("measured wear-off")),
     ]
     ax.set_xlim(-0.5, min(max(len(c.rates) for c in cycles), MAX_WEEKS) - 0.5)
     ax.set_ylim(bottom=0)
-    ax.set_xlabel("weeks since the injection")
-    ax.set_ylabel(f"{words} (weekly mean)")
+    label_axes(
+        ax,
+        theme,
+        _("weeks since the injection"),
+        _("{outcome} (weekly mean)").format(outcome=words),
+    )
     ax.xaxis.set_major_locator(MultipleLocator(2))
     ax.legend(
         handles=handles,
@@ -147,12 +164,14 @@ def build_cycles(
     )
     parts = []
     if report.median_relief_weeks is not None:
-        parts.append(f"relief lasted a median {plural(round(report.median_relief_weeks), 'week')}")
+        parts.append(
+            _("Relief lasted a median {weeks}").format(
+                weeks=plural(round(report.median_relief_weeks), "week")
+            )
+        )
     if report.next_due is not None:
-        parts.append(f"next due around {report.next_due:%d %b %Y}")
-    sub = " · ".join(parts)
-    sub = sub[:1].upper() + sub[1:]
-    title(fig, "Injection cycles", theme, sub, ax)
+        parts.append(_("Next due around {date}").format(date=format_date(report.next_due)))
+    title(fig, _("Injection cycles"), theme, " · ".join(parts), ax)
     return fig
 
 

@@ -11,8 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from twitchlog.analysis.experiment import UNITS, ExperimentResult
-from twitchlog.charts.base import DEFAULT_SIZE, empty_figure, prepare, style_axes, title
+from twitchlog.charts.base import DEFAULT_SIZE, empty_figure, label_axes, prepare, style_axes, title
 from twitchlog.charts.theme import Theme
+from twitchlog.i18n import _
 
 
 def draw_experiment(
@@ -25,8 +26,8 @@ def draw_experiment(
         return empty_figure(
             fig,
             theme,
-            "No block to show yet",
-            "Each block's mean appears once its days after the settling-in days are checked in.",
+            _("No block to show yet"),
+            _("Each block's mean appears once its days after the settling-in days are checked in."),
             size,
         )
     fig, theme = prepare(fig, theme, size)
@@ -34,9 +35,9 @@ def draw_experiment(
     plot_blocks(ax, result, theme)
     title(
         fig,
-        f"Experiment result: {result.verdict}",
+        _("Experiment result: {verdict}").format(verdict=_(result.verdict)),
         theme,
-        "Block means, settling-in days left out; each pair joined",
+        _("Block means, settling-in days left out; each pair joined"),
         ax,
     )
     return fig
@@ -61,20 +62,20 @@ def plot_blocks(ax: Axes, result: ExperimentResult, theme: Theme) -> None:
     for cond in ("A", "B"):
         shown = [(b.number, b.mean) for b in result.blocks if b.condition == cond and b.mean]
         ax.scatter(
-            [x for x, _ in shown],
-            [y for _, y in shown],
+            [x for x, _y in shown],
+            [y for _x, y in shown],
             s=60,
             marker=markers[cond],
             color=colours[cond] if cond == "A" else theme.background,
             edgecolor=theme.foreground if cond == "A" else colours[cond],
             linewidth=0.6 if cond == "A" else 1.8,
             zorder=2,
-            label=plan.condition_words(cond),
+            label=_(plan.condition_words(cond)),
         )
     for b in result.blocks:
         if b.mean is not None:
             ax.annotate(
-                f"{b.days} d",
+                _("{n} d").format(n=b.days),
                 (b.number, b.mean),
                 textcoords="offset points",
                 xytext=(0, -14),
@@ -84,9 +85,10 @@ def plot_blocks(ax: Axes, result: ExperimentResult, theme: Theme) -> None:
             )
     ax.set_xlim(0.5, plan.n_blocks + 0.5)
     ax.set_xticks(range(1, plan.n_blocks + 1))
-    ax.set_xticklabels([f"{b.number}\npair {b.pair}" for b in result.blocks])
-    ax.set_xlabel("Block, in time order")
-    ax.set_ylabel(UNITS.get(plan.outcome, "a day"))
+    ax.set_xticklabels(
+        [_("{block}\npair {pair}").format(block=b.number, pair=b.pair) for b in result.blocks]
+    )
+    label_axes(ax, theme, _("Block, in time order"), _(UNITS.get(plan.outcome, "a day")))
     ax.set_ylim(bottom=0)
     legend = ax.legend(loc="best", fontsize=theme.font_size, frameon=False)
     for text in legend.get_texts():

@@ -16,6 +16,7 @@ from twitchlog.analysis.data import EpisodePoints
 from twitchlog.catalog import REGIONS
 from twitchlog.charts.base import add_hover, empty_figure, prepare, title
 from twitchlog.charts.theme import Theme, mix
+from twitchlog.i18n import _, ngettext
 from twitchlog.words import plural
 
 
@@ -91,7 +92,7 @@ def build_face(
     total_places = sum(sum(c.values()) for c in counts.values())
     if points.n == 0 or total_places == 0:
         return empty_figure(
-            fig, theme, hint="Log an episode with where on the face it was and the map fills in."
+            fig, theme, hint=_("Log an episode with where on the face it was and the map fills in.")
         )
     fig, theme = prepare(fig, theme, (8.0, 5.5))
     ax = fig.add_subplot()
@@ -145,12 +146,17 @@ def build_face(
             patch.set_gid(f"{side}:{region}")
             ax.add_patch(patch)
             share = 100 * c / n
-            text = f"{REGIONS[region]}, {side} side: {plural(c, 'episode')} ({share:.0f}%)"
+            place = _(REGIONS[region])
+            if side == "left":
+                text = _("{place}, left side: {episodes} ({percent}%)")
+            else:
+                text = _("{place}, right side: {episodes} ({percent}%)")
+            text = text.format(place=place, episodes=plural(c, "episode"), percent=f"{share:.0f}")
             add_hover(fig, patch, [text])
             y_label = 4.6 - k * 1.25
             x_label = s * 5.2
             ax.annotate(
-                f"{REGIONS[region]}  {c} ({share:.0f}%)",
+                f"{place}  {c} ({share:.0f}%)",
                 xy=centre,
                 xytext=(x_label, y_label),
                 ha="left" if s > 0 else "right",
@@ -171,7 +177,7 @@ def build_face(
     ax.text(
         -5.2,
         6.2,
-        "person's RIGHT",
+        _("person's RIGHT"),
         ha="right",
         fontsize=theme.font_size + 1,
         color=theme.foreground,
@@ -180,7 +186,7 @@ def build_face(
     ax.text(
         5.2,
         6.2,
-        "person's LEFT",
+        _("person's LEFT"),
         ha="left",
         fontsize=theme.font_size + 1,
         color=theme.foreground,
@@ -188,10 +194,15 @@ def build_face(
     )
     ax.set_xlim(-11.5, 11.5)
     ax.set_ylim(-7.3, 6.9)
-    note = (
-        f"{plural(n, 'episode')}, front view (their left is on your right). "
-        + (f"{plural(both, 'episode')} on both sides count on each side. " if both else "")
-        + "An episode may name several places."
+    note = _("{episodes}, front view (their left is on your right).").format(
+        episodes=plural(n, "episode")
     )
-    title(fig, "Where it twitches", theme, note, ax)
+    if both:
+        note += " " + ngettext(
+            "{n} episode on both sides counts on each side.",
+            "{n} episodes on both sides count on each side.",
+            both,
+        ).format(n=both)
+    note += " " + _("An episode may name several places.")
+    title(fig, _("Where it twitches"), theme, note, ax)
     return fig

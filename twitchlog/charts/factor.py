@@ -17,18 +17,19 @@ from matplotlib.figure import Figure
 
 from twitchlog.analysis.data import DailyData, FactorInfo, factor_info
 from twitchlog.charts.base import (
-    OUTCOME_SHORT,
     OUTCOMES,
     add_hover,
     check_outcome,
     empty_figure,
+    label_axes,
     prepare,
     style_axes,
     title,
 )
-from twitchlog.charts.common import enough_days, fmt
+from twitchlog.charts.common import enough_days, fmt, num
 from twitchlog.charts.theme import Theme, mix
-from twitchlog.words import plural
+from twitchlog.i18n import _, language, ngettext
+from twitchlog.words import plural, unit_for
 
 MAX_BINS = 6
 
@@ -70,7 +71,7 @@ def _nice_step(raw: float, at_least: bool = False) -> float:
 
 
 def _num(v: float) -> str:
-    return f"{v:g}"
+    return num(v)
 
 
 def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
@@ -117,7 +118,7 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
         inner = sorted([*inner, float(thr)])
     if not inner:
         inner = [float(np.median(pos))]
-    unit = f" {info.unit}" if info.unit else ""
+    unit = f" {unit_for(2, info.unit)}" if info.unit else ""
     if info.high_below is not None and not zero_bin:
         # "Below a threshold" factors (short sleep): [a, b) bins, so "< 6 h" is its own bin.
         edges = [-math.inf, *inner, math.inf]
@@ -199,8 +200,8 @@ def build_factor(
         return empty_figure(
             fig,
             theme,
-            f"No {info.label.lower()} recorded yet",
-            "Fill it in at the daily check-in and it shows here.",
+            _("No {factor} recorded yet").format(factor=_lower(_(info.label))),
+            _("Fill it in at the daily check-in and it shows here."),
         )
     fig, theme = prepare(fig, theme)
     ax = style_axes(fig.add_subplot(), theme)
@@ -245,19 +246,23 @@ def build_factor(
             zorder=3,
             gid="days",
         )
-    words = OUTCOME_SHORT[outcome]
-    for i, (bar, s) in enumerate(zip(bars, stats_, strict=True)):
-        ci = f" (95% interval {fmt(s.ci[0])}–{fmt(s.ci[1])})" if np.isfinite(s.ci[0]) else ""
-        add_hover(
-            fig,
-            bar,
-            [
-                f"{info.label} {s.bin.label}: {fmt(s.mean)} {words} a day{ci}, "
-                + plural(s.days, "day")
-            ],
-        )
-        del i
-    ax.set_xticks(pos, [s.bin.label for s in stats_])
+    words = _(OUTCOMES[outcome])
+    label = _(info.label)
+    for bar, s in zip(bars, stats_, strict=True):
+        values = {
+            "factor": label,
+            "bin": _(s.bin.label),
+            "mean": fmt(s.mean),
+            "outcome": words,
+            "days": plural(s.days, "day"),
+        }
+        if np.isfinite(s.ci[0]):
+            text = _("{factor} {bin}: {mean} {outcome} (95% interval {low}–{high}), {days}")
+            values.update(low=fmt(s.ci[0]), high=fmt(s.ci[1]))
+        else:
+            text = _("{factor} {bin}: {mean} {outcome}, {days}")
+        add_hover(fig, bar, [text.format(**values)])
+    ax.set_xticks(pos, [_(s.bin.label) for s in stats_])
     ax.set_ylim(bottom=0)
     top = max(float(np.nanmax(hi)) if ok.any() else 0.0, float(np.nanmax(means)))
     ymax = ax.get_ylim()[1]
@@ -274,17 +279,31 @@ def build_factor(
             gid="day-count",
         )
     del top, ymax
-    unit = f" ({info.unit})" if info.unit and info.kind == "number" else ""
-    when = {0: "that day", 1: "the day before"}.get(lag, f"{lag} days before")
-    ax.set_xlabel(f"{info.label}{unit}, {when}")
-    ax.set_ylabel(OUTCOMES[outcome])
+    unit = f" ({unit_for(2, info.unit)})" if info.unit and info.kind == "number" else ""
+    if lag == 0:
+        when = _("{factor}, that day")
+    elif lag == 1:
+        when = _("{factor}, the day before")
+    else:
+        when = _("{factor}, {n} days before")
+    label_axes(ax, theme, when.format(factor=f"{label}{unit}", n=lag), words)
     total = sum(s.days for s in stats_)
     title(
         fig,
-        f"{info.label} and twitching",
+        _("{factor} and twitching").format(factor=label),
         theme,
-        f"Mean per check-in day with a 95% interval (likely too narrow: neighbouring days are "
-        f"alike).\nDots are single days; {plural(total, 'day')} with both recorded.",
+        ngettext(
+            "Mean per check-in day with a 95% interval (likely too narrow: neighbouring days "
+            "are alike).\nDots are single days; {n} day with both recorded.",
+            "Mean per check-in day with a 95% interval (likely too narrow: neighbouring days "
+            "are alike).\nDots are single days; {n} days with both recorded.",
+            total,
+        ).format(n=total),
         ax,
     )
     return fig
+
+
+def _lower(label: str) -> str:
+    """A label inside an English sentence; German nouns keep their capital."""
+    return label if language() == "de" else label.lower()

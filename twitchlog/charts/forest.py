@@ -9,7 +9,6 @@ verdict, split, high_days, low_days, more_days), so any object with those works.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,8 +16,18 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from twitchlog.charts.base import add_hover, empty_figure, prepare, style_axes, title
+from twitchlog.charts.base import (
+    add_hover,
+    empty_figure,
+    fit,
+    prepare,
+    size_inches,
+    style_axes,
+    title,
+)
+from twitchlog.charts.common import num
 from twitchlog.charts.theme import Theme
+from twitchlog.i18n import _
 
 VERDICT_ORDER = (
     "clear link",
@@ -39,6 +48,12 @@ def verdict_style(verdict: str, theme: Theme) -> dict[str, Any]:
         "no clear link": {"marker": "o", "color": theme.accent(0), "filled": False, "size": 7},
     }
     return styles.get(verdict, {"marker": "", "color": theme.muted, "filled": False, "size": 0})
+
+
+def verdict_words(verdict: str) -> str:
+    from twitchlog.analysis.sentences import verdict_words as words
+
+    return words(verdict)
 
 
 def lag_words(lag: int) -> str:
@@ -86,8 +101,10 @@ def build_triggers(
         return empty_figure(
             fig,
             theme,
-            hint="Fill in the daily check-in (sleep, caffeine, stress…) for a few weeks; "
-            "each factor then gets a row here.",
+            hint=_(
+                "Fill in the daily check-in (sleep, caffeine, stress…) for a few weeks; "
+                "each factor then gets a row here."
+            ),
         )
     rows = ordered(findings)
     n = len(rows)
@@ -110,12 +127,16 @@ def build_triggers(
     for i, f in enumerate(rows):
         y = i
         row_label = _row_label(f)
-        days = f"{f.high_days} vs {f.low_days} days"
+        days = _("{high} vs {low} days").format(high=f.high_days, low=f.low_days)
         if f.verdict == NOT_ENOUGH:
             from twitchlog.analysis.sentences import days_words
 
             more = getattr(f, "more_days", None)
-            need = f"needs about {days_words(more)} more" if more else "needs more days"
+            need = (
+                _("needs about {span} more").format(span=days_words(more))
+                if more
+                else _("needs more days")
+            )
             ax.plot(
                 [xmin, xmax],
                 [y, y],
@@ -126,17 +147,28 @@ def build_triggers(
                 solid_capstyle="butt",
                 gid="not-enough",
             )
-            tx.text(
-                0.02,
+            ax.text(  # on the grey bar itself: the column on the right is too narrow
+                0.01,
                 y,
                 need,
                 va="center",
                 color=theme.muted,
                 fontsize=theme.font_size - 1,
                 style="italic",
-                transform=tx.get_yaxis_transform(),
+                transform=ax.get_yaxis_transform(),
+                clip_on=True,
+                zorder=4,
+                bbox={"facecolor": theme.background, "edgecolor": "none", "pad": 1.0},
             )
-            add_hover(fig, ax.lines[-1], [f"{row_label}: not enough data ({need}; {days})"])
+            add_hover(
+                fig,
+                ax.lines[-1],
+                [
+                    _("{row}: not enough data ({need}; {days})").format(
+                        row=row_label, need=need, days=days
+                    )
+                ],
+            )
             continue
         st = verdict_style(f.verdict, theme)
         lo, hi = f.ratio_ci
@@ -153,8 +185,8 @@ def build_triggers(
             for end, lim, mk in ((lo, xmin, "<"), (hi, xmax, ">")):
                 if (end < lim and mk == "<") or (end > lim and mk == ">"):
                     ax.plot([lim], [y], marker=mk, color=st["color"], ms=5, zorder=2)
-        ratio_txt = f"{f.ratio:.2f}×" if _finite(f.ratio) else "–"
-        ci_txt = f" ({lo:.2f}–{hi:.2f})" if _finite(lo) and _finite(hi) else ""
+        ratio_txt = f"{num(f.ratio, 2)}×" if _finite(f.ratio) else "–"
+        ci_txt = f" ({num(lo, 2)}–{num(hi, 2)})" if _finite(lo) and _finite(hi) else ""
         if _finite(f.ratio):
             (pt,) = ax.plot(
                 [min(max(f.ratio, xmin), xmax)],
@@ -168,7 +200,9 @@ def build_triggers(
                 zorder=3,
                 gid="ratio",
             )
-            hover = getattr(f, "sentence", "") or f"{ratio_txt}{ci_txt}, {f.verdict}; {days}"
+            hover = getattr(f, "sentence", "") or (
+                f"{ratio_txt}{ci_txt}, {verdict_words(f.verdict)}; {days}"
+            )
             add_hover(fig, pt, [f"{row_label}: {hover}"])
         tx.text(
             0.02,
@@ -182,13 +216,14 @@ def build_triggers(
     ax.set_yticks(np.arange(n), [_row_label(f) for f in rows])
     ax.set_ylim(n - 0.5, -1.3)
     ax.tick_params(axis="y", length=0)
-    ticks = [t for t in (0.25, 0.5, 0.67, 1, 1.5, 2, 3, 4, 5) if xmin <= t <= xmax]
-    ax.set_xticks(ticks, [f"{t:g}×" for t in ticks])
+    steps = (0.25, 0.5, 0.67, 1, 1.5, 2, 3, 4, 5) if xmax / xmin < 6 else (0.25, 0.5, 1, 2, 4)
+    ticks = [t for t in steps if xmin <= t <= xmax]  # never so many that the labels touch
+    ax.set_xticks(ticks, [f"{num(t)}×" for t in ticks])
     ax.xaxis.set_minor_formatter("")
     tx.text(
         0.02,
         -1.0,
-        "ratio (95% interval)",
+        _("ratio (95% interval)"),
         va="center",
         color=theme.muted,
         fontsize=theme.font_size - 1,
@@ -205,25 +240,30 @@ def build_triggers(
                 marker=st["marker"],
                 ms=st["size"] - 1,
                 markerfacecolor=st["color"] if st["filled"] else theme.background,
-                label=v,
+                label=verdict_words(v),
             )
         )
-    handles.append(Line2D([], [], color=theme.grid, lw=3, label=NOT_ENOUGH))
+    handles.append(Line2D([], [], color=theme.grid, lw=3, label=verdict_words(NOT_ENOUGH)))
+    wide = sum(len(str(h.get_label())) for h in handles) > 80  # German words are longer
     fig.legend(
         handles=handles,
         loc="outside lower center",
-        ncols=5,
+        ncols=3 if wide else 5,
         frameon=False,
         fontsize=theme.font_size - 1,
         labelcolor=theme.foreground,
     )
-    from twitchlog.analysis.sentences import OUTCOME_WORDS, reverse_clause
+    from twitchlog.analysis.sentences import outcome_words, reverse_clause
 
-    outcome = OUTCOME_WORDS.get(getattr(report, "outcome", "count"), "episodes a day")
+    outcome = outcome_words(getattr(report, "outcome", "count"))
     checks = getattr(report, "comparisons", None)
-    sub = "Lines: 95% intervals; days compared within their month"
     if checks:
-        sub += f"; {checks} comparisons checked together"
+        sub = _(
+            "Lines: 95% intervals; days compared within their month; {n} comparisons "
+            "checked together."
+        ).format(n=checks)
+    else:
+        sub = _("Lines: 95% intervals; days compared within their month.")
     notes = []
     seen: set[str] = set()
     for f in rows:
@@ -232,14 +272,16 @@ def build_triggers(
             notes.append(f"↺ {f.label}: {reverse_clause(f.sentence)}")
     if getattr(report, "checkin_bias", False):
         notes.append(getattr(report, "checkin_note", ""))
-    title(fig, "Which factors go with more twitching", theme)
+    title(fig, _("Which factors go with more twitching"), theme)
     lines = [
-        f"ratio of {outcome}: those days / other days (log scale)",
-        f"{sub}.",
-        "A link is not proof of cause: something else may move with both.",
+        _("ratio of {outcome}: those days / other days (log scale)").format(outcome=outcome),
+        sub,
+        _("A link is not proof of cause: something else may move with both."),
         *notes[:4],
     ]
+    plot_width = size_inches(fig)[0] * 0.62  # the plot's share of the width
     ax.set_xlabel(
-        "\n".join(textwrap.fill(line, 72) for line in lines), fontsize=theme.font_size - 1
+        "\n".join(fit(line, plot_width, theme.font_size - 1) for line in lines),
+        fontsize=theme.font_size - 1,
     )
     return fig

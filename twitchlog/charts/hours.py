@@ -14,15 +14,21 @@ from twitchlog.charts.base import (
     add_hover,
     check_outcome,
     empty_figure,
+    label_axes,
     prepare,
     style_axes,
     title,
 )
 from twitchlog.charts.common import fmt
 from twitchlog.charts.theme import Theme
+from twitchlog.i18n import N_, _
 from twitchlog.words import plural
 
-WEIGHT_WORDS = {"count": "twitches", "severity": "severity points", "duration": "minutes"}
+WEIGHT_WORDS = {
+    "count": N_("twitches"),
+    "severity": N_("severity points"),
+    "duration": N_("minutes"),
+}
 
 
 def episode_weights(points: EpisodePoints, outcome: str) -> np.ndarray:
@@ -72,7 +78,12 @@ def build_hours(
     h = np.arange(24)
     c1, c2 = theme.accent(0), theme.accent(1)
     b1 = ax.bar(
-        h - 0.2, wd, width=0.4, color=c1, label=f"weekdays ({plural(n_wd, 'day')})", gid="weekday"
+        h - 0.2,
+        wd,
+        width=0.4,
+        color=c1,
+        label=_("weekdays ({days})").format(days=plural(n_wd, "day")),
+        gid="weekday",
     )
     b2 = ax.bar(
         h + 0.2,
@@ -82,24 +93,32 @@ def build_hours(
         hatch="///",
         edgecolor=theme.background,
         linewidth=0,
-        label=f"weekends ({plural(n_we, 'day')})",
+        label=_("weekends ({days})").format(days=plural(n_we, "day")),
         gid="weekend",
     )
-    words = WEIGHT_WORDS[outcome]
-    for bars, vals, kind in ((b1, wd, "weekday"), (b2, we, "weekend day")):
+    words = _(WEIGHT_WORDS[outcome])
+    per_weekday = _("{hours}: {value} {outcome} per weekday")
+    per_weekend = _("{hours}: {value} {outcome} per weekend day")
+    for bars, vals, text in ((b1, wd, per_weekday), (b2, we, per_weekend)):
         for i, bar in enumerate(bars):
-            add_hover(fig, bar, [f"{i:02d}:00–{i:02d}:59: {fmt(vals[i], 2)} {words} per {kind}"])
+            hours = f"{i:02d}:00–{i:02d}:59"
+            add_hover(fig, bar, [text.format(hours=hours, value=fmt(vals[i], 2), outcome=words)])
     ax.set_xticks(range(0, 24, 2), [f"{i:02d}" for i in range(0, 24, 2)])
     ax.set_xlim(-0.6, 23.6)
-    ax.set_xlabel("hour of the day (local time when logged)")
-    ax.set_ylabel(f"{words} per day of that kind")
+    label_axes(
+        ax,
+        theme,
+        _("hour of the day (local time when logged)"),
+        _("{outcome} per day of that kind").format(outcome=words),
+    )
     ax.legend(frameon=False, fontsize=theme.font_size - 1, labelcolor=theme.foreground)
     title(
         fig,
-        "Time of day",
+        _("Time of day"),
         theme,
-        f"{plural(points.n, 'episode')}; each bar is divided by the number of weekdays or "
-        "weekend days.",
+        _("{episodes}; each bar is divided by the number of weekdays or weekend days.").format(
+            episodes=plural(points.n, "episode")
+        ),
         ax,
     )
     return fig

@@ -15,6 +15,7 @@ import numpy as np
 from twitchlog.analysis.data import DailyData, EpisodePoints
 from twitchlog.charts.base import EMPTY_MESSAGE
 from twitchlog.charts.common import MIN_DAYS
+from twitchlog.i18n import _, ngettext
 from twitchlog.words import plural
 
 
@@ -34,10 +35,12 @@ def _so_far(data: DailyData, points: EpisodePoints) -> str:
     """'You have 1 check-in so far' / 'You logged 3 twitches but no check-in yet'."""
     k = _check_ins(data)
     if k == 0 and points.n:
-        return f"You logged {plural(points.n, 'twitch')} but no check-in yet."
+        return _("You logged {twitches} but no check-in yet.").format(
+            twitches=plural(points.n, "twitch")
+        )
     if k == 0:
-        return "Nothing is in this range yet."
-    return f"You have {plural(k, 'check-in')} in this range so far."
+        return _("Nothing is in this range yet.")
+    return _("You have {check_ins} in this range so far.").format(check_ins=plural(k, "check-in"))
 
 
 def missing(
@@ -53,7 +56,7 @@ def missing(
     lack = _missing(name, data, points, factor, treatments, cycles)
     if lack is not None and _check_ins(data) == 0 and points.n == 0:
         hint = lack.hint.removeprefix(_so_far(data, points)).strip()
-        return Missing(EMPTY_MESSAGE, hint)
+        return Missing(_(EMPTY_MESSAGE), hint)
     return lack
 
 
@@ -68,50 +71,76 @@ def _missing(
     k = _check_ins(data)
     if name == "timeline" and k < MIN_DAYS:
         return Missing(
-            "Not enough check-ins yet",
-            f"{_so_far(data, points)} The timeline starts with {MIN_DAYS} checked-in days: "
-            "check in each day, also on days without twitches.",
+            _("Not enough check-ins yet"),
+            _so_far(data, points)
+            + " "
+            + _(
+                "The timeline starts with {n} checked-in days: check in each day, also on "
+                "days without twitches."
+            ).format(n=MIN_DAYS),
         )
     if name in ("triggers", "factor") and factor is None:
         return Missing(
-            "No factors recorded yet",
-            "Fill in sleep, caffeine, stress… at the daily check-in; this chart then "
-            "compares your twitching on days with more and with less of each.",
+            _("No factors recorded yet"),
+            _(
+                "Fill in sleep, caffeine, stress… at the daily check-in; this chart then "
+                "compares your twitching on days with more and with less of each."
+            ),
         )
     if name in ("triggers", "factor") and k < MIN_DAYS:
         return Missing(
-            "Not enough check-ins yet",
-            f"{_so_far(data, points)} Comparing days needs {MIN_DAYS} check-ins or more, "
-            "and a few weeks before a difference means much.",
+            _("Not enough check-ins yet"),
+            _so_far(data, points)
+            + " "
+            + _(
+                "Comparing days needs {n} check-ins or more, and a few weeks before a "
+                "difference means much."
+            ).format(n=MIN_DAYS),
         )
     if name == "calendar" and k == 0:
         return Missing(
-            "No check-ins yet",
-            f"{_so_far(data, points)} The calendar colours each checked-in day by its "
-            "twitching; check in today and it starts.",
+            _("No check-ins yet"),
+            _so_far(data, points)
+            + " "
+            + _(
+                "The calendar colours each checked-in day by its twitching; check in today "
+                "and it starts."
+            ),
         )
     if name == "face" and not sum(points.places.values()):
         return Missing(
-            "No places on the face yet" if points.n else "No twitches logged yet",
-            "Log a twitch with where on the face it was and the map fills in.",
+            _("No places on the face yet") if points.n else _("No twitches logged yet"),
+            _("Log a twitch with where on the face it was and the map fills in."),
         )
     if name == "hours" and points.n == 0:
         return Missing(
-            "No twitches logged yet",
-            "Log twitches as they come (Ctrl+L) and this shows the hours of the day they come at.",
+            _("No twitches logged yet"),
+            _(
+                "Log twitches as they come (Ctrl+L) and this shows the hours of the day they "
+                "come at."
+            ),
         )
     if name == "treatments" and not data.treatments:
         return Missing(
-            "No treatments yet",
-            "Add a treatment (Settings → Treatments) with its start date and this chart "
-            "compares your twitching before and after it.",
+            _("No treatments yet"),
+            _(
+                "Add a treatment (Settings → Treatments) with its start date and this chart "
+                "compares your twitching before and after it."
+            ),
         )
     has_cycles = cycles is not None and np.isfinite(np.asarray(cycles.rates, float)).any()
     if name == "treatments" and not treatments and not has_cycles:
         names = ", ".join(t.name for t in data.treatments)
         return Missing(
-            "Not enough days around the treatment yet",
-            f"{_so_far(data, points)} Comparing before and after {names} needs checked-in "
-            "days on both sides of its start.",
+            _("Not enough days around the treatment yet"),
+            _so_far(data, points)
+            + " "
+            + ngettext(
+                "Comparing before and after {names} needs checked-in days on both sides of "
+                "its start.",
+                "Comparing before and after {names} needs checked-in days on both sides of "
+                "their starts.",
+                len(data.treatments),
+            ).format(names=names),
         )
     return None

@@ -16,6 +16,7 @@ from twitchlog.analysis.data import DailyData, EpisodePoints
 from twitchlog.charts import CHART_NAMES
 from twitchlog.charts.common import factors_with_data
 from twitchlog.charts.theme import Theme
+from twitchlog.i18n import _
 
 if TYPE_CHECKING:  # the analysis is imported by compute(), not with this module
     from twitchlog.analysis.treatments import InjectionCycles, TreatmentResult
@@ -70,7 +71,11 @@ def draw(
 ) -> Figure:
     """Build chart `name` into `fig` (or a new Figure)."""
     if name not in CHART_NAMES:
-        raise ValueError(f"no chart called {name!r}; choose one of {', '.join(CHART_NAMES)}")
+        raise ValueError(
+            _("There is no chart called '{name}'; choose one of {names}.").format(
+                name=name, names=", ".join(CHART_NAMES)
+            )
+        )
     d, o = inputs.data, inputs.outcome
     from twitchlog.charts.base import empty_figure
     from twitchlog.charts.needs import missing
@@ -123,7 +128,9 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int = 110) -> No
 
     fmt = os.fspath(path).rsplit(".", 1)[-1].lower() if "." in os.fspath(path) else ""
     if fmt not in SAVE_FORMATS:
-        raise ValueError(f"Save a chart as .png, .svg or .pdf, not {os.fspath(path)!r}.")
+        raise ValueError(
+            _("Save a chart as .png, .svg or .pdf, not '{path}'.").format(path=os.fspath(path))
+        )
     if fig.canvas is None or not hasattr(fig.canvas, "print_figure"):
         FigureCanvasAgg(fig)
     with (

@@ -19,11 +19,13 @@ from matplotlib.patches import Patch
 
 from twitchlog.analysis.data import DailyData, factor_info
 from twitchlog.charts.base import (
+    OUTCOME_DAILY,
     OUTCOME_SHORT,
     OUTCOMES,
     add_hover,
     check_outcome,
     empty_figure,
+    label_axes,
     prepare,
     style_axes,
     title,
@@ -36,8 +38,10 @@ from twitchlog.charts.common import (
     rolling_mean,
     runs,
 )
+from twitchlog.charts.dates import LocalDateFormatter
 from twitchlog.charts.theme import Theme, mix
-from twitchlog.words import plural
+from twitchlog.i18n import _, ngettext
+from twitchlog.words import unit_for
 
 ONE_DAY = np.timedelta64(1, "D")
 
@@ -67,19 +71,24 @@ def build_timeline(
         lw=0.8,
         marker="." if n <= 120 else None,
         ms=4,
-        label=f"{OUTCOME_SHORT[outcome]} per check-in day",
+        label=_(OUTCOME_DAILY[outcome]),
         gid="daily",
         zorder=3,
     )
     avg = rolling_mean(y)
-    ax.plot(x, avg, color=theme.accent(0), lw=2.0, label="7-day average", gid="average", zorder=4)
-    words = OUTCOMES[outcome]
+    ax.plot(
+        x, avg, color=theme.accent(0), lw=2.0, label=_("7-day average"), gid="average", zorder=4
+    )
+    words = _(OUTCOMES[outcome])
 
     def daily_text(i: int) -> str:
         if not data.observed[i]:
-            return f"{day_text(x[i])}: no check-in"
-        return (
-            f"{day_text(x[i])}: {fmt(y[i])} {OUTCOME_SHORT[outcome]}, 7-day average {fmt(avg[i])}"
+            return _("{day}: no check-in").format(day=day_text(x[i]))
+        return _("{day}: {value} {outcome}, 7-day average {average}").format(
+            day=day_text(x[i]),
+            value=fmt(y[i]),
+            outcome=_(OUTCOME_SHORT[outcome]),
+            average=fmt(avg[i]),
         )
 
     add_hover(fig, daily, daily_text)
@@ -88,18 +97,18 @@ def build_timeline(
     if gaps:
         a, b = np.array(gaps).T
         _day_bands(ax, x[a], x[b], color=theme.unobserved, zorder=0, gid="unobserved")
-        handles.append(Patch(color=theme.unobserved, label="no check-in (unknown)"))
+        handles.append(Patch(color=theme.unobserved, label=_("no check-in (unknown)")))
     handles += _treatments(ax, data, theme)
-    ax.set_ylabel(words)
+    label_axes(ax, theme, y=words)
     ax.set_ylim(bottom=0)
     ax.set_xlim(mdates.date2num(x[0]) - 0.6, mdates.date2num(x[-1]) + 0.6)
     if n <= 16:  # the first weeks: one tick per day, never hours ("12:00" between days)
         ax.xaxis.set_major_locator(mdates.DayLocator(interval=1 if n <= 8 else 2))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%a\n%d %b"))
+        ax.xaxis.set_major_formatter(LocalDateFormatter(mdates.DateFormatter("%a\n%d %b")))
     else:
         locator = mdates.AutoDateLocator(maxticks=10)
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.xaxis.set_major_formatter(LocalDateFormatter(mdates.ConciseDateFormatter(locator)))
     if factor:
         handles.append(_factor_axis(fig, ax, data, factor, theme))
     leg = fig.legend(
@@ -117,9 +126,13 @@ def build_timeline(
     observed = int(np.count_nonzero(data.observed))
     title(
         fig,
-        "Twitching over time",
+        _("Twitching over time"),
         theme,
-        f"{observed} of {plural(n, 'day')} checked in; gaps are days without a check-in, not zero.",
+        ngettext(
+            "{observed} of {n} day checked in; gaps are days without a check-in, not zero.",
+            "{observed} of {n} days checked in; gaps are days without a check-in, not zero.",
+            n,
+        ).format(observed=observed, n=n),
         ax,
     )
     ax.margins(y=0.25)
@@ -164,11 +177,11 @@ def _treatments(ax: Axes, data: DailyData, theme: Theme) -> list[Artist]:
         )
         shaded = True
     if shaded:
-        handles.append(Patch(color=span_color, alpha=0.25, label="treatment"))
+        handles.append(Patch(color=span_color, alpha=0.25, label=_("treatment")))
     if injected:
         from matplotlib.lines import Line2D
 
-        handles.append(Line2D([], [], color=inj_color, ls="--", marker="v", label="injection"))
+        handles.append(Line2D([], [], color=inj_color, ls="--", marker="v", label=_("injection")))
     return handles
 
 
@@ -228,7 +241,7 @@ def _factor_axis(fig: Figure, ax: Axes, data: DailyData, key: str, theme: Theme)
         s=size,
         color=color,
         marker="s",
-        label=info.label,
+        label=_(info.label),
         zorder=2,
         gid="factor",
         linewidths=0,
@@ -237,18 +250,23 @@ def _factor_axis(fig: Figure, ax: Axes, data: DailyData, key: str, theme: Theme)
     if thr is not None:
         ax2.axhline(thr, color=color, lw=0.8, ls=":", zorder=1)
     if info.kind == "yesno":
-        ax2.set_yticks([0, 1], ["no", "yes"])
+        ax2.set_yticks([0, 1], [_("no"), _("yes")])
         ax2.set_ylim(-0.5, 1.8)
     else:
         finite = values[np.isfinite(values)]
         top = float(finite.max()) if finite.size else 1.0
         ax2.set_ylim(0, top * 1.6 if top > 0 else 1)
-    ax2.set_ylabel(factor_label(info), color=color)
+    label_axes(ax2, theme, y=factor_label(info), color=color)
     ax2.tick_params(axis="y", colors=color)
     # The outcome stays on top and keeps receiving the mouse.
     ax.set_zorder(ax2.get_zorder() + 1)
     ax.patch.set_visible(False)
     ax2.patch.set_facecolor(theme.background)
-    unit = f" {info.unit}" if info.unit and info.kind != "scale" else ""
-    add_hover(fig, pts, lambda i: f"{day_text(x[i])}: {info.label} {fmt(values[i])}{unit}")
+    label = _(info.label)
+
+    def factor_text(i: int) -> str:
+        unit = f" {unit_for(values[i], info.unit)}" if info.unit and info.kind != "scale" else ""
+        return f"{day_text(x[i])}: {label} {fmt(values[i])}{unit}"
+
+    add_hover(fig, pts, factor_text)
     return pts

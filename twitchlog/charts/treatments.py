@@ -23,12 +23,16 @@ from twitchlog.charts.base import (
     add_hover,
     check_outcome,
     empty_figure,
+    fit,
+    label_axes,
     prepare,
+    size_inches,
     style_axes,
     title,
 )
-from twitchlog.charts.common import fmt
+from twitchlog.charts.common import fmt, num
 from twitchlog.charts.theme import Theme, mix
+from twitchlog.i18n import _, format_date
 from twitchlog.words import plural
 
 if TYPE_CHECKING:
@@ -52,8 +56,8 @@ def build_treatments(
         return empty_figure(
             fig,
             theme,
-            "No treatments to compare yet",
-            "Add a medication, therapy or injection with its start date and it shows here.",
+            _("No treatments to compare yet"),
+            _("Add a medication, therapy or injection with its start date and it shows here."),
         )
     total = len(results)
     results = rows_to_show(results)
@@ -61,11 +65,11 @@ def build_treatments(
         return empty_figure(
             fig,
             theme,
-            "No treatment days in this range",
-            "Choose a longer range to compare before and after a treatment.",
+            _("No treatment days in this range"),
+            _("Choose a longer range to compare before and after a treatment."),
         )
     fig, theme = prepare(fig, theme, (9.0, 4.8))
-    words = OUTCOMES[outcome]
+    words = _(OUTCOMES[outcome])
     panels = (1 if results else 0) + (1 if has_cycles else 0)
     ax_ba = ax_cy = None
     if results:
@@ -74,10 +78,16 @@ def build_treatments(
     if has_cycles and cycles is not None:
         ax_cy = style_axes(fig.add_subplot(1, panels, panels), theme)
         _cycles(fig, ax_cy, cycles, theme, words)
-    title(fig, "Treatments", theme)
+    title(fig, _("Treatments"), theme)
     fig.supxlabel(
-        "Intervals are approximate and likely too narrow: neighbouring days are alike, and "
-        "treatments often start when twitching is at its worst.",
+        fit(
+            _(
+                "Intervals are approximate and likely too narrow: neighbouring days are alike, "
+                "and treatments often start when twitching is at its worst."
+            ),
+            size_inches(fig)[0] * 0.95,
+            theme.font_size - 1,
+        ),
         fontsize=theme.font_size - 1,
         color=theme.muted,
     )
@@ -123,8 +133,13 @@ def _before_after(
                 fig,
                 pb,
                 [
-                    f"{r.name}: {fmt(b)} {words} in the {r.before_days} check-in days of "
-                    + getattr(r, "before_words", "the 28 days before")
+                    _("{name}: {value} {outcome} in the {n} check-in days of {period}").format(
+                        name=r.name,
+                        value=fmt(b),
+                        outcome=words,
+                        n=r.before_days,
+                        period=getattr(r, "before_words", "") or _("the 28 days before"),
+                    )
                 ],
             )
         if math.isfinite(a):
@@ -133,15 +148,25 @@ def _before_after(
                 fig,
                 pa,
                 [
-                    f"{r.name}: {fmt(a)} {words} from day {r.gap_days} to "
-                    f"{r.gap_days + r.window_days} after ({r.after_days} days)"
+                    _(
+                        "{name}: {value} {outcome} from day {first} to {last} after ({n} days)"
+                    ).format(
+                        name=r.name,
+                        value=fmt(a),
+                        outcome=words,
+                        first=r.gap_days,
+                        last=r.gap_days + r.window_days,
+                        n=r.after_days,
+                    )
                 ],
             )
         lo, hi = r.ratio_ci
         if enough and math.isfinite(r.ratio):
-            note = f"{r.ratio:.2f}× ({lo:.2f}–{hi:.2f}), {r.verdict}"
+            note = f"{num(r.ratio, 2)}× ({num(lo, 2)}–{num(hi, 2)}), {_verdict(r.verdict)}"
         else:
-            note = f"not enough data ({r.before_days} / {r.after_days} days)"
+            note = _("not enough data ({before} / {after} days)").format(
+                before=r.before_days, after=r.after_days
+            )
         ax.annotate(
             note,
             (0, y),
@@ -152,21 +177,23 @@ def _before_after(
             color=theme.foreground if enough else theme.muted,
             va="center",
         )
-        labels.append(f"{r.name}\n{r.start:%d %b %Y}")
+        labels.append(f"{r.name}\n{format_date(r.start)}")
     ax.set_yticks(np.arange(len(results)), labels)
     ax.set_ylim(len(results) - 0.4, -0.6)
     ax.margins(x=0.15)  # first: room on the right so the last "after" dot is not cut off
     ax.set_xlim(left=0)
     ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(words)
-    before = "28 days"
+    label_axes(ax, theme, words)
     if any(getattr(r, "kind", "") == "injection" for r in results):
-        before = "28 days; injections: untreated days"
-    shown = ""
+        head = _("Before (○, 28 days; injections: untreated days) → after (●)")
+    else:
+        head = _("Before (○, 28 days) → after (●)")
     if len(results) < total:
-        shown = f"\n{len(results)} of {total}: the latest with check-in days in this range"
+        head += "\n" + _("{shown} of {n}: the latest with check-in days in this range").format(
+            shown=len(results), n=total
+        )
     ax.set_title(
-        f"Before (○, {before}) → after (●){shown}",
+        fit(head, size_inches(fig)[0] * ax.get_position().width * 0.95, theme.font_size),
         loc="left",
         fontsize=theme.font_size,
         color=theme.muted,
@@ -177,9 +204,9 @@ def _cycle_text(
     start: dt.date, weeks: np.ndarray, rates: np.ndarray, words: str
 ) -> Callable[[int], str]:
     """What hovering over week i of the cycle that began with the injection on `start` says."""
-    return lambda i: (
-        f"injection of {start:%d %b %Y}, week {weeks[i]}: {fmt(float(rates[i]))} {words}"
-    )
+    text = _("injection of {date}, week {week}: {value} {outcome}")
+    day = format_date(start)
+    return lambda i: text.format(date=day, week=weeks[i], value=fmt(float(rates[i])), outcome=words)
 
 
 def _cycles(fig: Figure, ax: Axes, cycles: InjectionCycles, theme: Theme, words: str) -> None:
@@ -202,18 +229,25 @@ def _cycles(fig: Figure, ax: Axes, cycles: InjectionCycles, theme: Theme, words:
         lw=2.4,
         zorder=3,
         gid="median",
-        label=f"median of {plural(len(cycles.starts), 'cycle')}",
+        label=_("median of {cycles}").format(cycles=plural(len(cycles.starts), "cycle")),
     )
-    add_hover(fig, ml, lambda i: f"week {weeks[i]}: median {fmt(med[i])} {words}")
+    median_text = _("week {week}: median {value} {outcome}")
+    add_hover(
+        fig, ml, lambda i: median_text.format(week=weeks[i], value=fmt(med[i]), outcome=words)
+    )
     ax.set_xlim(weeks[0] - 0.5, weeks[-1] + 0.5)
     ax.set_ylim(bottom=0)
-    ax.set_xlabel("weeks since the injection")
-    ax.set_ylabel(f"{words} (mean over the week's check-ins)")
+    label_axes(
+        ax,
+        theme,
+        _("weeks since the injection"),
+        _("{outcome} (mean over the week's check-ins)").format(outcome=words),
+    )
     ax.xaxis.set_major_locator(MultipleLocator(2))
     ax.text(
         6,
         0.02,
-        "weeks 2–10",
+        _("weeks 2–10"),
         transform=ax.get_xaxis_transform(),
         ha="center",
         va="bottom",
@@ -223,4 +257,10 @@ def _cycles(fig: Figure, ax: Axes, cycles: InjectionCycles, theme: Theme, words:
     ax.legend(
         loc="upper right", frameon=False, fontsize=theme.font_size - 1, labelcolor=theme.foreground
     )
-    ax.set_title("Injection cycles", loc="left", fontsize=theme.font_size, color=theme.muted)
+    ax.set_title(_("Injection cycles"), loc="left", fontsize=theme.font_size, color=theme.muted)
+
+
+def _verdict(verdict: str) -> str:
+    from twitchlog.analysis.sentences import verdict_words
+
+    return verdict_words(verdict)

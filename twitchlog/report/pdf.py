@@ -109,7 +109,7 @@ class Page:
         self.skip(3)
         size = 10.5 * self.scale
         self.fig.text(LEFT, self.y, text, fontsize=size, weight="bold", va="top", color=INK)
-        self.skip(12.5)
+        self.skip(15)  # the rule goes below the descenders ('g' in 'Ergebnis')
         self.fig.add_artist(
             Rectangle(
                 (LEFT, self.y + 2 * PT),
@@ -120,7 +120,7 @@ class Page:
                 lw=0,
             )
         )
-        self.skip(3)
+        self.skip(2.5)
 
     def axes(self, height: float, x: float = LEFT, width: float = RIGHT - LEFT) -> Axes:
         ax = self.fig.add_axes((x, self.y - height, width, height))
