@@ -162,7 +162,7 @@ def test_cli_end_to_end_on_a_demo_diary(run_cli, db) -> None:  # type: ignore[no
 
     today = rules.today(catalog.DEFAULT_DAY_START_HOUR)
     with db.write() as s:
-        fill_demo(s, 62, end=today)
+        fill_demo(s, 62, end=today - dt.timedelta(days=1))  # today's made-up 19:19 may be ahead
     start = (today - dt.timedelta(days=60)).isoformat()
     code, out, err = run_cli(
         "experiment", "plan", "caffeine_mg", "--changed", "at most 1 cup", "--start", start,
