@@ -107,6 +107,21 @@ def fit(text: str, inches: float, font_size: float) -> str:
     return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
 
 
+def legend_columns(labels: Sequence[str], inches: float, font_size: float, most: int) -> int:
+    """How many legend entries fit side by side in `inches` (each column as wide as the
+    longest label, plus its marker and gaps), at most `most`."""
+    em = font_size / 72
+    for ncols in range(min(most, len(labels)), 1, -1):
+        # matplotlib fills columns top to bottom, the first len % ncols one entry longer
+        sizes = [len(labels) // ncols + (i < len(labels) % ncols) for i in range(ncols)]
+        starts = [sum(sizes[:i]) for i in range(ncols)]
+        columns = [labels[a : a + k] for a, k in zip(starts, sizes, strict=True) if k]
+        wide = sum(max(len(str(t)) for t in col) * 0.6 + 5.0 for col in columns) * em
+        if wide <= inches:
+            return ncols
+    return 1
+
+
 def label_axes(
     ax: Axes, theme: Theme, x: str | None = None, y: str | None = None, **style: object
 ) -> None:

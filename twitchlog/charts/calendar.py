@@ -132,7 +132,7 @@ def build_calendar(
         return f"{day_text(date)}: {fmt(values[r, c])} {_(OUTCOME_SHORT[outcome])}"
 
     add_hover(fig, mesh, text)
-    ax.legend(
+    fig.legend(  # below everything: under the axes it ran into the axis label at large text
         handles=[
             Patch(
                 facecolor=theme.unobserved,
@@ -141,8 +141,7 @@ def build_calendar(
                 label=_("no check-in (unknown)"),
             )
         ],
-        loc="upper left",
-        bbox_to_anchor=(0, -0.08 if n_rows < 40 else -0.04),
+        loc="outside lower left",
         frameon=False,
         fontsize=theme.font_size - 1,
         labelcolor=theme.foreground,

@@ -22,7 +22,9 @@ from twitchlog.charts.base import (
     check_outcome,
     empty_figure,
     label_axes,
+    legend_columns,
     prepare,
+    size_inches,
     style_axes,
     title,
 )
@@ -153,11 +155,16 @@ def build_cycles(
         _("weeks since the injection"),
         _("{outcome} (weekly mean)").format(outcome=words),
     )
-    ax.xaxis.set_major_locator(MultipleLocator(2))
-    ax.legend(
+    ax.xaxis.set_major_locator(MultipleLocator(2 if theme.font_size < 11 else 4))
+    fig.legend(  # below the chart: inside it, it covered the lines
         handles=handles,
-        loc="upper left",
-        ncol=2,
+        loc="outside lower center",
+        ncols=legend_columns(
+            [str(h.get_label()) for h in handles],
+            size_inches(fig)[0] * 0.95,
+            theme.font_size - 2,
+            3,
+        ),
         frameon=False,
         fontsize=theme.font_size - 2,
         labelcolor=theme.foreground,

@@ -20,13 +20,14 @@ from twitchlog.charts.base import (
     add_hover,
     empty_figure,
     fit,
+    legend_columns,
     prepare,
     size_inches,
     style_axes,
     title,
 )
 from twitchlog.charts.common import num
-from twitchlog.charts.theme import Theme
+from twitchlog.charts.theme import LIGHT, Theme
 from twitchlog.i18n import _
 
 VERDICT_ORDER = (
@@ -74,6 +75,21 @@ def _row_label(f: Any) -> str:
     return f"{short_condition(f.label, getattr(f, 'split', ''))} · {lag_words(f.lag_days)}"
 
 
+def _row_labels(
+    rows: Sequence[Any], width: float, height: float, font_size: float
+) -> tuple[float, list[str]]:
+    """The rows' labels wrapped at 45% of the width, and their text size: the theme's, or,
+    when the rows are too tight for it (many factors, large text, a small window), smaller
+    until every row's label fits its row, down to 7 pt — never overlapping."""
+    size = font_size
+    while True:
+        labels = [fit(_row_label(f), width * 0.45, size) for f in rows]
+        most = max(label.count("\n") + 1 for label in labels)
+        if size <= 7.0 or len(rows) * most * size * 1.25 <= height * 72 * 0.6:
+            return size, labels
+        size = max(7.0, size - 0.5)
+
+
 def ordered(findings: Sequence[Any]) -> list[Any]:
     """Factors by their strongest verdict, then each factor's lags in order."""
     rank = {v: i for i, v in enumerate(VERDICT_ORDER)}
@@ -108,7 +124,10 @@ def build_triggers(
         )
     rows = ordered(findings)
     n = len(rows)
-    fig, theme = prepare(fig, theme, (8.0, max(3.5, 1.4 + 0.26 * n)))
+    base = theme or LIGHT
+    scale = base.font_size / 9  # larger text: a taller figure (when the chart makes its own)
+    fig, theme = prepare(fig, theme, (8.0, max(3.5, (1.4 + 0.26 * n) * scale + 1.2)))
+    rows_font, labels = _row_labels(rows, *size_inches(fig), base.font_size)
     gs = fig.add_gridspec(1, 2, width_ratios=(3.0, 1.25), wspace=0.0)
     ax = style_axes(fig.add_subplot(gs[0, 0]), theme, grid_axis="x")
     tx = fig.add_subplot(gs[0, 1], sharey=ax)
@@ -153,7 +172,7 @@ def build_triggers(
                 need,
                 va="center",
                 color=theme.muted,
-                fontsize=theme.font_size - 1,
+                fontsize=min(theme.font_size - 1, rows_font),
                 style="italic",
                 transform=ax.get_yaxis_transform(),
                 clip_on=True,
@@ -210,10 +229,11 @@ def build_triggers(
             ("↺ " if _reversed(f) else "") + f"{ratio_txt}{ci_txt}",
             va="center",
             color=theme.foreground,
-            fontsize=theme.font_size - 1,
+            fontsize=min(theme.font_size - 1, rows_font),
             transform=tx.get_yaxis_transform(),
         )
-    ax.set_yticks(np.arange(n), [_row_label(f) for f in rows])
+    ax.set_yticks(np.arange(n), labels)
+    ax.tick_params(axis="y", labelsize=rows_font)
     ax.set_ylim(n - 0.5, -1.3)
     ax.tick_params(axis="y", length=0)
     steps = (0.25, 0.5, 0.67, 1, 1.5, 2, 3, 4, 5) if xmax / xmin < 6 else (0.25, 0.5, 1, 2, 4)
@@ -226,7 +246,7 @@ def build_triggers(
         _("ratio (95% interval)"),
         va="center",
         color=theme.muted,
-        fontsize=theme.font_size - 1,
+        fontsize=min(theme.font_size - 1, rows_font),
         transform=tx.get_yaxis_transform(),
     )
     handles = []
@@ -244,11 +264,15 @@ def build_triggers(
             )
         )
     handles.append(Line2D([], [], color=theme.grid, lw=3, label=verdict_words(NOT_ENOUGH)))
-    wide = sum(len(str(h.get_label())) for h in handles) > 80  # German words are longer
     fig.legend(
         handles=handles,
         loc="outside lower center",
-        ncols=3 if wide else 5,
+        ncols=legend_columns(
+            [str(h.get_label()) for h in handles],
+            size_inches(fig)[0] * 0.95,
+            theme.font_size - 1,
+            5,
+        ),
         frameon=False,
         fontsize=theme.font_size - 1,
         labelcolor=theme.foreground,

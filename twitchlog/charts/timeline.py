@@ -26,7 +26,9 @@ from twitchlog.charts.base import (
     check_outcome,
     empty_figure,
     label_axes,
+    legend_columns,
     prepare,
+    size_inches,
     style_axes,
     title,
 )
@@ -115,7 +117,12 @@ def build_timeline(
         handles=handles,
         loc="outside lower center",
         fontsize=theme.font_size - 1,
-        ncols=min(4, len(handles)),
+        ncols=legend_columns(
+            [str(h.get_label()) for h in handles],
+            size_inches(fig)[0] * 0.95,
+            theme.font_size - 1,
+            min(4, len(handles)),
+        ),
         frameon=True,
         facecolor=theme.background,
         edgecolor=theme.grid,

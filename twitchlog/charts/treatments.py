@@ -163,6 +163,7 @@ def _before_after(
         lo, hi = r.ratio_ci
         if enough and math.isfinite(r.ratio):
             note = f"{num(r.ratio, 2)}× ({num(lo, 2)}–{num(hi, 2)}), {_verdict(r.verdict)}"
+            note = fit(note, size_inches(fig)[0] * ax.get_position().width, theme.font_size - 1)
         else:
             note = _("not enough data ({before} / {after} days)").format(
                 before=r.before_days, after=r.after_days
@@ -171,11 +172,11 @@ def _before_after(
             note,
             (0, y),
             xycoords=("axes fraction", "data"),
-            xytext=(4, -12),
+            xytext=(4, -6),
             textcoords="offset points",
             fontsize=theme.font_size - 1,
             color=theme.foreground if enough else theme.muted,
-            va="center",
+            va="top",  # below the row's line, however many lines it wraps into
         )
         labels.append(f"{r.name}\n{format_date(r.start)}")
     ax.set_yticks(np.arange(len(results)), labels)
@@ -243,7 +244,8 @@ def _cycles(fig: Figure, ax: Axes, cycles: InjectionCycles, theme: Theme, words:
         _("weeks since the injection"),
         _("{outcome} (mean over the week's check-ins)").format(outcome=words),
     )
-    ax.xaxis.set_major_locator(MultipleLocator(2))
+    panel = size_inches(fig)[0] * ax.get_position().width
+    ax.xaxis.set_major_locator(MultipleLocator(2 if panel * 72 / theme.font_size > 28 else 4))
     ax.text(
         6,
         0.02,

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from twitchlog import catalog
-from twitchlog.analysis.sentences import ci_text, reverse_clause, short_condition
+from twitchlog.analysis.sentences import ci_text, reverse_clause, short_condition, verdict_words
 from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
@@ -59,14 +59,6 @@ FOOTER = N_(
 )
 SEVERITY_WORDS = {1: N_("barely"), 2: N_("mild"), 3: N_("moderate"), 4: N_("severe")}
 """The first word of each catalog.SEVERITY anchor: the short form a chart label has room for."""
-VERDICT_WORDS = {
-    "clear link": N_("clear link"),
-    "possible link": N_("possible link"),
-    "no clear link": N_("no clear link"),
-    "too early to tell": N_("too early to tell"),
-    "not enough data": N_("not enough data"),
-    "reverse check": N_("reverse check"),
-}
 RELIEF_TREND = {
     "shortening": N_("relief getting shorter"),
     "lengthening": N_("relief getting longer"),
@@ -444,7 +436,7 @@ def _triggers(page: Page, r: ReportData) -> None:
             _("{mark} {verdict} — {factor}: {sentence}").format(
                 mark=mark,
                 verdict=upper_first(verdict_words(f.verdict)),
-                factor=_(f.label),
+                factor=f.label,
                 sentence=f.sentence,
             ),
             8,
@@ -466,7 +458,7 @@ def _triggers(page: Page, r: ReportData) -> None:
     for f in r.reversed_links[:3]:
         page.text(
             _("↺ After bad days — {factor}: {clause}").format(
-                factor=_(f.label), clause=reverse_clause(f.sentence)
+                factor=f.label, clause=reverse_clause(f.sentence)
             ),
             8,
         )
@@ -475,11 +467,6 @@ def _triggers(page: Page, r: ReportData) -> None:
         page.text(r.triggers.checkin_note, 7.5, color=GREY)
     page.text(r.triggers.power_note, 7.5, color=GREY)
     page.text(_(ASSOCIATION) + " " + r.triggers.caveat, 7.5, weight="bold")
-
-
-def verdict_words(verdict: str) -> str:
-    """A trigger verdict (the analysis' code, 'clear link') in the reader's language."""
-    return _(VERDICT_WORDS.get(verdict, verdict))
 
 
 MAX_CYCLE_ROWS = 6  # the latest cycles of the period on page 1; the rest are counted
@@ -733,7 +720,7 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
         "q",
         _("Verdict"),
     )
-    columns = (0.0, 0.25, 0.36, 0.50, 0.645, 0.80, 0.86)
+    columns = (0.0, 0.25, 0.385, 0.50, 0.645, 0.80, 0.86)
     page.skip(6)
     draw_row(page, columns, cell_lines(columns, heads, 7.5, "bold"), 7.5, weight="bold")
     page.skip(2)
@@ -748,7 +735,7 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
         )
         q = ("<" + format_number(0.01, 2) if f.q < 0.01 else num(f.q)) if np.isfinite(f.q) else "–"
         cells = (
-            short_condition(_(f.label), f.split),
+            short_condition(f.label, f.split),
             f.when,
             f"{f.high_days} / {f.low_days}",
             _("{high} vs {other}").format(high=num(f.high_mean), other=num(f.low_mean)),
@@ -767,15 +754,6 @@ def _table_page(r: ReportData, t: TriggerReport) -> Page:
     if t.experiment_hint:
         page.text(t.experiment_hint, 7.5)
     return page
-
-
-EXPERIMENT_VERDICTS = {
-    "clear difference": N_("clear difference"),
-    "inconclusive": N_("inconclusive"),
-    "not enough data": N_("not enough data"),
-    "in progress": N_("in progress"),
-}
-"""analysis.experiment's verdict codes, in words for the page heading."""
 
 
 def _experiment_page(r: ReportData) -> Page:
@@ -811,7 +789,7 @@ def _experiment_page(r: ReportData) -> Page:
     )
     for warning in r.experiment_warnings:
         page.text(_("Note: {warning}").format(warning=warning), 8, weight="bold")
-    verdict = _(EXPERIMENT_VERDICTS.get(result.verdict, result.verdict))
+    verdict = verdict_words(result.verdict)
     page.heading(_("Result: {verdict}").format(verdict=verdict))
     low = (
         re.compile(rf"(?<!\d){round(100 * result.adherence)}\s?%")
