@@ -113,9 +113,24 @@ def german() -> dict[str, str]:
     return {**ENV, "LANG": "de_DE.UTF-8"}
 
 
-def median_of(fn: Callable[[], float], runs: int) -> float:
-    fn()  # warm the OS file cache once; not counted
-    return statistics.median(fn() for _ in range(runs))
+SPREAD: dict[tuple[int, str], tuple[float, float]] = {}
+"""(years, figure): the fastest and slowest of its runs, printed under the table."""
+
+
+def side_by_side(
+    years: int, runs: int, jobs: dict[str, Callable[[], float]]
+) -> dict[str, float | None]:
+    """Median of each job over `runs` rounds, the jobs taking turns within each round, so
+    a figure and its baseline meet the same load on a shared machine."""
+    for fn in jobs.values():
+        fn()  # warm the OS file cache once; not counted
+    times: dict[str, list[float]] = {key: [] for key in jobs}
+    for _ in range(runs):
+        for key, fn in jobs.items():
+            times[key].append(fn())
+    for key, seen in times.items():
+        SPREAD[(years, key)] = (min(seen), max(seen))
+    return {key: statistics.median(seen) for key, seen in times.items()}
 
 
 def build_diary(folder: Path, years: int) -> Path:
@@ -237,27 +252,32 @@ def measure(years: int, folder: Path, runs: int) -> dict[str, float | None]:
     res: dict[str, float | None] = {}
     shot = folder / "shot.png"
     gui = [PY, "-m", "twitchlog", "gui", "--db", str(db), "--screenshot", str(shot)]
+    base_window = [PY, "-c", BASE_WINDOW, str(shot)]
     if has_command("gui"):
         # First paint: `--screenshot` grabs the window the moment it is first painted.
-        res["start_s"] = median_of(lambda: run(gui), runs)
-        res["loaded_s"] = median_of(lambda: run([*gui, "--wait-loaded"]), runs)
-    res["start_base_s"] = median_of(lambda: run([PY, "-c", BASE_WINDOW, str(shot)]), runs)
+        window = {
+            "start_base_s": lambda: run(base_window),
+            "start_s": lambda: run(gui),
+            "loaded_s": lambda: run([*gui, "--wait-loaded"]),
+        }
+    else:
+        window = {"start_base_s": lambda: run(base_window)}
+    res.update(side_by_side(years, runs, window))
     scratch = folder / f"log-{years}y.sqlite3"
     shutil.copy(db, scratch)  # a quiet copy: the benchmark itself must not change the diary
     log = [PY, "-m", "twitchlog", "log", "--db", str(scratch)]
-    res["log_s"] = median_of(lambda: run(log), runs)
-    res["log_de_s"] = median_of(lambda: run(log, german()), runs)
-    res["log_base_s"] = median_of(lambda: run([PY, "-c", BASE_INSERT, str(scratch)]), runs)
+    logs = {
+        "log_base_s": lambda: run([PY, "-c", BASE_INSERT, str(scratch)]),
+        "log_s": lambda: run(log),
+        "log_de_s": lambda: run(log, german()),
+    }
+    res.update(side_by_side(years, runs, logs))
     out = folder / "doctor.csv"
-    res["export_s"] = (
-        median_of(
-            lambda: run([PY, "-m", "twitchlog", "export", "doctor", str(out), "--db", str(db)]),
-            runs,
-        )
-        if _has_doctor_export()
-        else None
-    )
-    res["export_base_s"] = median_of(lambda: run([PY, "-c", BASE_CSV, str(db), str(out)]), runs)
+    export = [PY, "-m", "twitchlog", "export", "doctor", str(out), "--db", str(db)]
+    exports = {"export_base_s": lambda: run([PY, "-c", BASE_CSV, str(db), str(out)])}
+    if _has_doctor_export():
+        exports["export_s"] = lambda: run(export)
+    res.update(side_by_side(years, runs, exports))
     try:
         res["analysis_ms"] = in_process_ms(ANALYSIS, db, runs)
     except subprocess.CalledProcessError:
@@ -336,6 +356,9 @@ def main() -> int:
         f"{platform.python_version()}; median of {args.runs} runs."
     )
     print(report(results))
+    print("\nSpread, fastest–slowest run (s):")
+    for (years, key), (lo, hi) in sorted(SPREAD.items()):
+        print(f"- {years} y {key}: {lo:.3f}–{hi:.3f}")
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

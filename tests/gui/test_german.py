@@ -161,13 +161,8 @@ def _walk_in(language: str, qtbot: Any, qapp: QApplication, path: Path) -> dict[
 
 
 def _without_typed(text: str, path: str) -> str:
-    from twitchlog.diary import doctor_columns
-
-    # The doctor CSV's day states are file values, the same in every language by design
-    # (they read back whatever language wrote them); its preview shows them as they are.
-    states = (doctor_columns.CHECKED_EPISODES_ONLY, doctor_columns.CHECKED_UNKNOWN)
     text = _PATH.sub(" ", text.replace(path, " "))
-    for typed in (*TYPED, *states):
+    for typed in TYPED:
         text = text.replace(typed, " ")
     return text
 

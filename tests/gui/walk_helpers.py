@@ -45,8 +45,8 @@ def fill_diary(path: Path) -> None:
     d = open_database(str(path))
     try:
         with d.write() as s:
-            for back in range(1, 5):  # past days only: 09:15 today may still be ahead
-                day = today - dt.timedelta(days=back)
+            for back in range(1, 5):  # days that are over: a morning twitch today could
+                day = today - dt.timedelta(days=back)  # still be ahead when CI runs
                 values = {"caffeine_mg": 190, "sleep_h": 6.5, "warm_compress": 10}
                 days.check_in(s, day, values, note="busy day")
                 for i in range(back):

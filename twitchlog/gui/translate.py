@@ -10,24 +10,15 @@ run time call `_()` where they are made.
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QPlainTextEdit,
-    QTabBar,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtCore import QLocale, QObject
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+
+if TYPE_CHECKING:  # the rest only once a language is installed: the Today view imports this
+    # module for its dates, and QEvent alone costs PySide6 ~1.7 ms before the first paint
+    from PySide6.QtCore import QEvent, QTranslator
+    from PySide6.QtWidgets import QApplication, QLineEdit
 
 from twitchlog import i18n
 from twitchlog.i18n import _
@@ -46,6 +37,15 @@ def _tr(text: str) -> str:
 
 def translate_widget(w: QWidget) -> None:
     """Translate the fixed words of one widget (a second time is harmless)."""
+    from PySide6.QtWidgets import (
+        QAbstractSpinBox,
+        QComboBox,
+        QGroupBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabBar,
+    )
+
     if w.isWindow() and w.windowTitle():
         w.setWindowTitle(_tr(w.windowTitle()))
     if w.toolTip():
@@ -93,13 +93,21 @@ class _OnShow(QObject):
     """Translates each widget as Qt prepares it for its first showing (Polish), windows
     with their menus and lists that may have grown (combo boxes) each time they show."""
 
+    def __init__(self, parent: QObject) -> None:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QComboBox
+
+        super().__init__(parent)
+        self.polish_kind, self.show_kind = QEvent.Type.Polish, QEvent.Type.Show
+        self.shown_again = (QComboBox, QTabWidget)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if (kind == QEvent.Type.Polish and isinstance(obj, QWidget)) or (
-            kind == QEvent.Type.Show and isinstance(obj, QComboBox | QTabWidget)
+        if (kind == self.polish_kind and isinstance(obj, QWidget)) or (
+            kind == self.show_kind and isinstance(obj, self.shown_again)
         ):
             translate_widget(obj)
-        elif kind == QEvent.Type.Show and isinstance(obj, QMainWindow):
+        elif kind == self.show_kind and isinstance(obj, QMainWindow):
             translate_tree(obj)
             for a in obj.menuBar().actions():
                 a.setText(_tr(a.text()))
@@ -124,6 +132,8 @@ def install(app: QApplication, code: str | None = None) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return lang
     QLocale.setDefault(QLocale(lang))  # decimal comma in spin boxes, dates, day names
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
     qt = QTranslator(app)
     where = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{lang}", where):
