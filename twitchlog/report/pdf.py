@@ -833,22 +833,30 @@ MIN_SCALE = 0.7
 def _fitted_first_page(report: ReportData) -> Page:
     """Page 1 at full size, or, when it would run into the footer (German, many findings,
     years of injections), set as large as still fits: each try scales by the room over the
-    height used; smaller type also wraps into fewer lines, so a second try grows it again."""
+    height used (smaller type also wraps into fewer lines, so a fitting try may grow again),
+    kept between the largest size that fitted and the smallest that did not."""
     bottom = footer_top()
     page = _first_page(report, 1.0)
+    if page.y >= bottom:
+        return page
     best: Page | None = None
+    too_big = 1.0
     for _attempt in range(3):
-        if page.y >= bottom and page.scale == 1.0:
-            return page
-        scale = page.scale * (TOP - bottom) / (TOP - page.y) * 0.995
-        scale = max(MIN_SCALE, min(1.0, scale))
-        if best is not None and scale <= best.scale:
+        low = best.scale if best is not None else MIN_SCALE
+        if too_big - low < 0.01:
             break
-        page = _first_page(report, scale)
-        if page.y >= bottom or scale == MIN_SCALE:
+        guess = page.scale * (TOP - bottom) / (TOP - page.y) * 0.995
+        if not low < guess < too_big - 0.005:
+            guess = (low + too_big) / 2
+        if best is not None and guess - low < 0.005:
+            break  # no visible gain
+        page = _first_page(report, max(MIN_SCALE, guess))
+        if page.y >= bottom:
             best = page
-            if scale == MIN_SCALE:
-                break
+        elif page.scale == MIN_SCALE:
+            return page  # as small as type may go: the footer is left to overlap
+        else:
+            too_big = page.scale
     return best or page
 
 
