@@ -111,6 +111,10 @@ def test_exported_files_import_back_losslessly_across_languages(
     doctor = _header(doc)
     assert doctor[:2] == (["Datum", "Tagesbogen ausgefüllt"] if german else ["Date", "Checked in"])
     assert ("Schlaf (h)" if german else "Sleep (h)") in doctor
+    assert {r[1] for r in _rows(doc)} <= (
+        {"ja", "nein (Tag unbekannt)"} if german else {"yes", "no (unknown day)"}
+    ) | ({"nein (nur Episoden erfasst)"} if german else {"no (only episodes logged)"})
+    assert (_rows(doc)[-1][1] == "ja") == german  # a doctor reads the cells in the language too
     # values stay machine-readable: ISO dates and decimal points in both languages
     last = _rows(d)[-1]
     assert last[0] == END.isoformat() and "6.5" in last and "12.5" in last

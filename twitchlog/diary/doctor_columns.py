@@ -11,14 +11,17 @@ from collections.abc import Iterable
 
 from twitchlog.diary.csvheaders import DOCTOR, DOCTOR_LEADING, DOCTOR_TRAILING, header
 from twitchlog.diary.records import Factor
+from twitchlog.i18n import N_
 
 LEADING_COLUMNS = tuple(DOCTOR[key] for key in DOCTOR_LEADING)
 TRAILING_COLUMNS = tuple(DOCTOR[key] for key in DOCTOR_TRAILING)
 """The English headers around the factor columns (the table's order)."""
 
-CHECKED_YES = "yes"
-CHECKED_EPISODES_ONLY = "no (only episodes logged)"
-CHECKED_UNKNOWN = "no (unknown day)"
+CHECKED_YES = N_("yes")
+CHECKED_EPISODES_ONLY = N_("no (only episodes logged)")
+CHECKED_UNKNOWN = N_("no (unknown day)")
+"""The 'Checked in' cell, written in the user's language (read back in any: the yes/no
+word before the remark, rules.parse_yes_no)."""
 
 
 def doctor_header(factors: Iterable[Factor]) -> list[str]:

@@ -376,10 +376,11 @@ def check_sign(text: str) -> str:
     return sign
 
 
-YES_WORDS = frozenset({"yes", "y", "true", "1", "x", "✓", "✔"})
-NO_WORDS = frozenset({"no", "n", "false", "0"})
-"""The one yes/no vocabulary (any case) of the command line, the window and every import;
-an empty cell means "not said"."""
+YES_WORDS = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "ja", "j"})
+NO_WORDS = frozenset({"no", "n", "false", "0", "nein"})
+"""The one yes/no vocabulary (any case) of the command line, the window and every import,
+in both languages twitchlog writes (a German doctor CSV says 'ja'/'nein'); an empty cell
+means "not said"."""
 
 
 def parse_yes_no(

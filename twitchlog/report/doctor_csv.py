@@ -25,6 +25,7 @@ from twitchlog.diary.doctor_columns import (
     doctor_header,
 )
 from twitchlog.diary.records import Factor
+from twitchlog.i18n import _
 from twitchlog.report.doctor_data import (
     DoctorDay,
     DoctorTable,
@@ -52,7 +53,7 @@ def factor_cell(factor: Factor, value: float | None) -> Cell:
     if value is None:
         return ""
     if factor.kind == "yesno":
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     return _number(value)
 
 
@@ -60,11 +61,11 @@ def day_row(day: DoctorDay, factors: tuple[Factor, ...]) -> list[Cell]:
     """The cells of one day, before text neutralisation."""
     s = day.summary
     if s.observed:
-        checked = CHECKED_YES
+        checked = _(CHECKED_YES)
     elif s.episodes:
-        checked = CHECKED_EPISODES_ONLY
+        checked = _(CHECKED_EPISODES_ONLY)
     else:
-        checked = CHECKED_UNKNOWN
+        checked = _(CHECKED_UNKNOWN)
     counts: list[Cell]
     if not day.known:
         counts = ["", "", "", ""]
@@ -93,7 +94,7 @@ def day_row(day: DoctorDay, factors: tuple[Factor, ...]) -> list[Cell]:
         "; ".join(day.treatments),
         day.injection,
         day.side_effects,
-        "yes" if day.felt_wearing_off else "",
+        _("yes") if day.felt_wearing_off else "",
         day.note,
     ]
 

@@ -670,18 +670,20 @@ def draw_row(
     weight: str = "normal",
     color: str = INK,
 ) -> None:
-    """One table row at the cursor; the row is as tall as its tallest cell."""
+    """One table row at the cursor; the row is as tall as its tallest cell. Each line sits
+    on its baseline, so cells line up whatever their letters ('When' beside 'Episodes a
+    day': top alignment moves a word without descenders down)."""
     for x, cell in zip(columns, lines, strict=True):
-        page.fig.text(
-            LEFT + x * (RIGHT - LEFT),
-            page.y,
-            "\n".join(cell),
-            fontsize=size,
-            va="top",
-            linespacing=1.05,
-            weight=weight,
-            color=color,
-        )
+        for k, line in enumerate(cell):
+            page.fig.text(
+                LEFT + x * (RIGHT - LEFT),
+                page.y - (0.95 + 1.25 * k) * size * PT,
+                line,
+                fontsize=size,
+                va="baseline",
+                weight=weight,
+                color=color,
+            )
     page.y -= row_height(lines, size)
 
 
@@ -777,8 +779,8 @@ def _experiment_page(r: ReportData) -> Page:
             plan.pairs,
         ).format(
             factor=_(plan.factor_label),
-            changed=plan.changed,
-            usual=plan.usual,
+            changed=_(plan.changed),  # a default ("as usual") in the reader's language
+            usual=_(plan.usual),
             pairs=plan.pairs,
             days=plan.block_days,
             seed=plan.seed,
