@@ -167,12 +167,14 @@ def empty_figure(
     ax = fig.add_subplot()
     ax.set_facecolor(theme.background)
     ax.set_axis_off()
+    # The message sits above the middle and the hint hangs below it, so a hint wrapped to
+    # several lines (large text, German) grows downwards instead of over the message.
     ax.text(
         0.5,
-        0.56,
+        0.53,
         fit(_(message), size_inches(fig)[0] * 0.9, theme.font_size + 5),
         ha="center",
-        va="center",
+        va="bottom",
         fontsize=theme.font_size + 5,
         color=theme.foreground,
         transform=ax.transAxes,
@@ -180,10 +182,10 @@ def empty_figure(
     )
     ax.text(
         0.5,
-        0.42,
+        0.47,
         fit(_(hint), size_inches(fig)[0] * 0.85, theme.font_size + 1),
         ha="center",
-        va="center",
+        va="top",
         fontsize=theme.font_size + 1,
         color=theme.muted,
         transform=ax.transAxes,

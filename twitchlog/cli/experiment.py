@@ -264,6 +264,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_result(args: argparse.Namespace) -> int:
     from twitchlog.analysis.experiment import analyse_experiment, to_json_dict
+    from twitchlog.analysis.sentences import verdict_words
     from twitchlog.diary.experiments import experiment_data, get_experiment, kept_answers
 
     db = open_db(args)
@@ -283,7 +284,7 @@ def cmd_result(args: argparse.Namespace) -> int:
             id=plan.id, factor=_(plan.factor_label), changed=plan.changed, usual=plan.usual
         )
     )
-    print(_("Result: {verdict}.").format(verdict=result.verdict))
+    print(_("Result: {verdict}.").format(verdict=verdict_words(result.verdict)))
     for sentence in result.sentences:
         print(sentence)
     rows = []
