@@ -85,7 +85,8 @@ def care_diary(db_path: Path) -> Path:
             for k in range(3):
                 day = start + dt.timedelta(days=k)
                 days.check_in(s, day, {"caffeine_mg": 80, "sleep_h": 6.5})
-                at = dt.datetime.combine(day, dt.time(12, 0)).astimezone()
+                # 04:00, the diary day's start: over already, whatever hour CI runs at
+                at = dt.datetime.combine(day, dt.time(4, 0)).astimezone()
                 episodes.log_episode(s, started_at=at)
     finally:
         db.close()
