@@ -36,24 +36,6 @@ ALLOWED = {
 }
 """Words that are the same in both languages, or the person's own."""
 PRODUCTS = re.compile(r"^\w+botulinumtoxinA \(\w+\)$")  # generic names and brands: the same
-PENDING: dict[str, set[str]] = {
-    # Sentences the analysis makes (analysis/experiment*.py), translated on its branch:
-    "analysis": {
-        "A result needs at least 2 complete pairs.",
-        "Experiment: day 3 of 'at most 1 cup' (block 1 of 6)",
-        "The first 2 days of each block were left out to let the change settle.",
-        "Under way: 0 of 3 pairs complete.",
-        "You did not say whether you kept to the plan; adherence is unknown.",
-        "More pairs help a little, and 'inconclusive' at the end will not mean there is no effect.",
-        "So a real effect of that size would usually be missed: twitching that comes and goes "
-        "in flares hides it.",
-        "With this plan, an effect like 1.5× (a third fewer twitches with the change) is found "
-        "about 7% of the time, in simulated diaries with twitching that comes and goes in "
-        "flares.",
-    },
-}
-"""Words of other parts still in English, listed by who translates them; each list goes
-once their translation has landed (then this test covers those words too)."""
 
 
 @pytest.fixture
@@ -184,10 +166,9 @@ def test_experiments_and_injections_leave_no_english_in_german(
     assert any(t.startswith("Ihre nächste Injektion ist etwa am") for t in german["today"])
     assert any("in 4 Tagen" in t for t in german["today"])  # the dative, not "in 4 Tage"
     assert "Geprüft wird Koffein:" in " ".join(german["experiments"])
-    pending = set().union(*PENDING.values())
     left = {}
     for part in english:
         same = english[part] & german[part]
-        left[part] = sorted(t for t in same - ALLOWED - pending if not PRODUCTS.match(t))
+        left[part] = sorted(t for t in same - ALLOWED if not PRODUCTS.match(t))
     left = {part: texts for part, texts in left.items() if texts}
     assert not left, f"still English in German: {left}"
