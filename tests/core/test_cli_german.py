@@ -220,6 +220,10 @@ def _session(tmp: Path, comma: str) -> list[list[str]]:
         ["injection", "delete", "1", *db],
         ["gui", "--wait-loaded", *db],
         ["settings", "--day-start", "13", *db],
+        # refusals that name the value in words: `what=` phrases must be German too
+        ["day", "2026-03-12", "--cups", "viele", *db],
+        ["injection", "add", "2026-03-03", "--product", "ona", "--units", "viele", *db],
+        ["factor", "add", "steps", "--kind", "number", "--max", "wenig", *db],
     ]
 
 
