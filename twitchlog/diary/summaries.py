@@ -114,6 +114,45 @@ def factor_values(
         yield rows
 
 
+def places_by_day(
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
+) -> list[tuple[str, str]]:
+    """(ISO diary date, JSON list of [side, region, episodes felt there]) for each day with
+    places: the counts of `place_counts`, one row a day, so a caller turns ten years into
+    a few thousand rows rather than ten thousand (and days that read alike parse once)."""
+    clause, params = date_range("e.diary_date", start, end)
+    return (
+        dbapi(source)
+        .execute(
+            "SELECT d, json_group_array(json_array(side, region, n)) FROM ("
+            "SELECT e.diary_date AS d, r.side AS side, r.region AS region, COUNT(*) AS n "
+            f"FROM episode_region r JOIN episode e ON e.id = r.episode_id {clause} "
+            "GROUP BY e.diary_date, r.side, r.region) GROUP BY d",
+            params,
+        )
+        .fetchall()
+    )
+
+
+def signs_by_day(
+    source: Source, start: dt.date | None = None, end: dt.date | None = None
+) -> list[tuple[str, str]]:
+    """(ISO diary date, JSON list of [warning sign, episodes with it]): `sign_counts`, one
+    row a day."""
+    clause, params = date_range("e.diary_date", start, end)
+    return (
+        dbapi(source)
+        .execute(
+            "SELECT d, json_group_array(json_array(sign, n)) FROM ("
+            "SELECT e.diary_date AS d, s.sign AS sign, COUNT(*) AS n FROM episode_sign s "
+            f"JOIN episode e ON e.id = s.episode_id {clause} GROUP BY e.diary_date, s.sign) "
+            "GROUP BY d",
+            params,
+        )
+        .fetchall()
+    )
+
+
 def day_summaries(source: Source, start: dt.date, end: dt.date) -> list[DaySummary]:
     """Every calendar day from start to end, observed or not, with its episode totals."""
     by_day = {row[0]: row for row in day_totals(source, start, end)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from twitchlog.diary.doctor_columns import (
     CHECKED_YES,
     doctor_header,
 )
-from twitchlog.diary.records import Factor
+from twitchlog.diary.records import Factor, Place
 from twitchlog.i18n import _
 from twitchlog.report.doctor_data import (
     DoctorDay,
@@ -48,55 +48,82 @@ def _number(value: float) -> int | float:
     return int(number) if number.is_integer() and -1e15 < number < 1e15 else number
 
 
-def factor_cell(factor: Factor, value: float | None) -> Cell:
-    """yes/no for yes-no factors, else the number itself (never text, so sums work)."""
-    if value is None:
-        return ""
-    if factor.kind == "yesno":
-        return _("yes") if value else _("no")
-    return _number(value)
+def row_maker(factors: tuple[Factor, ...]) -> Callable[[DoctorDay], list[Cell]]:
+    """A function giving one day's neutralised cells.
 
-
-def day_row(day: DoctorDay, factors: tuple[Factor, ...]) -> list[Cell]:
-    """The cells of one day, before text neutralisation."""
-    s = day.summary
-    if s.observed:
-        checked = _(CHECKED_YES)
-    elif s.episodes:
-        checked = _(CHECKED_EPISODES_ONLY)
-    else:
-        checked = _(CHECKED_UNKNOWN)
-    counts: list[Cell]
-    if not day.known:
-        counts = ["", "", "", ""]
-    elif s.episodes == 0:
-        counts = [0, "", "", 0]
-    else:
-        counts = [
-            s.episodes,
-            s.max_severity if s.max_severity is not None else "",
-            _number(round(s.mean_severity, 2)) if s.mean_severity is not None else "",
-            _number(round(s.duration_s / 60, 1)),
-        ]
-    got = day.values
-    values: list[Cell] = (  # an empty cell needs no call
-        [factor_cell(f, got[f.key]) if f.key in got else "" for f in factors]
-        if s.observed
-        else [""] * len(factors)
+    Ten years are 3,650 rows and 30,000 factor values made of a few hundred distinct
+    values, places and signs: each word is translated once per file, and each distinct
+    value, places or signs tuple becomes its cell once, not once a day."""
+    checked_yes, checked_some, checked_unknown = (
+        _text(_(w)) for w in (CHECKED_YES, CHECKED_EPISODES_ONLY, CHECKED_UNKNOWN)
     )
-    return [
-        day.date.isoformat(),
-        checked,
-        *counts,
-        places_text(day.places),
-        signs_text(day.signs),
-        *values,
-        "; ".join(day.treatments),
-        day.injection,
-        day.side_effects,
-        _("yes") if day.felt_wearing_off else "",
-        day.note,
-    ]
+    yes, no = _text(_("yes")), _text(_("no"))
+    kinds = [(f.key, f.kind == "yesno") for f in factors]
+    blank: list[Cell] = [""] * len(factors)
+    numbers: dict[float, Cell] = {}
+    place_cells: dict[tuple[tuple[Place, int], ...], Cell] = {}
+    sign_cells: dict[tuple[tuple[str, int], ...], Cell] = {}
+
+    def value_cell(yesno: bool, value: float) -> Cell:
+        """yes/no for yes-no factors, else the number itself (never text, so sums work)."""
+        if yesno:
+            return yes if value else no
+        cell = numbers.get(value)
+        if cell is None:
+            cell = numbers[value] = _number(value)
+        return cell
+
+    def make(day: DoctorDay) -> list[Cell]:
+        s = day.summary
+        if s.observed:
+            checked = checked_yes
+        elif s.episodes:
+            checked = checked_some
+        else:
+            checked = checked_unknown
+        counts: list[Cell]
+        if not day.known:
+            counts = ["", "", "", ""]
+        elif s.episodes == 0:
+            counts = [0, "", "", 0]
+        else:
+            counts = [
+                s.episodes,
+                s.max_severity if s.max_severity is not None else "",
+                _number(round(s.mean_severity, 2)) if s.mean_severity is not None else "",
+                _number(round(s.duration_s / 60, 1)),
+            ]
+        got = day.values
+        values: list[Cell] = (  # an empty cell needs no call
+            [value_cell(yesno, got[key]) if key in got else "" for key, yesno in kinds]
+            if s.observed
+            else blank
+        )
+        places = place_cells.get(day.places)
+        if places is None:
+            places = place_cells[day.places] = _text(places_text(day.places))
+        signs = sign_cells.get(day.signs)
+        if signs is None:
+            signs = sign_cells[day.signs] = _text(signs_text(day.signs))
+        return [
+            day.date.isoformat(),
+            checked,
+            *counts,
+            places,
+            signs,
+            *values,
+            _text("; ".join(day.treatments)),
+            _text(day.injection),
+            _text(day.side_effects),
+            yes if day.felt_wearing_off else "",
+            _text(day.note),
+        ]
+
+    return make
+
+
+def _text(text: str) -> str:
+    return safe_text(text) if text else text
 
 
 def neutralise(cells: Sequence[Cell]) -> list[Cell]:
@@ -107,8 +134,9 @@ def neutralise(cells: Sequence[Cell]) -> list[Cell]:
 def iter_rows(table: DoctorTable) -> Iterator[list[Cell]]:
     """Header, then one neutralised row per day (what the file and the preview show)."""
     yield neutralise(header(table.factors))
+    make = row_maker(table.factors)
     for day in table.days:
-        yield neutralise(day_row(day, table.factors))
+        yield make(day)
 
 
 def write_doctor_csv(table: DoctorTable, path: str | Path) -> int:

@@ -7,6 +7,7 @@ analysis and the window use), never queried per day.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,9 +21,9 @@ from twitchlog.diary.summaries import (
     DaySummary,
     day_summaries,
     factor_values,
-    place_counts,
+    places_by_day,
     resolve_range,
-    sign_counts,
+    signs_by_day,
 )
 from twitchlog.i18n import _, language
 
@@ -154,17 +155,34 @@ def load_doctor_table(
         today = diary_today(conn)
         return DoctorTable(start or today, end or today, factors, ())
     lo, hi = rng
-    # Rows are keyed by the ISO text SQLite returns: no date parsing per row.
-    places: dict[str, list[tuple[Place, int]]] = {}
+    # One row a day, keyed by the ISO text SQLite returns: no date parsing per row, and a
+    # day's places (or signs) that read like an earlier day's reuse its parsed tuple.
     place_of: dict[tuple[str, str], Place] = {}
-    for date, side, region, n in place_counts(conn, lo, hi):
-        place = place_of.get((side, region))
-        if place is None:  # one Place per spot, not one per row
-            place = place_of[(side, region)] = Place(side, region)
-        places.setdefault(date, []).append((place, n))
-    signs: dict[str, list[tuple[str, int]]] = {}
-    for date, sign, n in sign_counts(conn, lo, hi):
-        signs.setdefault(date, []).append((sign, n))
+    parsed_places: dict[str, tuple[tuple[Place, int], ...]] = {}
+
+    def spots(text: str) -> tuple[tuple[Place, int], ...]:
+        got = parsed_places.get(text)
+        if got is None:
+            items = []
+            for side, region, n in json.loads(text):
+                place = place_of.get((side, region))
+                if place is None:  # one Place per spot, not one per row
+                    place = place_of[(side, region)] = Place(side, region)
+                items.append((place, n))
+            got = parsed_places[text] = tuple(sorted(items, key=_place_rank))
+        return got
+
+    parsed_signs: dict[str, tuple[tuple[str, int], ...]] = {}
+
+    def marks(text: str) -> tuple[tuple[str, int], ...]:
+        got = parsed_signs.get(text)
+        if got is None:
+            pairs = [(sign, n) for sign, n in json.loads(text)]
+            got = parsed_signs[text] = tuple(sorted(pairs, key=_sign_rank))
+        return got
+
+    places = {date: spots(text) for date, text in places_by_day(conn, lo, hi)}
+    signs = {date: marks(text) for date, text in signs_by_day(conn, lo, hi)}
     key_by_id = {f.id: f.key for f in factors}
     values: dict[str, dict[str, float]] = {}
     for chunk in factor_values(conn, lo, hi):
@@ -186,8 +204,8 @@ def load_doctor_table(
         days.append(
             DoctorDay(
                 s,
-                tuple(sorted(places.get(key, ()), key=_place_rank)),
-                tuple(sorted(signs.get(key, ()), key=_sign_rank)),
+                places.get(key, ()),
+                signs.get(key, ()),
                 values.get(key, {}),
                 in_effect.get(s.date, ()),
                 notes.get(key, ""),
