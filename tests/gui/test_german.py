@@ -269,3 +269,27 @@ def test_undo_and_unsaved_questions_are_whole_german_sentences(
     assert box.text() == asked + " Vor dem Weitermachen speichern?"
     box.button(QMessageBox.StandardButton.Cancel).click()
     checkin.dirty = False
+
+
+def test_number_boxes_show_whole_amounts_without_decimals(
+    qtbot: Any, german_window: Any, diary: Any
+) -> None:
+    """'190 mg', not '190,0 mg'; '6,5 h' keeps its decimal and typing '7,5' still works."""
+    w = german_window
+    w.show_view("checkin")
+    wait_idle(qtbot, w.runner)
+    view = w.views["checkin"]
+    caffeine, sleep = view.form.fields["caffeine_mg"], view.form.fields["sleep_h"]
+    caffeine.set_value(190)
+    sleep.set_value(6.5)
+    assert caffeine.control.text() == "190 mg"
+    assert sleep.control.text() == "6,5 h"
+    assert caffeine.cups is not None and caffeine.cups.text().startswith("2 ")  # 190/95
+    sleep.control.setFocus()
+    sleep.control.selectAll()
+    qtbot.keyClicks(sleep.control, "7,5")
+    sleep.control.interpretText()
+    assert sleep.value() == 7.5 and sleep.control.text() == "7,5 h"
+    sleep.set_value(8)
+    assert sleep.control.text() == "8 h"
+    view.dirty = False

@@ -141,3 +141,27 @@ def test_change_and_delete_with_undo(qtbot: Any, window: Any, diary: Any) -> Non
     wait_idle(qtbot, window.runner)
     with diary.read() as s:
         assert inj.list_injections(s) == [shot]
+
+
+def test_long_injection_lines_wrap_inside_the_list(qtbot: Any, window: Any, diary: Any) -> None:
+    """Product, units, four sites and three side effects: the line wraps inside the list
+    (no sideways scrolling) and its tooltip holds the whole line."""
+    from twitchlog.diary import injections as inj
+
+    sites = ["left:upper_eyelid", "right:upper_eyelid", "left:cheek", "right:eyebrow"]
+    effects = {"ptosis": 2, "tearing": 1, "dry_eye": 1}
+    with diary.write() as s:
+        inj.add_injection(s, dt.date(2026, 1, 5), product="ona", units=50, sites=sites,
+                          side_effects=effects)  # fmt: skip
+    window.resize(900, 700)
+    window.show_view("settings")
+    wait_idle(qtbot, window.runner)
+    panel = window.views["settings"].injections
+    qtbot.waitUntil(lambda: panel.list.item(0).data(Qt.ItemDataRole.UserRole) is not None)
+    item = panel.list.item(0)
+    shown = panel.list.viewport().width()
+    assert panel.list.fontMetrics().horizontalAdvance(item.text()) > shown  # really too long
+    assert panel.list.horizontalScrollBar().maximum() == 0
+    assert panel.list.visualItemRect(item).width() <= shown
+    assert panel.list.visualItemRect(item).height() > panel.list.fontMetrics().height() * 1.5
+    assert item.toolTip() == item.text()

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
     QWidget,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from twitchlog.errors import DiaryError
 from twitchlog.gui.factor_fields import error_label
+from twitchlog.gui.number_box import NumberBox
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.translate import whole_placeholder
@@ -39,7 +39,7 @@ class FactorDialog(QDialog):
         self.unit = QLineEdit(self)
         self.unit.setPlaceholderText("e.g. g, pieces, min")
         whole_placeholder(self.label, self.key, self.unit)
-        self.maximum = QDoubleSpinBox(self)
+        self.maximum = NumberBox(self)
         self.maximum.setRange(0, 1_000_000)
         self.maximum.setValue(1000)
         for w, name, tip in (

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from twitchlog import catalog
 from twitchlog.diary.records import Factor
+from twitchlog.gui.number_box import NumberBox
 from twitchlog.i18n import N_, _, format_number
 
 NOT_RECORDED = N_("not recorded")
@@ -50,7 +51,7 @@ class FactorField(QWidget):
             self._special(spin)
             self.control = spin
         else:
-            amount = QDoubleSpinBox(self)
+            amount = NumberBox(self)
             amount.setDecimals(2 if factor.unit.lower() == "l" else 1)
             # The upper end is wider than the factor's range on purpose: the diary's own rule
             # (the same one the command line uses) speaks when a value is out of range.
@@ -84,7 +85,7 @@ class FactorField(QWidget):
         spin.valueChanged.connect(self.edited)
 
     def _add_cups(self, row: QHBoxLayout, units: str) -> None:
-        cups = QDoubleSpinBox(self)
+        cups = NumberBox(self)
         cups.setRange(-0.5, 20)
         cups.setSingleStep(0.5)
         cups.setDecimals(1)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -61,6 +62,11 @@ class InjectionsPanel(QGroupBox):
         self.list.setObjectName("injectionList")
         self.list.setAccessibleName("Injections")
         self.list.setToolTip("Your injections, oldest first")
+        # Long lines (product, units, sites, side effects) wrap inside the list instead of
+        # scrolling sideways; each item's tooltip holds its whole line as well.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add = QPushButton("Add an injection…", self)
         self.edit = QPushButton("Change selected…", self)
         self.delete = QPushButton("Delete selected", self)
@@ -114,6 +120,7 @@ class InjectionsPanel(QGroupBox):
         self.list.clear()
         for i in c.injections:
             item = QListWidgetItem(describe(i))
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, i)
             self.list.addItem(item)
         if not c.injections:
