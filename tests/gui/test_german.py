@@ -205,3 +205,67 @@ def test_no_english_is_left_in_any_view_or_dialog_in_german(
     assert not left, f"English left in the German window:\n{report}"
     # The walk really is in German: the summary speaks of today in German words.
     assert any(t.startswith("Heute, ") for t in shown["today"])
+
+
+def test_the_doctor_notice_is_german(qtbot: Any, german_window: Any, diary: Any) -> None:
+    """The notice's headline, its reasons and its 'not medical advice' line (made in
+    diary/notices.py, shown by the window) all come out German."""
+    from twitchlog.diary import episodes
+
+    w = german_window
+    with diary.write() as s:
+        episodes.log_episode(s, places=["left:upper_eyelid"], signs=["drooping"])
+    w.check_notice()
+    wait_idle(qtbot, w.runner)
+    assert w.notice.isVisible()
+    headline, small = w.notice.text.text(), w.notice.small.text()
+    assert "Ärztin" in headline or "Arzt" in headline, headline
+    assert "Worth talking" not in headline and "drooping" not in headline
+    assert small.startswith("Dies ist kein ärztlicher Rat und keine Diagnose; es gibt nur")
+
+
+def test_undo_and_unsaved_questions_are_whole_german_sentences(
+    qtbot: Any, german_window: Any, diary: Any
+) -> None:
+    """Edit › Undo, the status after undoing and the 'not saved yet' question are one
+    sentence each per case, not an English frame around a German fragment."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from twitchlog.diary import days, episodes
+    from twitchlog.gui.translate import format_date
+
+    w = german_window
+    day = dt.date.today() - dt.timedelta(days=2)
+    with diary.write() as s:
+        episodes.log_episode(s, started_at=dt.datetime.combine(day, dt.time(12)).astimezone())
+        days.check_in(s, day, {"stress": 6})
+    view = w.views["history"]
+    w.show_view("history")
+    view.refresh()
+    wait_idle(qtbot, w.runner)
+    view.table.selectRow(0)
+    view.delete_selected()
+    wait_idle(qtbot, w.runner)
+    german_day = format_date(day)
+    assert w.statusBar().currentMessage() == (
+        f"Das Zucken vom {german_day} um 12:00 ist gelöscht. Strg+Z holt es zurück."
+    )
+    assert w.undo_action.text() == f"&Rückgängig: Löschen des Zuckens vom {german_day} um 12:00"
+    w.undo()
+    wait_idle(qtbot, w.runner)
+    assert w.statusBar().currentMessage() == f"Das Zucken vom {german_day} um 12:00 ist wieder da."
+
+    checkin = w.views["checkin"]
+    w.show_view("checkin")
+    wait_idle(qtbot, w.runner)
+    checkin.dirty = True
+    asked = checkin.pending_edits()
+    assert asked is not None and asked.startswith("Der Tagesbogen für den ")
+    assert asked.endswith(" ist noch nicht gespeichert.")
+    assert w._ask_before_closing() is False
+    (box,) = [b for b in w.findChildren(QMessageBox) if b.isVisible()]
+    assert box.text() == asked + " Vor dem Weitermachen speichern?"
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    checkin.dirty = False

@@ -119,7 +119,7 @@ def test_delete_a_treatment_and_undo_it(qtbot: Any, window: Any, diary: Any) -> 
     with diary.read() as c:
         assert treatments.list_treatments(c) == [kept]
     assert view.treatments.count() == 1 and "Propranolol" not in view.treatments.item(0).text()
-    assert window.undo_action.text() == "&Undo treatment Propranolol"
+    assert window.undo_action.text() == "&Undo deleting the treatment Propranolol"
     assert "Deleted the treatment Propranolol" in window.statusBar().currentMessage()
     window.undo_action.trigger()
     wait_idle(qtbot, window.runner)
@@ -163,7 +163,7 @@ def test_undoing_a_log_tidies_the_today_panel_it_belongs_to(qtbot: Any, window: 
     wait_idle(qtbot, window.runner)
     assert episodes_on_disk(diary) == [first]
     assert not today.panel.isVisible() and today.current is None  # its entry tidied it
-    assert window.undo_action.text().startswith("&Undo log at ")
+    assert window.undo_action.text().startswith("&Undo logging the twitch at ")
     window.undo()
     wait_idle(qtbot, window.runner)
     assert episodes_on_disk(diary) == []

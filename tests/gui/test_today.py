@@ -66,7 +66,7 @@ def test_undo_button_and_ctrl_z_remove_the_log(qtbot: Any, window: Any, diary: A
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, window.runner)
     assert len(episodes_on_disk(diary)) == 1
-    assert "Undone" in window.statusBar().currentMessage()
+    assert "is out of the diary again" in window.statusBar().currentMessage()
 
 
 def test_timer_logs_a_spasm_with_its_duration(qtbot: Any, window: Any, diary: Any) -> None:

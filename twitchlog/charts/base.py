@@ -16,6 +16,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
+from twitchlog.charts.numbers import localise_numbers
 from twitchlog.charts.theme import LIGHT, Theme
 from twitchlog.i18n import N_, _
 
@@ -75,7 +76,8 @@ def clear_figure(fig: Figure) -> None:
 def style_axes(
     ax: Axes, theme: Theme, *, grid_axis: Literal["x", "y", "both"] | None = "y"
 ) -> Axes:
-    """Theme colours, light grid behind the data, no top/right frame."""
+    """Theme colours, light grid behind the data, no top/right frame, numbers written in
+    the language in use."""
     ax.set_facecolor(theme.background)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -88,6 +90,7 @@ def style_axes(
     ax.yaxis.label.set_fontsize(theme.font_size)
     ax.title.set_color(theme.foreground)
     ax.set_axisbelow(True)
+    localise_numbers(ax)
     if grid_axis:
         ax.grid(True, axis=grid_axis, color=theme.grid, linewidth=0.6)
     return ax

@@ -25,6 +25,7 @@ from twitchlog.charts.base import (
     title,
 )
 from twitchlog.charts.common import day_text, fmt, month_text
+from twitchlog.charts.numbers import LocalNumberFormatter
 from twitchlog.charts.theme import Theme
 from twitchlog.i18n import _
 
@@ -117,6 +118,7 @@ def build_calendar(
     ax.tick_params(length=0)
     cb = fig.colorbar(mesh, ax=ax, shrink=0.8, pad=0.02, extend="max")
     cb.set_label(_(OUTCOMES[outcome]), color=theme.foreground, fontsize=theme.font_size)
+    cb.formatter = LocalNumberFormatter()
     cb.ax.tick_params(colors=theme.foreground, labelsize=theme.font_size - 1)
     cb.outline.set_edgecolor(theme.grid)
     first_month = data.dates[0].astype("datetime64[M]").astype("datetime64[D]")

@@ -153,7 +153,7 @@ def _day_values(args: argparse.Namespace) -> dict[str, str | None]:
     if args.cups is not None:
         if args.caffeine is not None:
             raise ValidationError(_("Give caffeine as --caffeine (mg) or --cups, not both."))
-        cups = rules.parse_number(args.cups, what=_("Cups of coffee"))
+        cups = rules.parse_number(args.cups, what=N_("Cups of coffee"))
         if cups < 0:
             raise ValidationError(_("Cups of coffee cannot be negative."))
         values["caffeine_mg"] = str(cups * catalog.MG_PER_CUP)

@@ -259,7 +259,9 @@ class CheckinView(QWidget):
     def pending_edits(self) -> str | None:
         if not self.dirty:
             return None
-        return _("The check-in for {day} is").format(day=format_date(self._shown_day or self.day()))
+        return _("The check-in for {day} is not saved yet.").format(
+            day=format_date(self._shown_day or self.day())
+        )
 
     def save_pending(self) -> None:
         self.submit(self._shown_day)
@@ -293,7 +295,8 @@ class CheckinView(QWidget):
             self.set_day(wanted)
             self.load_day()
 
-        ask_unsaved(self, _("The check-in for {day} is").format(day=format_date(shown)), answer)
+        question = _("The check-in for {day} is not saved yet.").format(day=format_date(shown))
+        ask_unsaved(self, question, answer)
 
     def focus_first_field(self) -> None:
         """Put the keyboard in the first question (Ctrl+D: check in without the mouse); if

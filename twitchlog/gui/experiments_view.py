@@ -60,10 +60,10 @@ DONE = {
     "resume": N_("Experiment resumed."),
     "stop": N_("Experiment stopped. Edit › Undo takes the stop back."),
 }
-UNDO = {
-    "pause": N_("pausing the experiment"),
-    "resume": N_("resuming the experiment"),
-    "stop": N_("stopping the experiment"),
+UNDO = {  # the Edit menu's text, and the sentence once it is undone
+    "pause": (N_("&Undo pausing the experiment"), N_("The experiment runs again.")),
+    "resume": (N_("&Undo resuming the experiment"), N_("The experiment is paused again.")),
+    "stop": (N_("&Undo stopping the experiment"), N_("The experiment is back as it was.")),
 }
 
 
@@ -445,7 +445,11 @@ class ExperimentsView(QWidget):
         if self.window_ is not None:
             before = change.before
             self.window_.push_undo(
-                UndoEntry(_(UNDO[change.action]), lambda c: ex.restore_experiment(c, before))
+                UndoEntry(
+                    _(UNDO[change.action][0]),
+                    _(UNDO[change.action][1]),
+                    lambda c: ex.restore_experiment(c, before),
+                )
             )
 
     def _ask_reason(self, title: str) -> str | None:

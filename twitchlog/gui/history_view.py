@@ -190,27 +190,39 @@ class HistoryView(QWidget):
     def _delete_episode(self, record: Episode) -> None:
         from twitchlog.diary.episodes import delete_episode, restore_episode
 
-        label = _("twitch of {day} {time}").format(
-            day=format_date(record.started_at.date()), time=clock(record.started_at)
-        )
-        WriteOp(self.runner, lambda c: delete_episode(c, record.id)).success(
-            lambda gone: self._deleted(UndoEntry(label, lambda c: restore_episode(c, gone)))
-        ).run()
+        day, time = format_date(record.started_at.date()), clock(record.started_at)
+
+        def deleted(gone: Episode) -> None:
+            undo = UndoEntry(
+                _("&Undo deleting the twitch of {day} at {time}").format(day=day, time=time),
+                _("The twitch of {day} at {time} is back.").format(day=day, time=time),
+                lambda c: restore_episode(c, gone),
+            )
+            said = _("Deleted the twitch of {day} at {time}. Ctrl+Z brings it back.")
+            self._deleted(undo, said.format(day=day, time=time))
+
+        WriteOp(self.runner, lambda c: delete_episode(c, record.id)).success(deleted).run()
 
     def _delete_day(self, record: Day) -> None:
         from twitchlog.diary.days import delete_day, restore_day
 
-        label = _("check-in of {day}").format(day=format_date(record.date))
-        WriteOp(self.runner, lambda c: delete_day(c, record.date)).success(
-            lambda gone: self._deleted(UndoEntry(label, lambda c: restore_day(c, gone)))
-        ).run()
+        day = format_date(record.date)
 
-    def _deleted(self, undo: UndoEntry) -> None:
+        def deleted(gone: Day) -> None:
+            undo = UndoEntry(
+                _("&Undo deleting the check-in of {day}").format(day=day),
+                _("The check-in of {day} is back.").format(day=day),
+                lambda c: restore_day(c, gone),
+            )
+            said = _("Deleted the check-in of {day}. Ctrl+Z brings it back.")
+            self._deleted(undo, said.format(day=day))
+
+        WriteOp(self.runner, lambda c: delete_day(c, record.date)).success(deleted).run()
+
+    def _deleted(self, undo: UndoEntry, said: str) -> None:
         if self.window_ is not None:
             self.window_.push_undo(undo)
-            self.window_.statusBar().showMessage(
-                _("Deleted the {what}. Ctrl+Z brings it back.").format(what=undo.label)
-            )
+            self.window_.statusBar().showMessage(said)
 
     def show_details(self) -> None:
         record = self.selected()

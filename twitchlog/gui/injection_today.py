@@ -99,7 +99,9 @@ class InjectionStrip(QWidget):
                 )
                 self.window_.push_undo(
                     UndoEntry(
-                        _("wearing-off marker"), lambda conn: inj.unmark_wearing_off(conn, day)
+                        _("&Undo marking {day} as wearing off").format(day=format_date(day)),
+                        _("{day} is no longer marked as wearing off.").format(day=format_date(day)),
+                        lambda conn: inj.unmark_wearing_off(conn, day),
                     )
                 )
 

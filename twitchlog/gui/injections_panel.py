@@ -199,7 +199,13 @@ class InjectionsPanel(QGroupBox):
             )
             if self.window_ is not None:
                 self.window_.push_undo(
-                    UndoEntry(_("delete injection"), lambda conn: inj.restore_injection(conn, gone))
+                    UndoEntry(
+                        _("&Undo deleting the injection of {day}").format(
+                            day=format_date(gone.date)
+                        ),
+                        _("The injection of {day} is back.").format(day=format_date(gone.date)),
+                        lambda conn: inj.restore_injection(conn, gone),
+                    )
                 )
 
         WriteOp(self.runner, lambda c: inj.delete_injection(c, ident)).success(done).run()

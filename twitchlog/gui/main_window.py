@@ -361,16 +361,12 @@ class MainWindow(QMainWindow):
         if entry.on_undone is not None:
             entry.on_undone()
         WriteOp(self.runner, entry.reverse).success(
-            lambda _r: self.statusBar().showMessage(
-                _("Undone: {what}.").format(what=entry.label), 8000
-            )
+            lambda _r: self.statusBar().showMessage(entry.done, 8000)
         ).run()
 
     def _undo_changed(self) -> None:
         self.undo_action.setEnabled(bool(self._undo))
-        self.undo_action.setText(
-            _("&Undo {what}").format(what=self._undo[-1].label) if self._undo else _("&Undo")
-        )
+        self.undo_action.setText(self._undo[-1].menu if self._undo else _("&Undo"))
 
     # -- diary life -----------------------------------------------------------------------
     def _diary_opened(self) -> None:
@@ -496,7 +492,7 @@ class MainWindow(QMainWindow):
             # Behind the saves on the one worker: close once they are in, unless one failed.
             ReadOp(self.runner, lambda _c: None).success(lambda _r: self._close_if_saved()).run()
 
-        ask_unsaved(self, "; ".join(w for _v, w in pending), answer)
+        ask_unsaved(self, " ".join(w for _v, w in pending), answer)
         return False
 
     def _close_if_saved(self) -> None:

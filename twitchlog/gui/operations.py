@@ -84,12 +84,15 @@ class RunRead(Protocol):
 class UndoEntry:
     """One step Edit → Undo can take back.
 
-    `label` finishes "Undo …"; `reverse` is the write that takes the step back;
+    `menu` is the whole Edit-menu text ("&Undo deleting the check-in of …") and `done` the
+    whole sentence shown once it is undone: one sentence per case, never glued from
+    fragments (German word order differs). `reverse` is the write that takes the step back;
     `on_undone`, if given, is the owner's own tidying (Today hides the panel of the twitch
     being undone), run on the UI thread when the user undoes the step.
     """
 
-    label: str
+    menu: str
+    done: str
     reverse: Job[object]
     on_undone: Callable[[], None] | None = None
 

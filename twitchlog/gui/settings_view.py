@@ -200,8 +200,14 @@ class SettingsView(QWidget):
         from twitchlog.diary.treatments import restore_treatment
 
         if self.window_ is not None:
-            label = _("treatment {name}").format(name=gone.name)
-            self.window_.push_undo(UndoEntry(label, lambda c: restore_treatment(c, gone)))
+            name = gone.name
+            self.window_.push_undo(
+                UndoEntry(
+                    _("&Undo deleting the treatment {name}").format(name=name),
+                    _("The treatment {name} is back.").format(name=name),
+                    lambda c: restore_treatment(c, gone),
+                )
+            )
             self.window_.statusBar().showMessage(
-                _("Deleted the {what}. Ctrl+Z brings it back.").format(what=label)
+                _("Deleted the treatment {name}. Ctrl+Z brings it back.").format(name=name)
             )

@@ -239,7 +239,9 @@ class TodayView(QWidget):
     def pending_edits(self) -> str | None:
         if not self.panel_dirty or self.current is None:
             return None
-        return _("Changes to the twitch at {time} are").format(time=clock(self.current.started_at))
+        return _("Your changes to the twitch at {time} are not saved yet.").format(
+            time=clock(self.current.started_at)
+        )
 
     def save_pending(self) -> None:
         self.save_changes()
@@ -267,7 +269,10 @@ class TodayView(QWidget):
         if self.window_ is not None:
             self._undo_entry = self.window_.push_undo(
                 UndoEntry(
-                    _("log at {time}").format(time=clock(episode.started_at)),
+                    _("&Undo logging the twitch at {time}").format(time=clock(episode.started_at)),
+                    _("The twitch logged at {time} is out of the diary again.").format(
+                        time=clock(episode.started_at)
+                    ),
                     _delete(episode.id),
                     on_undone=lambda: self._forget(episode.id),
                 )

@@ -1,7 +1,7 @@
 """Unsaved edits are never dropped silently: one question, asked the same way everywhere.
 
 A view with a form (the check-in, the log panel) answers `pending_edits()` with a short
-description of what is not saved yet (None when nothing is), and offers
+whole sentence saying what is not saved yet (None when nothing is), and offers
 `save_pending()` / `discard_pending()`. The window asks before closing or quitting; the
 check-in asks before showing another day over what was typed.
 """
@@ -26,7 +26,8 @@ class HasPendingEdits(Protocol):
 
 
 def ask_unsaved(parent: QWidget, what: str, on_answer: Callable[[Answer], None]) -> QMessageBox:
-    """Ask "Save, discard or cancel?" without blocking; `on_answer` gets the choice."""
+    """Ask "Save, discard or cancel?" without blocking; `on_answer` gets the choice.
+    `what` is one or more whole sentences ("The check-in for … is not saved yet.")."""
     buttons = (
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -35,7 +36,7 @@ def ask_unsaved(parent: QWidget, what: str, on_answer: Callable[[Answer], None])
     box = QMessageBox(
         QMessageBox.Icon.Question,
         _("Unsaved changes"),
-        _("{what} not saved yet. Save before going on?").format(what=what),
+        what + " " + _("Save before going on?"),
         buttons,
         parent,
     )
