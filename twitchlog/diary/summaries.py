@@ -117,17 +117,18 @@ def factor_values(
 def places_by_day(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[tuple[str, str]]:
-    """(ISO diary date, JSON list of [side, region, episodes felt there]) for each day with
-    places: the counts of `place_counts`, one row a day, so a caller turns ten years into
-    a few thousand rows rather than ten thousand (and days that read alike parse once)."""
+    """(ISO diary date, every place felt that day) for each day with places, the places as
+    'side US region' joined by RS (ASCII unit and record separators; sides and regions are
+    catalogue keys), once per episode felt there: ten years become a few thousand rows, not
+    ten thousand, read in date order from the index (no sorting), and days that read alike
+    are counted once by the caller (`place_counts` gives the same counts row by row)."""
     clause, params = date_range("e.diary_date", start, end)
     return (
         dbapi(source)
         .execute(
-            "SELECT d, json_group_array(json_array(side, region, n)) FROM ("
-            "SELECT e.diary_date AS d, r.side AS side, r.region AS region, COUNT(*) AS n "
-            f"FROM episode_region r JOIN episode e ON e.id = r.episode_id {clause} "
-            "GROUP BY e.diary_date, r.side, r.region) GROUP BY d",
+            "SELECT e.diary_date, group_concat(r.side || char(31) || r.region, char(30)) "
+            f"FROM episode e JOIN episode_region r ON e.id = r.episode_id {clause} "
+            "GROUP BY e.diary_date",
             params,
         )
         .fetchall()

@@ -133,13 +133,20 @@ _SIDE_RANK = {side: i for i, side in enumerate(catalog.SIDES)}
 _SIGN_RANK = {sign: i for i, sign in enumerate(catalog.SIGNS)}
 
 
-def _place_rank(item: tuple[Place, int]) -> tuple[int, int, int]:
+def _place_rank(item: tuple[Place, int]) -> tuple[int, int, int, str, str]:
+    """Most felt first, then face order; ties (outside the catalogue) by key, as SQL sorts."""
     place, n = item
-    return (-n, _REGION_RANK.get(place.region, 99), _SIDE_RANK.get(place.side, 99))
+    return (
+        -n,
+        _REGION_RANK.get(place.region, 99),
+        _SIDE_RANK.get(place.side, 99),
+        place.side,
+        place.region,
+    )
 
 
-def _sign_rank(item: tuple[str, int]) -> tuple[int, int]:
-    return (-item[1], _SIGN_RANK.get(item[0], 99))
+def _sign_rank(item: tuple[str, int]) -> tuple[int, int, str]:
+    return (-item[1], _SIGN_RANK.get(item[0], 99), item[0])
 
 
 def load_doctor_table(
@@ -157,17 +164,20 @@ def load_doctor_table(
     lo, hi = rng
     # One row a day, keyed by the ISO text SQLite returns: no date parsing per row, and a
     # day's places (or signs) that read like an earlier day's reuse its parsed tuple.
-    place_of: dict[tuple[str, str], Place] = {}
+    place_of: dict[str, Place] = {}
     parsed_places: dict[str, tuple[tuple[Place, int], ...]] = {}
 
     def spots(text: str) -> tuple[tuple[Place, int], ...]:
         got = parsed_places.get(text)
         if got is None:
+            counts: dict[str, int] = {}
+            for spot in text.split("\x1e"):
+                counts[spot] = counts.get(spot, 0) + 1
             items = []
-            for side, region, n in json.loads(text):
-                place = place_of.get((side, region))
+            for spot, n in counts.items():
+                place = place_of.get(spot)
                 if place is None:  # one Place per spot, not one per row
-                    place = place_of[(side, region)] = Place(side, region)
+                    place = place_of[spot] = Place(*spot.split("\x1f"))
                 items.append((place, n))
             got = parsed_places[text] = tuple(sorted(items, key=_place_rank))
         return got
