@@ -60,3 +60,27 @@ def test_every_german_chart_writes_numbers_with_a_comma(demo_inputs: ChartInputs
     # Date axes keep their dates (no day numbers since 1970 as plain floats).
     assert not [t for t in ticks["timeline"] if re.fullmatch(r"\d{5}(,\d+)?", t)]
     assert any(re.search(r"[A-Za-zä]", t) for t in ticks["timeline"]), ticks["timeline"]
+
+
+@pytest.mark.parametrize("size", [(11.5, 4.7), (8.0, 4.5), (6.0, 5.0)])
+def test_subtitles_stay_inside_the_chart_in_german(
+    demo_inputs: ChartInputs, size: tuple[float, float]
+) -> None:
+    """The face map's subtitle sits over an Axes that starts far right of the left edge; in
+    German at a wide window size it ran off the right edge. Every subtitle wraps inside."""
+    from matplotlib.figure import Figure
+
+    i18n.set_language("de")
+    try:
+        for name in CHART_NAMES:
+            fig = draw(name, demo_inputs, fig=Figure(figsize=size, layout="constrained"))
+            fig.canvas.draw()
+            right = fig.bbox.x1
+            renderer = fig._get_renderer()  # type: ignore[attr-defined]
+            for ax in fig.axes:
+                for t in (ax.title, ax._left_title):  # type: ignore[attr-defined]
+                    if t.get_text():
+                        box = t.get_window_extent(renderer)
+                        assert box.x1 <= right + 1, (name, t.get_text())
+    finally:
+        i18n.set_language("en")

@@ -151,10 +151,11 @@ def title(fig: Figure, text: str, theme: Theme, subtitle: str = "", ax: Axes | N
     )
     if subtitle and ax is not None:
         ax.set_title(
-            fit(subtitle, width, theme.font_size),
-            loc="left",
+            subtitle,  # its lines break where its Axes leaves no more room (the face map's
+            loc="left",  # Axes starts far right of the figure's left edge)
             fontsize=theme.font_size,
             color=theme.muted,
+            wrap=True,
         )
 
 
