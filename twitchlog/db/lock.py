@@ -91,13 +91,17 @@ def acquire_window_lock(db_path: str | os.PathLike[str]) -> WindowLock:
     return WindowLock(path, fd)
 
 
-def _lock_soon(fd: int) -> None:
-    """Take the lock; retry once, as `window_is_open` may hold it for a few microseconds."""
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        time.sleep(0.05)
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+def _lock_soon(fd: int, tries: int = 10) -> None:
+    """Take the lock, retrying for up to half a second: `window_is_open` holds it for
+    microseconds, but a loaded machine may not run that process again for a while. A real
+    window holding it stays refused (the last try raises BlockingIOError)."""
+    for _try in range(tries - 1):
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            time.sleep(0.05)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def window_is_open(db_path: Path) -> bool:
