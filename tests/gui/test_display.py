@@ -129,3 +129,41 @@ def test_check_boxes_are_outlined_and_a_selection_is_framed_not_only_filled(
     middle = shot.pixelColor(QPoint(rect.left() + rect.width() * 3 // 4, rect.center().y()))
     assert top == QColor(c.text).name()  # the frame
     assert middle.name() == QColor(c.highlight).name()  # the fill inside it
+
+
+def test_at_large_text_a_view_scrolls_instead_of_squashing_its_controls(
+    qtbot: Any, window: Any, restore_display: None
+) -> None:
+    """200% text, the log panel open, the default 1000×720 window: every control keeps the
+    height it needs to be read (the view scrolls up and down), and nothing needs a sideways
+    scroll at 150%."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
+
+    from twitchlog.gui.main_window import VIEWS
+
+    window.resize(1000, 720)
+    for size, sideways in ((150, False), (200, None)):
+        _choose(qtbot, window, "dark", size)
+        today = window.views["today"]
+        today.log_now()
+        wait_idle(qtbot, window.runner)
+        for name, _title, _target in VIEWS:
+            window.show_view(name)
+            wait_idle(qtbot, window.runner)
+            view = window.views[name]
+            qtbot.waitUntil(lambda v=view: v.isVisible())
+            QApplication.processEvents()
+            squashed = [
+                (type(w).__name__, getattr(w, "text", lambda: "")()[:30])
+                for w in view.findChildren(QWidget)
+                if isinstance(w, QAbstractButton | QLabel)
+                and w.isVisibleTo(view)
+                and w.height() < w.minimumSizeHint().height()
+            ]
+            assert not squashed, f"{name} at {size}%: {squashed}"
+            # the window the person chose keeps its size: the view scrolls inside it
+            assert (window.width(), window.height()) == (1000, 720), f"{name} grew the window"
+            scroller = view.parentWidget().parentWidget()
+            assert isinstance(scroller, QScrollArea)
+            if sideways is False:
+                assert scroller.horizontalScrollBar().maximum() == 0, f"{name} scrolls sideways"

@@ -32,7 +32,7 @@ class LocalNumberFormatter(Formatter):
     def __call__(self, x: float, pos: int | None = None) -> str:
         return format_number(x, tick_digits([x]))
 
-    def format_ticks(self, values: Sequence[float]) -> list[str]:  # type: ignore[override]
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
         digits = tick_digits(list(values))
         return [format_number(v, digits) for v in values]
 

@@ -169,6 +169,10 @@ class Screenshot:
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         ok, why = self.window.grab().save(buffer, "PNG"), "the picture could not be made"
+        if not ok:
+            from twitchlog.i18n import _
+
+            why = _(why)
         try:
             if ok:
                 with atomic_write(self.path, binary=True) as fh:
@@ -176,7 +180,12 @@ class Screenshot:
         except OSError as exc:
             ok, why = False, exc.strerror or str(exc)
         if not ok:
-            print(f"twitchlog: could not write {self.path} ({why}).", file=sys.stderr)
+            from twitchlog.i18n import _
+
+            print(
+                _("twitchlog: could not write {path} ({why}).").format(path=self.path, why=why),
+                file=sys.stderr,
+            )
         self.result["code"] = 0 if ok else 2
         self.app.exit(self.result["code"])  # not quit(): that closes (and saves) the window
 

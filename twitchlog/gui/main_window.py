@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from twitchlog.errors import DiaryError
 from twitchlog.gui import prefs
@@ -192,7 +200,15 @@ class MainWindow(QMainWindow):
         view: QWidget = getattr(importlib.import_module(module), cls)(self.runner, self)
         view.setObjectName(f"view-{name}")
         self.views[name] = view
-        self._slot_layouts[name].addWidget(view)
+        # In a scroll area that only scrolls when the window is smaller than the view needs
+        # (large text, a long German label, a small screen): controls are never squashed.
+        scroller = QScrollArea(self._slots[name])
+        scroller.setObjectName(f"scroll-{name}")
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidgetResizable(True)
+        scroller.setAccessibleName(self.tabs.tabText(self.tabs.indexOf(self._slots[name])))
+        scroller.setWidget(view)
+        self._slot_layouts[name].addWidget(scroller)
         if self.runner.is_open and isinstance(view, View):
             view.refresh()  # built after the diary opened: load it now
         return view

@@ -99,6 +99,7 @@ class TodayView(QWidget):
             self,
         )
         hint.setEnabled(False)  # drawn in the palette's disabled text colour: quiet
+        hint.setWordWrap(True)  # at large text or in German it wraps, never widens the view
         lay.addWidget(hint)
         self.log_button.clicked.connect(self.log_now)
         self.timer_button.toggled.connect(self._timer_toggled)
@@ -186,7 +187,9 @@ class TodayView(QWidget):
         row = QHBoxLayout(box)
         row.addLayout(left, 3)
         where = QVBoxLayout()
-        where.addWidget(QLabel("Where? Click the face (front view) or pick below.", box))
+        where_words = QLabel("Where? Click the face (front view) or pick below.", box)
+        where_words.setWordWrap(True)  # longer in German; never widens the panel
+        where.addWidget(where_words)
         where.addWidget(self.place, 1)
         row.addLayout(where, 2)
         self.save_button.clicked.connect(self.save_changes)
