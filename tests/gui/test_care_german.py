@@ -12,17 +12,10 @@ from typing import Any
 import pytest
 from gui_helpers import wait_idle
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QTableWidget,
     QWidget,
 )
+from walk_helpers import texts_of
 
 CHANGED, USUAL = "at most 1 cup", "as usual"
 ALLOWED = {
@@ -76,33 +69,9 @@ def care_diary(db_path: Path) -> Path:
 
 
 def _texts(root: QWidget) -> set[str]:
-    """Every word a person can read on `root` and its visible children."""
-    found: list[str] = []
-    for w in [root, *root.findChildren(QWidget)]:
-        if w is not root and not w.isVisibleTo(root):
-            continue
-        found += [w.toolTip(), w.accessibleName()]
-        if w.isWindow():
-            found.append(w.windowTitle())
-        if isinstance(w, QAbstractButton | QLabel):
-            found.append(w.text())
-        elif isinstance(w, QGroupBox):
-            found.append(w.title())
-        elif isinstance(w, QLineEdit):
-            found += [w.text(), w.placeholderText()]
-        elif isinstance(w, QComboBox):
-            found += [w.itemText(i) for i in range(w.count())]
-        elif isinstance(w, QListWidget):
-            found += [w.item(i).text() for i in range(w.count())]
-        elif isinstance(w, QTableWidget):
-            for c in range(w.columnCount()):
-                head = w.horizontalHeaderItem(c)
-                found.append(head.text() if head else "")
-                found += [w.item(r, c).text() for r in range(w.rowCount()) if w.item(r, c)]
-        if isinstance(w, QAbstractSpinBox):
-            found.append(w.text())
+    """Every sentence a person can read on `root` and its visible children."""
     out = set()
-    for text in found:
+    for text in texts_of(root):
         for part in re.split(r"<br>|\n| — |(?<=[.!?])\s+", text):
             part = re.sub(r"<[^>]+>", "", part).replace("&", "").strip()
             if re.search(r"[A-Za-z]{2}", part):  # words, not a number, date or unit sign

@@ -97,8 +97,10 @@ def texts_of(root: QWidget) -> list[str]:
             found.append(w.title())
         if isinstance(w, QLineEdit | QPlainTextEdit):
             found.append(w.placeholderText())
+        if isinstance(w, QLineEdit):
+            found.append(w.text())
         if isinstance(w, QAbstractSpinBox):
-            found.append(w.specialValueText())
+            found += [w.specialValueText(), w.text()]
         if isinstance(w, QComboBox):
             found += [w.itemText(i) for i in range(w.count())]
         if isinstance(w, QTabWidget | QTabBar):

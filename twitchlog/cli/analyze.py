@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from twitchlog.cli.common import check_period, date_arg, open_db
+from twitchlog.cli.common import add_outcome_option, check_period, date_arg, open_db
 from twitchlog.i18n import _
 
 
@@ -19,15 +19,7 @@ def register(
     )
     p.add_argument("--from", dest="start", type=date_arg, metavar="DATE", help=_("first day"))
     p.add_argument("--to", dest="end", type=date_arg, metavar="DATE", help=_("last day"))
-    p.add_argument(
-        "--outcome",
-        choices=("count", "severity", "duration"),
-        default="count",
-        help=_(
-            "count: episodes a day (default); severity: total severity a day; "
-            "duration: minutes a day"
-        ),
-    )
+    add_outcome_option(p)
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(func=cmd_analyze)
 

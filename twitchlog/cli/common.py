@@ -84,6 +84,19 @@ def resolve_date_words(args: argparse.Namespace, day_start_hour: int) -> None:
             setattr(args, name, resolved)
 
 
+def add_outcome_option(parser: argparse.ArgumentParser) -> None:
+    """--outcome, the one way `analyze` and `experiment plan` name what is compared."""
+    parser.add_argument(
+        "--outcome",
+        choices=("count", "severity", "duration"),
+        default="count",
+        help=_(
+            "count: episodes a day (default); severity: total severity a day; "
+            "duration: minutes a day"
+        ),
+    )
+
+
 def date_arg(text: str) -> rules.DateWords:
     """argparse type for a DATE: YYYY-MM-DD, today or yesterday (resolved once open)."""
     try:

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from twitchlog.cli.common import date_arg, open_db, table
+from twitchlog.cli.common import add_outcome_option, date_arg, open_db, table
 from twitchlog.diary import rules
 from twitchlog.i18n import _, format_date, format_number
 from twitchlog.words import plural
@@ -49,15 +49,7 @@ def register(
     plan.add_argument(
         "--washout", default=2, help=_("settling-in days at each block's start, not analysed")
     )
-    plan.add_argument(
-        "--outcome",
-        choices=("count", "severity", "duration"),
-        default="count",
-        help=_(
-            "count: episodes a day (default); severity: total severity a day; "
-            "duration: minutes a day"
-        ),
-    )
+    add_outcome_option(plan)
     plan.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
     plan.add_argument("--no-power", action="store_true", help=_("skip the power estimate"))
     plan.set_defaults(func=cmd_plan)
