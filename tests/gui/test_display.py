@@ -132,7 +132,7 @@ def test_check_boxes_are_outlined_and_a_selection_is_framed_not_only_filled(
 
 
 def test_at_large_text_a_view_scrolls_instead_of_squashing_its_controls(
-    qtbot: Any, window: Any, restore_display: None
+    qtbot: Any, window: Any, restore_display: None, recwarn: pytest.WarningsRecorder
 ) -> None:
     """200% text, the log panel open, the default 1000×720 window: every control keeps the
     height it needs to be read (the view scrolls up and down), and nothing needs a sideways
@@ -167,3 +167,6 @@ def test_at_large_text_a_view_scrolls_instead_of_squashing_its_controls(
             assert isinstance(scroller, QScrollArea)
             if sideways is False:
                 assert scroller.horizontalScrollBar().maximum() == 0, f"{name} scrolls sideways"
+    # every chart kept room to draw its plot (matplotlib warns when the axes collapse)
+    collapsed = [str(w.message) for w in recwarn if "collapsed" in str(w.message)]
+    assert not collapsed, collapsed[:1]

@@ -363,14 +363,12 @@ class ChartsView(QWidget):
 
         name = self.chart
         self.factor_box.setEnabled(name in USES_FACTOR)
+        theme = self._chart_theme()
+        from twitchlog.gui.display import chart_height
+
+        self._canvas.setMinimumHeight(chart_height(300))
         t0 = time.perf_counter()
-        draw(
-            name,
-            self._inputs,
-            self.factor_box.currentData(),
-            fig=self._figure,
-            theme=self._chart_theme(),
-        )
+        draw(name, self._inputs, self.factor_box.currentData(), fig=self._figure, theme=theme)
         self._canvas.draw()  # render now, so `drawn` means the pixels are ready
         self.timing["draw_s"] = time.perf_counter() - t0
         self.drawn.emit(name)

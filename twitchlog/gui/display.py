@@ -102,6 +102,12 @@ def theme() -> str:
     return value if value in THEMES else "system"
 
 
+def chart_height(base: int) -> int:
+    """A chart's least height at the chosen text size: its titles, legends and ticks grow
+    with the text, so the plot keeps room (the view scrolls rather than the plot vanishing)."""
+    return round(base * max(100, text_scale()) / 100)
+
+
 def text_scale() -> int:
     try:
         value = int(prefs.get("display/text_scale"))

@@ -329,9 +329,12 @@ class ExperimentsView(QWidget):
 
             self._figure = Figure(figsize=(6.0, 3.0), layout="constrained")
             self._canvas = FigureCanvasQTAgg(self._figure)
-            self._canvas.setMinimumSize(300, 240)  # room for the plan beside it in a narrow window
+            self._canvas.setMinimumWidth(300)  # room for the plan beside it in a narrow window
             self._canvas.setAccessibleName("Experiment result chart")
             self.chart_box.addWidget(self._canvas)
+        from twitchlog.gui.display import chart_height
+
+        self._canvas.setMinimumHeight(chart_height(240))
         pal = self.palette()
         theme = theme_from_colors(pal.window().color().name(), pal.windowText().color().name())
         draw_experiment(result, self._figure, theme)

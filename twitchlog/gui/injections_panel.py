@@ -153,10 +153,11 @@ class InjectionsPanel(QGroupBox):
                 "Each injection's weeks, aligned on the injection day; the band is your "
                 "untreated level"
             )
-            self.canvas.setMinimumHeight(260)
             self.chart_box.addWidget(self.canvas)
         from twitchlog.charts.theme import theme_from_colors
-        from twitchlog.gui.display import chart_colours
+        from twitchlog.gui.display import chart_colours, chart_height
+
+        self.canvas.setMinimumHeight(chart_height(260))
 
         background, text, size = chart_colours(self)  # the chosen display theme and text size
         theme = theme_from_colors(background, text, font_size=size)
