@@ -97,6 +97,9 @@ def test_short_diary_is_one_page_and_says_too_little(db, tmp_path: Path, run_cli
     assert "numbness ×1" in flat
     # the applicable 'when to see a doctor' item is marked as seen
     assert "● Comes with weakness, numbness" in flat
+    # a short diary's trend is drawn by day, not as one bar over the whole week
+    assert "episodes a day" in flat and "day with a check-in" in flat
+    assert "episodes a week" not in flat
 
 
 def test_empty_diary_refuses_with_a_sentence(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from twitchlog import catalog
 from twitchlog.analysis.sentences import ci_text, reverse_clause, short_condition, verdict_words
@@ -194,17 +195,23 @@ def _header(page: Page, r: ReportData) -> None:
 
 
 def _style(ax: Axes) -> None:
+    from twitchlog.charts.numbers import localise_numbers
+
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=7, colors=INK)
+    localise_numbers(ax)  # '1,5' on a German page, as every chart in the window
 
 
 def _periods(r: ReportData) -> tuple[str, list[dt.date], np.ndarray, np.ndarray, np.ndarray]:
-    """Weekly totals (monthly beyond two years): starts, episodes, check-ins, days."""
+    """Daily totals for the first six weeks (a week's bar would cover a short diary's whole
+    chart), weekly ones up to two years, monthly beyond: starts, episodes, check-ins, days."""
     dates = r.data.dates.astype(dt.date)
-    monthly = r.n_days > 730
+    monthly, daily = r.n_days > 730, r.n_days <= 42
     if monthly:
-        keys = [(d.year, d.month) for d in dates]
+        keys: list[object] = [(d.year, d.month) for d in dates]
+    elif daily:
+        keys = [d.toordinal() for d in dates]
     else:
         keys = [(d - dt.timedelta(days=d.weekday())).toordinal() for d in dates]
     starts: list[dt.date] = []
@@ -212,13 +219,13 @@ def _periods(r: ReportData) -> tuple[str, list[dt.date], np.ndarray, np.ndarray,
     for d, k in zip(dates, keys, strict=True):
         if k not in index:
             index[k] = len(starts)
-            starts.append(d if monthly else d - dt.timedelta(days=d.weekday()))
+            starts.append(d if monthly or daily else d - dt.timedelta(days=d.weekday()))
     pos = np.array([index[k] for k in keys], dtype=int)
     n = len(starts)
     eps = np.bincount(pos, weights=r.data.episodes, minlength=n)
     obs = np.bincount(pos, weights=r.data.observed.astype(float), minlength=n)
     days = np.bincount(pos, minlength=n).astype(float)
-    return ("month" if monthly else "week"), starts, eps, obs, days
+    return ("month" if monthly else "day" if daily else "week"), starts, eps, obs, days
 
 
 def _trend(page: Page, r: ReportData) -> None:
@@ -230,7 +237,9 @@ def _trend(page: Page, r: ReportData) -> None:
     _style(ax)
     full = obs >= days * 0.5
     x = np.array(starts, dtype="datetime64[D]")
-    width = np.timedelta64(6 if unit == "week" else 27, "D")
+    width = {"day": np.timedelta64(20, "h"), "week": np.timedelta64(6, "D")}.get(
+        unit, np.timedelta64(27, "D")
+    )
     if full.any():
         ax.bar(
             x[full],
@@ -240,9 +249,10 @@ def _trend(page: Page, r: ReportData) -> None:
             color=GREY,
             edgecolor=INK,
             lw=0.3,
-            label=_("week with check-ins on at least half its days")
-            if unit == "week"
-            else _("month with check-ins on at least half its days"),
+            label={
+                "day": _("day with a check-in"),
+                "week": _("week with check-ins on at least half its days"),
+            }.get(unit, _("month with check-ins on at least half its days")),
         )
     if (~full).any():
         ax.bar(
@@ -254,11 +264,15 @@ def _trend(page: Page, r: ReportData) -> None:
             edgecolor=GREY,
             hatch="////",
             lw=0.3,
-            label=_("week with few check-ins (count is partial)")
-            if unit == "week"
-            else _("month with few check-ins (count is partial)"),
+            label={
+                "day": _("day without a check-in (count may be partial)"),
+                "week": _("week with few check-ins (count is partial)"),
+            }.get(unit, _("month with few check-ins (count is partial)")),
         )
-    ax.set_ylabel(_("episodes a week") if unit == "week" else _("episodes a month"), fontsize=7.5)
+    ax.set_ylabel(
+        {"day": _("episodes a day"), "week": _("episodes a week")}.get(unit, _("episodes a month")),
+        fontsize=7.5,
+    )
     if not r.data.observed.any() and not eps.any():
         ax.text(
             0.5,
@@ -271,6 +285,7 @@ def _trend(page: Page, r: ReportData) -> None:
             transform=ax.transAxes,
         )
     ax.set_ylim(0, max(float(eps.max()) if eps.size else 0.0, 1.0) * 1.3)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlim(x[0] if x.size else None, (x[-1] + width) if x.size else None)
     _date_ticks(ax)
     named: list[str] = []
@@ -334,7 +349,9 @@ def _legend_columns(labels: list[str], size: float) -> int:
 def _date_ticks(ax: Axes) -> None:
     """The time axis' dates as the reader writes them: days by format_date, month ticks
     as '2025-07' (English) or '07.2025' (German)."""
-    ticks = [float(t) for t in ax.get_xticks()]
+    # whole days only: on a few days' axis matplotlib also ticks noon, which would repeat
+    # each date
+    ticks = [float(t) for t in ax.get_xticks() if float(t).is_integer()]
     days = [mdates.num2date(t).date() for t in ticks]
     if all(d.day == 1 for d in days):
         labels = [_("{year}-{month:02d}").format(year=d.year, month=d.month) for d in days]
@@ -354,6 +371,7 @@ def _severity(ax: Axes, r: ReportData) -> None:
     for yi, c in zip(y, counts, strict=True):
         ax.text(c, yi, f"  {c} ({percent(c / total)})", va="center", fontsize=6.8)
     ax.set_xlim(0, max([*counts, 1]) * 1.45)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no '0,25 episodes'
     ax.set_xlabel(_("episodes by severity, 1–4"), fontsize=7)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
