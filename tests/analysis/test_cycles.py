@@ -134,3 +134,12 @@ def test_simulated_cycles_every_90_days() -> None:
     assert near >= 0.70
     assert null_lower <= 0.05
     assert pers_null <= 0.10
+
+
+def test_the_first_cycles_baseline_is_named_the_days_before_the_first_injection() -> None:
+    from twitchlog.analysis.cycles import baseline_for
+
+    y = np.full(300, 3.0)
+    for choice in ("auto", "pre", "late"):
+        assert baseline_for(y, [120, 210], 0, choice).source == "before the first injection"
+    assert baseline_for(y, [120, 210], 1, "late").source == "late weeks of the previous cycle"

@@ -252,9 +252,10 @@ def baseline_for(y: np.ndarray, starts: Sequence[int], k: int, choice: str = "au
     pre = _observed(y, starts[0] - PRE_DAYS, starts[0])
     late = _observed(y, starts[k - 1] + LATE_FROM_DAY, starts[k]) if k > 0 else pre
     use_pre = choice == "pre" or (choice == "auto" and pre.size >= MIN_BASELINE_DAYS)
-    days, source = (pre, N_("before the first injection")) if use_pre else (late, "late weeks")
-    if k > 0 and not use_pre:
-        source = N_("late weeks of the previous cycle")
+    if use_pre or k == 0:  # cycle 0's "late weeks" are the days before the first injection
+        days, source = pre, N_("before the first injection")
+    else:
+        days, source = late, N_("late weeks of the previous cycle")
     if days.size < MIN_BASELINE_DAYS:
         return Baseline("none", days, float("nan"), (float("nan"), float("nan")))
     return Baseline(source, days, float(np.mean(y[days])), _band(y, days))

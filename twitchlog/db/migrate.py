@@ -21,7 +21,7 @@ from twitchlog.db.connect import connect
 from twitchlog.db.lite import Diary, apply_pragmas, open_diary, restore_advice
 from twitchlog.db.schema import HEAD_REVISION
 from twitchlog.errors import DiaryUnavailable
-from twitchlog.i18n import _
+from twitchlog.i18n import ngettext
 
 __all__ = ["bring_to_head", "migrations_dir", "open_database", "restore_advice", "upgrade"]
 
@@ -134,9 +134,15 @@ def upgrade(path: Path, target: str = "head") -> None:
     finally:
         engine.dispose()
     if bad:
-        raise DiaryUnavailable(
-            _(
-                "The upgrade left {n} broken references; restore the backup taken just before "
-                "it with 'twitchlog restore'."
-            ).format(n=len(bad))
-        )
+        raise DiaryUnavailable(broken_references_message(len(bad)))
+
+
+def broken_references_message(n: int) -> str:
+    """What to do when an upgrade left n rows pointing at nothing (singular and plural)."""
+    return ngettext(
+        "The upgrade left {n} broken reference; restore the backup taken just before "
+        "it with 'twitchlog restore'.",
+        "The upgrade left {n} broken references; restore the backup taken just before "
+        "it with 'twitchlog restore'.",
+        n,
+    ).format(n=n)
