@@ -31,7 +31,7 @@ from twitchlog.diary.csvfiles import (
     read_csv,
     safe_text,
 )
-from twitchlog.diary.csvheaders import DAYS, EPISODES, column_key, header
+from twitchlog.diary.csvheaders import DAYS, EPISODES, column_key, column_keys, header
 from twitchlog.diary.records import ImportSummary, Place
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import DiaryError, ImportFailed, ValidationError
@@ -107,7 +107,8 @@ def import_csv(source: Source, path: str | Path, *, replace: bool = False) -> Im
     if "started_at" in (column_key(EPISODES, h) for h in table.header):
         return _import_episodes(conn, table.header, table.rows)
     if "date" in (column_key(DAYS, h) for h in table.header):
-        keys = [column_key(DAYS, h) or h.strip().lower() for h in table.header]
+        found = column_keys(DAYS, table.header)
+        keys = [k or h.strip().lower() for k, h in zip(found, table.header, strict=True)]
         return _import_days(conn, keys, table.rows, replace=replace)
     raise DiaryError(
         _(
@@ -144,7 +145,7 @@ def _collect(
 def _import_episodes(
     source: Source, names: list[str], rows: Iterable[tuple[int, list[str]]]
 ) -> ImportSummary:
-    keys = [column_key(EPISODES, name) for name in names]
+    keys = column_keys(EPISODES, names)
     unknown = [name for name, key in zip(names, keys, strict=True) if key is None]
     if unknown:
         raise ImportFailed(
