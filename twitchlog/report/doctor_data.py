@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
+from twitchlog.diary.csvfiles import format_number
 from twitchlog.diary.factors import list_factors
 from twitchlog.diary.injections import all_treatments, list_injections, list_wearing_off
 from twitchlog.diary.records import Factor, Place, Treatment
@@ -24,7 +25,7 @@ from twitchlog.diary.summaries import (
     resolve_range,
     signs_by_day,
 )
-from twitchlog.i18n import _, format_number, language
+from twitchlog.i18n import _, language
 
 INJECTION_SHOWN_DAYS = 182
 """Botulinum toxin works for about 3–4 months; after half a year the row stops naming it."""

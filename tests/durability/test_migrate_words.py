@@ -1,16 +1,13 @@
-"""Review findings: doses and upgrade messages in the reader's language."""
+"""Review findings: the upgrade message in singular and plural, in English and German."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 
 from twitchlog import i18n
 from twitchlog.db.migrate import broken_references_message
-from twitchlog.diary.records import Treatment
-from twitchlog.report.doctor_data import treatment_words
 
 
 @pytest.fixture
@@ -20,20 +17,6 @@ def german() -> Iterator[None]:
         yield
     finally:
         i18n.set_language("en")
-
-
-def test_a_dose_is_written_with_the_decimal_comma_in_german(german: None) -> None:
-    t = Treatment(
-        id=1, name="Magnesium", kind="supplement", start=dt.date(2026, 1, 1), dose=2.5, unit="mg"
-    )
-    assert treatment_words(t, dt.date(2026, 1, 5)) == "Magnesium 2,5 mg"
-
-
-def test_a_whole_dose_has_no_decimals() -> None:
-    t = Treatment(
-        id=1, name="magnesium", kind="supplement", start=dt.date(2026, 1, 1), dose=250.0, unit="mg"
-    )
-    assert treatment_words(t, dt.date(2026, 1, 5)) == "magnesium 250 mg"
 
 
 def test_one_broken_reference_is_singular() -> None:
