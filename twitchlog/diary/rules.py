@@ -139,15 +139,22 @@ class DateWords:
         check_date_range(value.date(), latest.date(), field=self.field)  # before any zone sums
         if value.tzinfo is None:
             value = local_time(value, field=self.field)  # the machine's zone, DST included
-        value = value.replace(microsecond=0)
-        if value > latest:
-            raise ValidationError(
-                _("{moment} is in the future; log episodes that have happened.").format(
-                    moment=value.strftime("%Y-%m-%d %H:%M")
-                ),
-                self.field,
-            )
-        return value
+        return check_moment(value.replace(microsecond=0), field=self.field)
+
+
+def check_moment(value: dt.datetime, *, field: str = "at") -> dt.datetime:
+    """The one rule for a moment a twitch happened: from 1900 up to now (a minute's slack
+    for clocks), never in the future."""
+    latest = now_local() + FUTURE_SLACK
+    check_date_range(value.date(), latest.date(), field=field)
+    if value > latest:
+        raise ValidationError(
+            _("{moment} is in the future; log episodes that have happened.").format(
+                moment=value.strftime("%Y-%m-%d %H:%M")
+            ),
+            field,
+        )
+    return value
 
 
 def read_date_words(text: str, *, moment: bool = False, field: str | None = None) -> DateWords:
