@@ -10,7 +10,9 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from twitchlog import catalog
@@ -456,7 +458,7 @@ def _decimal_text(raw: str, what: str, field: str | None) -> str:
         return raw
     whole, fraction = raw.split(",")
     ambiguous = len(fraction) == 3 and fraction.isdigit() and whole.lstrip("+-") not in ("", "0")
-    if ambiguous and decimal_sign() != ",":
+    if ambiguous and (_FROM_FILE.get() or decimal_sign() != ","):
         raise ValidationError(
             _(
                 "{what}: '{text}' could mean {thousands} (thousands separator) or {decimal} "
@@ -467,6 +469,21 @@ def _decimal_text(raw: str, what: str, field: str | None) -> str:
             field,
         )
     return whole + "." + fraction
+
+
+_FROM_FILE: ContextVar[bool] = ContextVar("numbers_from_a_file", default=False)
+
+
+@contextmanager
+def numbers_from_a_file() -> Iterator[None]:
+    """While importing: a file's '1,000' is refused as ambiguous whatever the language of
+    the window or command line (it says nothing of how the file was written); typed input
+    reads the user's decimal comma."""
+    token = _FROM_FILE.set(True)
+    try:
+        yield
+    finally:
+        _FROM_FILE.reset(token)
 
 
 def parse_number(text: str | float | int, *, what: str, field: str | None = None) -> float:
