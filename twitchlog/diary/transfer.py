@@ -23,6 +23,7 @@ from twitchlog.diary import doctor_import, rules
 from twitchlog.diary import episodes as ep_mod
 from twitchlog.diary import factors as factors_mod
 from twitchlog.diary.csvfiles import (
+    CsvTable,
     at_line,
     cells_by_name,
     format_number,
@@ -100,7 +101,11 @@ def import_csv(source: Source, path: str | Path, *, replace: bool = False) -> Im
     imported, and the error lists each bad row with its line number. A value that
     differs from the diary's is never overwritten unless `replace` (see diary.merge).
     """
-    table = read_csv(path)
+    with rules.numbers_from_a_file():
+        return _import_table(source, read_csv(path), replace=replace)
+
+
+def _import_table(source: Source, table: CsvTable, *, replace: bool) -> ImportSummary:
     conn = dbapi(source)
     if doctor_import.is_doctor_header(table.header):
         return doctor_import.import_doctor(conn, table, replace=replace)
