@@ -92,6 +92,7 @@ def test_every_spin_and_list_box_in_every_view_and_dialog_ignores_the_wheel(
     from twitchlog.gui.day_dialog import DayDialog
     from twitchlog.gui.episode_dialog import EpisodeDialog
     from twitchlog.gui.factor_dialog import FactorDialog
+    from twitchlog.gui.injection_dialog import InjectionDialog
     from twitchlog.gui.main_window import VIEWS
     from twitchlog.gui.settings_dialog import SettingsDialog
     from twitchlog.gui.treatment_dialog import TreatmentDialog
@@ -110,6 +111,7 @@ def test_every_spin_and_list_box_in_every_view_and_dialog_ignores_the_wheel(
         TreatmentDialog(window.runner, window),
         DayDialog(window.runner, _today(), window),
         EpisodeDialog(window.runner, window.views["today"].current, window),
+        InjectionDialog(window.runner, None, window),
     ]
     wait_idle(qtbot, window.runner)
     roots = [window.views[n] for n, _t, _x in VIEWS] + dialogs
