@@ -140,3 +140,28 @@ def test_exported_files_import_back_losslessly_across_languages(
             assert days.list_days(s) == _snapshot(source_diary)[1]
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date,sleep_h,Datum\n2026-03-01,7,2026-03-02\n",
+        "started_at,severity,Stärke\n2026-03-01T21:15:00+01:00,2,3\n",
+        "Date,Checked in,Episodes,Datum\n2026-03-01,yes,1,2026-03-02\n",
+    ],
+)
+def test_a_column_named_twice_in_two_languages_is_refused(tmp_path: Path, text: str) -> None:
+    """'date' and 'Datum' are one column: a file with both would lose one of them silently."""
+    from twitchlog.errors import DiaryError
+
+    path = tmp_path / "twice.csv"
+    path.write_text(text, encoding="utf-8")
+    fresh = tmp_path / "fresh.sqlite3"
+    db = open_database(str(fresh))
+    try:
+        with pytest.raises(DiaryError, match="in two languages"), db.write() as s:
+            transfer.import_csv(s, path)
+        with db.read() as s:
+            assert days.list_days(s) == [] and episodes.list_episodes(s) == []
+    finally:
+        db.close()

@@ -145,3 +145,22 @@ def test_cli_cycles_text_and_json(run_cli) -> None:  # type: ignore[no-untyped-d
     assert first["verdict"] in {"lower", "no clear change", "higher", "can't tell yet"}
     assert len(first["weekly_rates"]) == 13 and first["days"] == 91
     assert got["interval_days"] == 91 and got["reminder_days_before"] == 7
+
+
+@pytest.mark.parametrize("hour", [0, 4, 12])
+def test_the_diary_day_start_decides_which_days_have_begun(db, hour: int) -> None:  # type: ignore[no-untyped-def]
+    """An injection or a wearing-off mark may be dated up to the diary's own today (its
+    day-start hour), never the built-in 4:00 one."""
+    from twitchlog.diary import settings
+
+    with db.write() as s:
+        settings.set_day_start_hour(s, hour)
+        today = settings.diary_today(s)
+        for day in (today + dt.timedelta(days=1),):
+            with pytest.raises(ValidationError, match="future"):
+                inj.add_injection(s, day, product="botox", units=20)
+            with pytest.raises(ValidationError, match="future"):
+                inj.mark_wearing_off(s, day)
+        inj.add_injection(s, today, product="botox", units=20)
+        inj.mark_wearing_off(s, today)
+        assert [i.date for i in inj.list_injections(s)] == [today]

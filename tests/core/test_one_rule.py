@@ -162,6 +162,17 @@ def test_a_thousands_separator_is_never_read_as_a_decimal_comma(run_cli, db_path
     csv.write_text('date,caffeine_mg\n2026-11-01,"1,000"\n')
     code, _out, err = run_cli("import", str(csv))
     assert code == 2 and "could mean 1000" in err and "or 1.000" in err
+    # in a file the language of the window says nothing of how it was written: refused in
+    # German too (typed in German, '1,500' is one and a half: tests/core/test_rules.py)
+    from twitchlog import i18n
+
+    i18n.set_language("de")
+    try:
+        code, _out, err = run_cli("import", str(csv))
+    finally:
+        i18n.set_language("en")
+    assert code == 2 and "1000" in err and "1.000" in err
+    assert _rows(db_path, "SELECT COUNT(*) FROM factor_value") == [(0,)]
     csv.write_text('date,caffeine_mg,sleep_h\n2026-11-01,"1,000.0","6,5"\n')
     code, _out, err = run_cli("import", str(csv))
     assert code == 0, err

@@ -237,15 +237,13 @@ def reverse_sentence(info: FactorInfo, rev: Reverse | None) -> str:
     )
 
 
-def reverse_clause(sentence: str) -> str:
-    """The reverse-check words inside a finding's sentence ('You tend to have more
-    caffeine after bad days; that may explain the link.'), for a chart or a summary.
-    Every reverse sentence begins with the words of the msgid "You tend to"."""
-    i = sentence.find(_("You tend to"))
-    if i < 0:
+def reverse_note(info: FactorInfo, rev: Reverse | None) -> str:
+    """'You tend to have more caffeine after bad days; that may explain the link.' when the
+    reverse check is significant, else ''. Worked out once, kept on the finding
+    (`Finding.reverse_note`) for a chart or a summary, never cut out of a sentence."""
+    if rev is None or not math.isfinite(rev.p) or rev.p >= 0.05:
         return ""
-    j = sentence.find(".", i)
-    return sentence[i : j + 1 if j > 0 else None]
+    return reverse_words(info, rev) + (_("; that may explain the link.") if rev.stronger else ".")
 
 
 @dataclass(frozen=True)
@@ -358,10 +356,8 @@ def finding_sentence(
             "{ratio}; {high_days} vs {low_days} days."
         ).format(**values)
     checked = plural(comparisons, "comparison checked", "comparisons checked")
-    rev = ""
-    if reverse is not None and math.isfinite(reverse.p) and reverse.p < 0.05:
-        rev = f" {reverse_words(info, reverse)}"
-        rev += _("; that may explain the link.") if reverse.stronger else "."
+    note = reverse_note(info, reverse)
+    rev = f" {note}" if note else ""
     if verdict == "clear link":
         tail = _("This is unlikely to be chance ({q}; {checked}).").format(
             q=q_text(q), checked=checked

@@ -69,7 +69,8 @@ class Finding:
     day after: the reverse-direction check, `reverse=True`, never in the BH family).
     `ratio`/`ratio_ci` are compared within the same month and kind of day; `high_mean`
     and `low_mean` are what was logged. `reverse_p`/`reverse_rho` are this factor's
-    reverse check; `reverse_stronger` means it dropped the verdict.
+    reverse check; `reverse_stronger` means it dropped the verdict; `reverse_note` is it in
+    words.
     """
 
     factor: str
@@ -102,6 +103,7 @@ class Finding:
     reverse_rho: float = float("nan")
     reverse_stronger: bool = False
     family_p: float = float("nan")
+    reverse_note: str = ""  # the reverse check in words ('' when not significant)
 
 
 @dataclass(frozen=True)
@@ -391,6 +393,7 @@ def _finding(
         reverse_rho=rev.rho if rev else nan,
         reverse_stronger=bool(rev and rev.stronger),
         family_p=family_p,
+        reverse_note=words_.reverse_note(t.info, rev),
     )
 
 

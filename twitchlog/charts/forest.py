@@ -277,7 +277,7 @@ def build_triggers(
         fontsize=theme.font_size - 1,
         labelcolor=theme.foreground,
     )
-    from twitchlog.analysis.sentences import outcome_words, reverse_clause
+    from twitchlog.analysis.sentences import outcome_words
 
     outcome = outcome_words(getattr(report, "outcome", "count"))
     checks = getattr(report, "comparisons", None)
@@ -293,7 +293,7 @@ def build_triggers(
     for f in rows:
         if _reversed(f) and f.factor not in seen:
             seen.add(f.factor)
-            notes.append(f"↺ {f.label}: {reverse_clause(f.sentence)}")
+            notes.append(f"↺ {f.label}: {getattr(f, 'reverse_note', '')}")
     if getattr(report, "checkin_bias", False):
         notes.append(getattr(report, "checkin_note", ""))
     title(fig, _("Which factors go with more twitching"), theme)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from twitchlog.diary.csvfiles import plain_text
+from twitchlog.diary.csvfiles import at_line, plain_text
+from twitchlog.errors import ImportFailed
 from twitchlog.i18n import LANGUAGES, N_, _, translator
 
 Columns = Mapping[str, str]
@@ -93,3 +94,28 @@ def column_key(columns: Columns, cell: str) -> str | None:
         if name in spellings(english):
             return key
     return None
+
+
+def column_keys(columns: Columns, cells: Iterable[str]) -> list[str | None]:
+    """`column_key` of each header cell, refusing a column named twice in two languages
+    ('date' and 'Datum'): one of the two would otherwise be silently dropped."""
+    keys: list[str | None] = []
+    first: dict[str, int] = {}
+    for i, cell in enumerate(cells, 1):
+        key = column_key(columns, cell)
+        if key is not None and key in first:
+            raise ImportFailed(
+                [
+                    at_line(
+                        1,
+                        _(
+                            "columns {first} and {second} are both '{name}' (in two "
+                            "languages); keep one and delete the other."
+                        ).format(first=first[key], second=i, name=_(columns[key])),
+                    )
+                ]
+            )
+        if key is not None:
+            first[key] = i
+        keys.append(key)
+    return keys

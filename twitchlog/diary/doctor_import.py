@@ -19,7 +19,7 @@ from twitchlog.diary import days as days_mod
 from twitchlog.diary import factors as factors_mod
 from twitchlog.diary import rules
 from twitchlog.diary.csvfiles import CsvTable, at_line, plain_text
-from twitchlog.diary.csvheaders import DOCTOR, cell_name, column_key, spellings
+from twitchlog.diary.csvheaders import DOCTOR, cell_name, column_key, column_keys, spellings
 from twitchlog.diary.records import Factor, ImportSummary
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import DiaryError, ImportFailed
@@ -118,7 +118,7 @@ def _create_factor(source: Source, heading: str, cells: list[str], taken: set[st
 def import_doctor(source: Source, table: CsvTable, *, replace: bool = False) -> DoctorImportSummary:
     """Check every row, then merge the checked-in days in one go (all rows or none)."""
     header = [plain_text(h).strip() for h in table.header]
-    keys = [column_key(DOCTOR, h) for h in header]
+    keys = column_keys(DOCTOR, header)
     col = {key: i for i, key in reversed(list(enumerate(keys))) if key is not None}
     factors = factors_mod.list_factors(source)
     taken = {f.key for f in factors}

@@ -85,15 +85,7 @@ def _check(
     """Apply every episode rule; nothing is written until all of them pass."""
     if started_at.tzinfo is None:
         raise ValidationError(_("The episode time needs a UTC offset."), "at")
-    latest = rules.now_local() + rules.FUTURE_SLACK
-    rules.check_date_range(started_at.date(), latest.date(), field="at")
-    if started_at > latest:
-        raise ValidationError(
-            _("{moment} is in the future; log episodes that have happened.").format(
-                moment=started_at.strftime("%Y-%m-%d %H:%M")
-            ),
-            "at",
-        )
+    rules.check_moment(started_at, field="at")
     offset = started_at.utcoffset() or dt.timedelta(0)
     return _Checked(
         started_utc=to_utc_naive(started_at),

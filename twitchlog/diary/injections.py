@@ -144,9 +144,11 @@ def check_grade(effect: str, grade: int | str) -> tuple[str, int]:
     )
 
 
-def _check_date(day: dt.date) -> dt.date:
-    """The same refusal of future days as a typed date (one rule: rules.parse_date)."""
-    return rules.parse_date(day.isoformat(), field="date")
+def _check_date(source: Source, day: dt.date) -> dt.date:
+    """The diary's range of days (1900 up to its own today, by its day-start hour)."""
+    from twitchlog.diary.settings import diary_today
+
+    return rules.check_date_range(day, diary_today(source), field="date")
 
 
 def _fetch(source: Source, clause: str = "", params: tuple[object, ...] = ()) -> list[Injection]:
@@ -240,6 +242,7 @@ def _write(source: Source, record: Injection, *, new: bool) -> Injection:
 
 
 def _clean(
+    source: Source,
     day: dt.date,
     product: str,
     units: float | str | None,
@@ -251,7 +254,7 @@ def _clean(
     effects = dict(check_grade(k, g) for k, g in side_effects.items())
     return Injection(
         0,
-        _check_date(day),
+        _check_date(source, day),
         check_product(product),
         check_units(units),
         _places(sites),
@@ -273,7 +276,7 @@ def add_injection(
     side_effects: Mapping[str, int | str] | None = None,
 ) -> Injection:
     """Record an injection given on `day`; one a day (a second would split no cycle)."""
-    record = _clean(day, product, units, sites, note, name, side_effects or {})
+    record = _clean(source, day, product, units, sites, note, name, side_effects or {})
     _refuse_same_day(source, record.date, None)
     return _write(source, record, new=True)
 
@@ -296,6 +299,7 @@ def edit_injection(
     merged: dict[str, int | str] = dict(old.side_effects)
     merged.update(side_effects or {})
     record = _clean(
+        source,
         day or old.date,
         product or old.product,
         None if clear_units else (units if units is not None else old.units),
@@ -399,7 +403,7 @@ def mark_wearing_off(source: Source, day: dt.date | None = None, note: str = "")
     again keeps one marker."""
     from twitchlog.diary.settings import diary_today
 
-    day = _check_date(day or diary_today(source))
+    day = _check_date(source, day or diary_today(source))
     text = rules.check_text(note, what="note")
     conn = dbapi(source)
     conn.execute(

@@ -10,7 +10,9 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from twitchlog import catalog
@@ -139,15 +141,22 @@ class DateWords:
         check_date_range(value.date(), latest.date(), field=self.field)  # before any zone sums
         if value.tzinfo is None:
             value = local_time(value, field=self.field)  # the machine's zone, DST included
-        value = value.replace(microsecond=0)
-        if value > latest:
-            raise ValidationError(
-                _("{moment} is in the future; log episodes that have happened.").format(
-                    moment=value.strftime("%Y-%m-%d %H:%M")
-                ),
-                self.field,
-            )
-        return value
+        return check_moment(value.replace(microsecond=0), field=self.field)
+
+
+def check_moment(value: dt.datetime, *, field: str = "at") -> dt.datetime:
+    """The one rule for a moment a twitch happened: from 1900 up to now (a minute's slack
+    for clocks), never in the future."""
+    latest = now_local() + FUTURE_SLACK
+    check_date_range(value.date(), latest.date(), field=field)
+    if value > latest:
+        raise ValidationError(
+            _("{moment} is in the future; log episodes that have happened.").format(
+                moment=value.strftime("%Y-%m-%d %H:%M")
+            ),
+            field,
+        )
+    return value
 
 
 def read_date_words(text: str, *, moment: bool = False, field: str | None = None) -> DateWords:
@@ -449,7 +458,7 @@ def _decimal_text(raw: str, what: str, field: str | None) -> str:
         return raw
     whole, fraction = raw.split(",")
     ambiguous = len(fraction) == 3 and fraction.isdigit() and whole.lstrip("+-") not in ("", "0")
-    if ambiguous and decimal_sign() != ",":
+    if ambiguous and (_FROM_FILE.get() or decimal_sign() != ","):
         raise ValidationError(
             _(
                 "{what}: '{text}' could mean {thousands} (thousands separator) or {decimal} "
@@ -460,6 +469,21 @@ def _decimal_text(raw: str, what: str, field: str | None) -> str:
             field,
         )
     return whole + "." + fraction
+
+
+_FROM_FILE: ContextVar[bool] = ContextVar("numbers_from_a_file", default=False)
+
+
+@contextmanager
+def numbers_from_a_file() -> Iterator[None]:
+    """While importing: a file's '1,000' is refused as ambiguous whatever the language of
+    the window or command line (it says nothing of how the file was written); typed input
+    reads the user's decimal comma."""
+    token = _FROM_FILE.set(True)
+    try:
+        yield
+    finally:
+        _FROM_FILE.reset(token)
 
 
 def parse_number(text: str | float | int, *, what: str, field: str | None = None) -> float:

@@ -23,6 +23,7 @@ from twitchlog.diary import doctor_import, rules
 from twitchlog.diary import episodes as ep_mod
 from twitchlog.diary import factors as factors_mod
 from twitchlog.diary.csvfiles import (
+    CsvTable,
     at_line,
     cells_by_name,
     format_number,
@@ -31,7 +32,7 @@ from twitchlog.diary.csvfiles import (
     read_csv,
     safe_text,
 )
-from twitchlog.diary.csvheaders import DAYS, EPISODES, column_key, header
+from twitchlog.diary.csvheaders import DAYS, EPISODES, column_key, column_keys, header
 from twitchlog.diary.records import ImportSummary, Place
 from twitchlog.diary.settings import day_start_hour
 from twitchlog.errors import DiaryError, ImportFailed, ValidationError
@@ -100,14 +101,19 @@ def import_csv(source: Source, path: str | Path, *, replace: bool = False) -> Im
     imported, and the error lists each bad row with its line number. A value that
     differs from the diary's is never overwritten unless `replace` (see diary.merge).
     """
-    table = read_csv(path)
+    with rules.numbers_from_a_file():
+        return _import_table(source, read_csv(path), replace=replace)
+
+
+def _import_table(source: Source, table: CsvTable, *, replace: bool) -> ImportSummary:
     conn = dbapi(source)
     if doctor_import.is_doctor_header(table.header):
         return doctor_import.import_doctor(conn, table, replace=replace)
     if "started_at" in (column_key(EPISODES, h) for h in table.header):
         return _import_episodes(conn, table.header, table.rows)
     if "date" in (column_key(DAYS, h) for h in table.header):
-        keys = [column_key(DAYS, h) or h.strip().lower() for h in table.header]
+        found = column_keys(DAYS, table.header)
+        keys = [k or h.strip().lower() for k, h in zip(found, table.header, strict=True)]
         return _import_days(conn, keys, table.rows, replace=replace)
     raise DiaryError(
         _(
@@ -144,7 +150,7 @@ def _collect(
 def _import_episodes(
     source: Source, names: list[str], rows: Iterable[tuple[int, list[str]]]
 ) -> ImportSummary:
-    keys = [column_key(EPISODES, name) for name in names]
+    keys = column_keys(EPISODES, names)
     unknown = [name for name, key in zip(names, keys, strict=True) if key is None]
     if unknown:
         raise ImportFailed(

@@ -20,7 +20,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from twitchlog import catalog
-from twitchlog.analysis.sentences import ci_text, reverse_clause, short_condition, verdict_words
+from twitchlog.analysis.sentences import ci_text, short_condition, verdict_words
 from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
 from twitchlog.errors import DiaryError
@@ -476,7 +476,7 @@ def _triggers(page: Page, r: ReportData) -> None:
     for f in r.reversed_links[:3]:
         page.text(
             _("↺ After bad days — {factor}: {clause}").format(
-                factor=f.label, clause=reverse_clause(f.sentence)
+                factor=f.label, clause=f.reverse_note
             ),
             8,
         )

@@ -79,14 +79,12 @@ class ReportData:
     def reversed_links(self) -> list[Finding]:
         """One finding per factor that bad days seem to change the day after (the
         reverse check), the one whose link it may explain first."""
-        from twitchlog.analysis.sentences import reverse_clause
-
         if self.triggers is None:
             return []
         seen: dict[str, Finding] = {}
         found = sorted(self.triggers.findings, key=lambda f: not f.reverse_stronger)
         for f in found:
-            if f.reverse_p < 0.05 and reverse_clause(f.sentence):
+            if f.reverse_p < 0.05 and f.reverse_note:
                 seen.setdefault(f.factor, f)
         return list(seen.values())
 
