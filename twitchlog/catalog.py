@@ -202,6 +202,8 @@ DEFAULT_INJECTION_INTERVAL_DAYS = 84  # 12 weeks, until the person's own cycles 
 DEFAULT_INJECTION_REMINDER_DAYS = 7
 
 DEFAULT_DAY_START_HOUR = 4
+OUTCOMES: tuple[str, ...] = ("count", "severity", "duration")
+"""What a day's twitching is measured by: episodes, total severity or minutes."""
 MAX_DURATION_S = 24 * 3600
 MAX_COUNT = 100_000
 MAX_CUSTOM_FACTORS = 100

@@ -118,10 +118,6 @@ def N_(message: str) -> str:
     return message
 
 
-def has_translation(message: str) -> bool:
-    return _(message) != message
-
-
 _DECIMAL_COMMA = frozenset({"de"})
 _DATE_FORMAT = {"de": "%d.%m.%Y"}  # others: ISO 8601, which every reader understands
 

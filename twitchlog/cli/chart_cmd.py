@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from twitchlog.catalog import OUTCOMES
 from twitchlog.charts import CHART_NAMES, CHART_TITLES
 from twitchlog.cli.argwords import typed_with_meaning
 from twitchlog.cli.common import check_period, date_arg, open_db
@@ -15,7 +16,6 @@ from twitchlog.i18n import N_, _
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-OUTCOMES = ("count", "severity", "duration")
 NAMES = (*CHART_NAMES, "cycles")  # cycles: always the whole diary (see charts.cycles)
 
 

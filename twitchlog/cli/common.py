@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from twitchlog.catalog import OUTCOMES
 from twitchlog.diary import rules
 from twitchlog.errors import DiaryError, ValidationError
 from twitchlog.i18n import _
@@ -88,7 +89,7 @@ def add_outcome_option(parser: argparse.ArgumentParser) -> None:
     """--outcome, the one way `analyze` and `experiment plan` name what is compared."""
     parser.add_argument(
         "--outcome",
-        choices=("count", "severity", "duration"),
+        choices=OUTCOMES,
         default="count",
         help=_(
             "count: episodes a day (default); severity: total severity a day; "

@@ -7,7 +7,7 @@ import shlex
 from typing import TYPE_CHECKING
 
 from twitchlog import catalog
-from twitchlog.cli.common import date_arg, open_db, table
+from twitchlog.cli.common import add_outcome_option, date_arg, open_db, table
 from twitchlog.diary import injections as inj
 from twitchlog.i18n import _, format_date, format_number
 from twitchlog.words import plural
@@ -57,12 +57,7 @@ def register(
         "cycles", parents=[common], help=_("each injection's onset, best weeks and wear-off")
     )
     cy.add_argument("--json", action="store_true", help=_("machine-readable output"))
-    cy.add_argument(
-        "--outcome",
-        default="count",
-        choices=["count", "severity", "duration"],
-        help=_("what to compare: count (twitches a day, the default), severity or duration"),
-    )
+    add_outcome_option(cy)
     cy.set_defaults(func=cmd_cycles)
 
     rem = ps.add_parser("reminder", parents=[common], help=_("days before the due date to remind"))

@@ -23,6 +23,7 @@ from twitchlog.analysis.experiment_plan import (
     Plan,
     draw_orders,
 )
+from twitchlog.catalog import OUTCOMES
 from twitchlog.db.lite import Source, datetime_text, dbapi, to_date
 from twitchlog.diary import rules
 from twitchlog.diary.factors import factors_by_key
@@ -40,7 +41,6 @@ if TYPE_CHECKING:  # numpy comes with them; the Today view asks for a plan's sta
 MIN_ANALYSED_DAYS = 3
 """A block keeps at least this many days after its washout days."""
 MAX_DAYS_AHEAD = 90
-OUTCOMES = ("count", "severity", "duration")
 STATE_WORDS = {
     "planned": N_("planned"),
     "running": N_("running"),
