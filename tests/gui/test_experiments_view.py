@@ -101,3 +101,19 @@ def test_pausing_and_stopping_can_be_undone(qtbot: Any, window: Any, diary: Any)
         with diary.read() as s:
             assert experiments.get_experiment(s, plan.id) == plan  # as it was
         assert view.resume_button.isHidden() and view.pause_button.isVisibleTo(view)
+
+
+def test_the_result_chart_follows_the_text_size(qtbot: Any, window: Any, monkeypatch: Any) -> None:
+    from twitchlog.charts import experiment as chart
+    from twitchlog.gui import display
+
+    window.show_view("experiments")
+    view = window.views["experiments"]
+    wait_idle(qtbot, window.runner)
+    themes: list[Any] = []
+    monkeypatch.setattr(chart, "draw_experiment", lambda result, fig, theme: themes.append(theme))
+    monkeypatch.setattr(display, "text_scale", lambda: 150)
+    view._draw(object())  # type: ignore[arg-type]
+    (theme,) = themes
+    assert theme.font_size == 13.5
+    assert theme.background == view.palette().window().color().name()

@@ -293,3 +293,28 @@ def test_number_boxes_show_whole_amounts_without_decimals(
     sleep.set_value(8)
     assert sleep.control.text() == "8 h"
     view.dirty = False
+
+
+def test_chart_loading_and_the_diary_file_dialog_are_german(
+    qtbot: Any, german_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from twitchlog.gui.settings_dialog import SettingsDialog
+
+    w = german_window
+    w.show_view("charts")
+    assert w.views["charts"].placeholder.accessibleName() == "Diagramm wird geladen"
+    wait_idle(qtbot, w.runner)
+    qtbot.waitUntil(lambda: "…" not in w.views["charts"].status.text(), timeout=20_000)
+    asked: list[tuple[str, str]] = []
+
+    def ask(parent: Any, title: str, where: str, kinds: str, **_kw: Any) -> tuple[str, str]:
+        asked.append((title, kinds))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    dialog = SettingsDialog(w.runner, 4, w)
+    dialog._browse()
+    dialog.deleteLater()
+    assert asked == [("Tagebuchdatei", "Tagebuch (*.sqlite3)")]

@@ -165,3 +165,15 @@ def test_long_injection_lines_wrap_inside_the_list(qtbot: Any, window: Any, diar
     assert panel.list.visualItemRect(item).width() <= shown
     assert panel.list.visualItemRect(item).height() > panel.list.fontMetrics().height() * 1.5
     assert item.toolTip() == item.text()
+
+
+def test_a_write_reloads_the_injection_panel_once(qtbot: Any, window: Any) -> None:
+    window.show_view("settings")
+    wait_idle(qtbot, window.runner)
+    panel = window.views["settings"].injections
+    shown = []
+    real = panel._show
+    panel._show = lambda c: (shown.append(c), real(c))
+    window.runner.changed.emit()  # what every successful write sends
+    wait_idle(qtbot, window.runner)
+    assert len(shown) == 1

@@ -92,6 +92,7 @@ def test_every_spin_and_list_box_in_every_view_and_dialog_ignores_the_wheel(
     from twitchlog.gui.day_dialog import DayDialog
     from twitchlog.gui.episode_dialog import EpisodeDialog
     from twitchlog.gui.factor_dialog import FactorDialog
+    from twitchlog.gui.injection_dialog import InjectionDialog
     from twitchlog.gui.main_window import VIEWS
     from twitchlog.gui.settings_dialog import SettingsDialog
     from twitchlog.gui.treatment_dialog import TreatmentDialog
@@ -110,6 +111,7 @@ def test_every_spin_and_list_box_in_every_view_and_dialog_ignores_the_wheel(
         TreatmentDialog(window.runner, window),
         DayDialog(window.runner, _today(), window),
         EpisodeDialog(window.runner, window.views["today"].current, window),
+        InjectionDialog(window.runner, None, window),
     ]
     wait_idle(qtbot, window.runner)
     roots = [window.views[n] for n, _t, _x in VIEWS] + dialogs
@@ -244,3 +246,40 @@ def test_the_timer_shows_in_the_status_bar_from_every_view(qtbot: Any, window: A
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, window.runner)
     assert not label.isVisible()
+
+
+def test_saving_before_another_day_keeps_the_edits_when_the_save_fails(
+    qtbot: Any, window: Any, diary: Any
+) -> None:
+    view = _checkin(qtbot, window)
+    today = view.day()
+    view.form.fields["stress"].set_value(6)
+    view.form.fields["sleep_h"].set_value(30)  # refused: more hours than a day has
+    assert view.dirty
+    view.set_day(today - dt.timedelta(days=1))
+    _question(qtbot, window).button(QMessageBox.StandardButton.Save).click()
+    wait_idle(qtbot, window.runner)
+    qtbot.wait(50)
+    assert view.day() == today  # still on the day that was edited
+    assert view.dirty
+    assert view.form.fields["sleep_h"].value() == 30
+    assert view.form.fields["stress"].value() == 6
+    assert view.form.errors["sleep_h"].isVisible()
+    assert day_on_disk(diary, today) is None
+
+
+def test_saving_before_another_day_saves_and_then_shows_that_day(
+    qtbot: Any, window: Any, diary: Any
+) -> None:
+    view = _checkin(qtbot, window)
+    today = view.day()
+    yesterday = today - dt.timedelta(days=1)
+    view.form.fields["sleep_h"].set_value(7)
+    view.set_day(yesterday)
+    _question(qtbot, window).button(QMessageBox.StandardButton.Save).click()
+    wait_idle(qtbot, window.runner)
+    qtbot.waitUntil(lambda: view.day() == yesterday and not view.dirty, timeout=5_000)
+    wait_idle(qtbot, window.runner)
+    day = day_on_disk(diary, today)
+    assert day is not None and day.values["sleep_h"] == 7
+    assert day_on_disk(diary, yesterday) is None

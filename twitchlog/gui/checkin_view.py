@@ -32,6 +32,8 @@ from twitchlog.gui.wheel import guard_wheel
 from twitchlog.i18n import N_, _
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from twitchlog.diary.experiments import Plan
     from twitchlog.diary.today import CheckinPage
     from twitchlog.gui.main_window import MainWindow
@@ -290,9 +292,18 @@ class CheckinView(QWidget):
                 self.date.blockSignals(False)
                 return
             if choice == "save":
-                self.submit(shown)
+                # Back on the edited day until the write succeeds: a refused save (a
+                # validation error) keeps what was typed there, with the error shown.
+                self.date.blockSignals(True)
+                self.set_day(shown)
+                self.date.blockSignals(False)
+                self.submit(shown, then=lambda: go_to(wanted))
+                return
+            go_to(wanted)
+
+        def go_to(day: dt.date) -> None:
             self.dirty = False
-            self.set_day(wanted)
+            self.set_day(day)
             self.load_day()
 
         question = _("The check-in for {day} is not saved yet.").format(day=format_date(shown))
@@ -391,9 +402,10 @@ class CheckinView(QWidget):
 
         ReadOp(self.runner, lambda c: latest_day_before(c, day)).success(done).run()
 
-    def submit(self, day: dt.date | None = None) -> None:
+    def submit(self, day: dt.date | None = None, then: Callable[[], None] | None = None) -> None:
         """Save the form for `day` (default: the day picked); nothing before the form has
-        loaded (Ctrl+S at once after Ctrl+D: no day is picked yet)."""
+        loaded (Ctrl+S at once after Ctrl+D: no day is picked yet). `then` runs once saved,
+        only if nothing was typed meanwhile; never when the save is refused."""
         if day is None and self._first_load():
             return
         day, values = day or self.day(), self.form.values()
@@ -418,6 +430,8 @@ class CheckinView(QWidget):
                     _("Saved the check-in for {day}.").format(day=format_date(record.date))
                 )
             self.saved.emit(record)
+            if then is not None and not self.dirty:
+                then()
 
         WriteOp(self.runner, save).success(done).failure(self.form.show_error).run()
 

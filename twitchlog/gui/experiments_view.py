@@ -332,11 +332,11 @@ class ExperimentsView(QWidget):
             self._canvas.setMinimumWidth(300)  # room for the plan beside it in a narrow window
             self._canvas.setAccessibleName("Experiment result chart")
             self.chart_box.addWidget(self._canvas)
-        from twitchlog.gui.display import chart_height
+        from twitchlog.gui.display import chart_colours, chart_height
 
         self._canvas.setMinimumHeight(chart_height(240))
-        pal = self.palette()
-        theme = theme_from_colors(pal.window().color().name(), pal.windowText().color().name())
+        background, text, size = chart_colours(self)  # the chosen theme and text size
+        theme = theme_from_colors(background, text, font_size=size)
         draw_experiment(result, self._figure, theme)
         self._canvas.show()
         self._canvas.draw()

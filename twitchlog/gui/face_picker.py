@@ -281,7 +281,7 @@ class PlacePicker(QWidget):
         return f"{self.side.currentData()}:{region}" if region else None
 
     def set_code(self, code: str | None) -> None:
-        side, _, region = (code or "left:").partition(":")
+        side, _sep, region = (code or "left:").partition(":")
         self.side.blockSignals(True)
         self.region.blockSignals(True)
         self.side.setCurrentIndex(max(0, self.side.findData(side)))

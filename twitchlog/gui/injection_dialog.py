@@ -30,6 +30,7 @@ from twitchlog.gui.factor_fields import error_label
 from twitchlog.gui.operations import WriteOp
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.gui.translate import date_pattern
+from twitchlog.gui.wheel import guard_wheel
 from twitchlog.i18n import _
 
 NOT_RATED = -1
@@ -123,6 +124,7 @@ class InjectionDialog(QDialog):
         self.remove_site.clicked.connect(self._remove_site)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        guard_wheel(self)  # the wheel scrolls; it changes no field
         self._codes: list[str] = []
         if injection is not None:
             self._fill(injection)

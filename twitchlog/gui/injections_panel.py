@@ -109,7 +109,7 @@ class InjectionsPanel(QGroupBox):
         self.delete.clicked.connect(self.delete_selected)
         self.remind.toggled.connect(self._reminder_changed)
         self.remind_days.editingFinished.connect(self._reminder_changed)
-        runner.changed.connect(self.refresh)
+        # No runner.changed here: the settings view reloads this panel with itself.
 
     # -- reading ---------------------------------------------------------------------------
     def refresh(self) -> None:

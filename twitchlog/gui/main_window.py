@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(slot, title)
 
     def _build_view(self, name: str) -> QWidget:
-        module, _, cls = self._targets[name].partition(":")
+        module, _sep, cls = self._targets[name].partition(":")
         view: QWidget = getattr(importlib.import_module(module), cls)(self.runner, self)
         view.setObjectName(f"view-{name}")
         self.views[name] = view

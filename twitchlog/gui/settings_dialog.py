@@ -125,11 +125,11 @@ class SettingsDialog(QDialog):
         guard_wheel(self)  # the wheel scrolls; it changes no field
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             self,
-            "Diary file",
+            _("Diary file"),
             self.location.text(),
-            "Diary (*.sqlite3)",
+            _("Diary (*.sqlite3)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if name:

@@ -24,6 +24,7 @@ from twitchlog.gui import display, prefs
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.settings_dialog import reminder_time
 from twitchlog.gui.tasks import TaskRunner
+from twitchlog.gui.translate import clock
 from twitchlog.gui.treatment_dialog import describe
 from twitchlog.gui.wheel import guard_wheel
 from twitchlog.i18n import _
@@ -113,7 +114,7 @@ class SettingsView(QWidget):
         at = reminder_time()
         units = _("cups of coffee") if prefs.get("units/caffeine") == "cups" else "mg"
         lines = [
-            _("Daily check-in reminder: {time}").format(time=at.strftime("%H:%M"))
+            _("Daily check-in reminder: {time}").format(time=clock(at))
             if at
             else _("Daily check-in reminder: off"),
             _(

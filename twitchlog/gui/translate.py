@@ -196,6 +196,6 @@ def day_and_time(value: dt.datetime) -> str:
     return _qt_words(value, _("ddd d MMM HH:mm"))
 
 
-def clock(value: dt.datetime) -> str:
+def clock(value: dt.datetime | dt.time) -> str:
     """The time of day, 24 hours in both languages: '09:15'."""
     return value.strftime("%H:%M")
