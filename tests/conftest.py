@@ -105,3 +105,16 @@ def open_runner(qtbot):  # type: ignore[no-untyped-def]
     for runner in made:
         qtbot.waitUntil(runner.is_idle, timeout=60_000)
         runner.shutdown()
+
+
+@pytest.fixture
+def in_german() -> Iterator[None]:
+    """Words, numbers and dates in German for one test (Qt-free; the window's own German
+    fixture in tests/gui also installs Qt's translator)."""
+    from twitchlog import i18n
+
+    i18n.set_language("de")
+    try:
+        yield
+    finally:
+        i18n.set_language("en")

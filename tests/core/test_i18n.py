@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from twitchlog import i18n
 from twitchlog.words import plural_of
 
@@ -144,13 +142,6 @@ def test_every_marked_message_has_its_german() -> None:
     assert not missing, f"{len(missing)} without German, e.g. {missing[:8]}"
     empty = [k[0] for k, v in catalogue.items() if not all(v)]
     assert not empty, f"empty German for {empty[:5]}"
-
-
-@pytest.fixture
-def in_german() -> Iterator[None]:
-    i18n.set_language("de")
-    yield
-    i18n.set_language("en")
 
 
 def test_counted_words_numbers_and_dates_follow_the_language(in_german: None) -> None:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
-from twitchlog import i18n
 from twitchlog.diary import rules
 from twitchlog.errors import ValidationError
 
@@ -114,18 +112,9 @@ def test_one_yes_no_vocabulary() -> None:
     assert not rules.is_yes_no_column(["", ""])
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    i18n.set_language("de")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
-
 @pytest.mark.parametrize(("text", "value"), [("1,500", 1.5), ("2,500", 2.5), ("12,345", 12.345)])
 def test_in_german_a_comma_before_three_digits_is_the_decimal_comma(
-    german: None, text: str, value: float
+    in_german: None, text: str, value: float
 ) -> None:
     """A German writes 1,5 for one and a half; '1,500' is 1.5 to them, not fifteen hundred.
     The English reading of the same text stays refused (the test above)."""

@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-from twitchlog import i18n
 from twitchlog.db.migrate import broken_references_message
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    i18n.set_language("de")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def test_one_broken_reference_is_singular() -> None:
@@ -24,6 +10,6 @@ def test_one_broken_reference_is_singular() -> None:
     assert "left 3 broken references;" in broken_references_message(3)
 
 
-def test_one_broken_reference_is_singular_in_german(german: None) -> None:
+def test_one_broken_reference_is_singular_in_german(in_german: None) -> None:
     assert "1 kaputten Verweis hinterlassen" in broken_references_message(1)
     assert "2 kaputte Verweise hinterlassen" in broken_references_message(2)
