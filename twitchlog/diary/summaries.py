@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from twitchlog.db.lite import Source, date_range, dbapi, to_date
 
@@ -18,9 +18,8 @@ DayTotals = tuple[str, int, int, float, int, int]
 """(ISO diary date, episodes, highest severity, mean severity, sum of severities, seconds)."""
 
 
-@dataclass(frozen=True)
-class DaySummary:
-    """One diary day at a glance."""
+class DaySummary(NamedTuple):
+    """One diary day at a glance (a named tuple: the doctor's table makes one a day)."""
 
     date: dt.date
     observed: bool

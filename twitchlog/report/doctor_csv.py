@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,66 +53,74 @@ def row_maker(factors: tuple[Factor, ...]) -> Callable[[DoctorDay], list[Cell]]:
 
     Ten years are 3,650 rows and 30,000 factor values made of a few hundred distinct
     values, places and signs: each word is translated once per file, and each distinct
-    value, places or signs tuple becomes its cell once, not once a day."""
+    value, places, signs or treatments tuple becomes its cell once, not once a day."""
     checked_yes, checked_some, checked_unknown = (
         _text(_(w)) for w in (CHECKED_YES, CHECKED_EPISODES_ONLY, CHECKED_UNKNOWN)
     )
     yes, no = _text(_("yes")), _text(_("no"))
-    kinds = [(f.key, f.kind == "yesno") for f in factors]
+    column = {f.key: i for i, f in enumerate(factors)}
+    yesno = [f.kind == "yesno" for f in factors]
     blank: list[Cell] = [""] * len(factors)
     numbers: dict[float, Cell] = {}
     place_cells: dict[tuple[tuple[Place, int], ...], Cell] = {}
     sign_cells: dict[tuple[tuple[str, int], ...], Cell] = {}
+    treatment_cells: dict[tuple[str, ...], Cell] = {}
 
-    def value_cell(yesno: bool, value: float) -> Cell:
-        """yes/no for yes-no factors, else the number itself (never text, so sums work)."""
-        if yesno:
-            return yes if value else no
-        cell = numbers.get(value)
-        if cell is None:
-            cell = numbers[value] = _number(value)
-        return cell
+    def value_cells(got: Mapping[str, float]) -> list[Cell]:
+        """yes/no for yes-no factors, else the number itself (never text, so sums work);
+        only the day's own values are looked at, the other cells stay empty."""
+        cells = blank.copy()
+        for key, value in got.items():
+            i = column.get(key)
+            if i is None:
+                continue
+            if yesno[i]:
+                cells[i] = yes if value else no
+                continue
+            cell = numbers.get(value)
+            if cell is None:
+                cell = numbers[value] = _number(value)
+            cells[i] = cell
+        return cells
 
     def make(day: DoctorDay) -> list[Cell]:
         s = day.summary
+        n = s.episodes
+        counts: list[Cell]
         if s.observed:
             checked = checked_yes
-        elif s.episodes:
+        elif n:
             checked = checked_some
         else:
             checked = checked_unknown
-        counts: list[Cell]
-        if not day.known:
+        if not (s.observed or n):  # an unknown day: its counts stay empty, never 0
             counts = ["", "", "", ""]
-        elif s.episodes == 0:
+        elif n == 0:
             counts = [0, "", "", 0]
         else:
             counts = [
-                s.episodes,
+                n,
                 s.max_severity if s.max_severity is not None else "",
                 _number(round(s.mean_severity, 2)) if s.mean_severity is not None else "",
                 _number(round(s.duration_s / 60, 1)),
             ]
-        got = day.values
-        values: list[Cell] = (  # an empty cell needs no call
-            [value_cell(yesno, got[key]) if key in got else "" for key, yesno in kinds]
-            if s.observed
-            else blank
-        )
         places = place_cells.get(day.places)
         if places is None:
             places = place_cells[day.places] = _text(places_text(day.places))
         signs = sign_cells.get(day.signs)
         if signs is None:
             signs = sign_cells[day.signs] = _text(signs_text(day.signs))
+        treatments = treatment_cells.get(day.treatments)
+        if treatments is None:
+            treatments = treatment_cells[day.treatments] = _text("; ".join(day.treatments))
         return [
-            day.date.isoformat(),
+            s.date.isoformat(),
             checked,
             *counts,
             places,
             signs,
-            *values,
-            _text("; ".join(day.treatments)),
+            *(value_cells(day.values) if s.observed and day.values else blank),
+            treatments,
             _text(day.injection),
             _text(day.side_effects),
             yes if day.felt_wearing_off else "",

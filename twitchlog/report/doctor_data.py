@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
@@ -30,15 +33,18 @@ from twitchlog.i18n import _, language
 INJECTION_SHOWN_DAYS = 182
 """Botulinum toxin works for about 3–4 months; after half a year the row stops naming it."""
 
+NO_VALUES: Mapping[str, float] = MappingProxyType({})
 
-@dataclass(frozen=True)
-class DoctorDay:
-    """One calendar day as the doctor reads it (episode fields are None when unknown)."""
+
+class DoctorDay(NamedTuple):
+    """One calendar day as the doctor reads it (episode fields are None when unknown).
+
+    A named tuple, not a dataclass: ten years are 3,650 of them, made and read once."""
 
     summary: DaySummary
     places: tuple[tuple[Place, int], ...] = ()
     signs: tuple[tuple[str, int], ...] = ()
-    values: dict[str, float] = field(default_factory=dict)
+    values: Mapping[str, float] = NO_VALUES  # factor key -> value, on observed days
     treatments: tuple[str, ...] = ()
     note: str = ""
     injection: str = ""  # on an injection day: 'onabotulinumtoxinA 50 units; left upper eyelid'
@@ -59,8 +65,7 @@ class DoctorDay:
         return self.summary.observed or self.summary.episodes > 0
 
 
-@dataclass(frozen=True)
-class DoctorTable:
+class DoctorTable(NamedTuple):
     start: dt.date
     end: dt.date
     factors: tuple[Factor, ...]
@@ -98,33 +103,45 @@ def treatment_words(t: Treatment, day: dt.date) -> str:
 
 def treatments_by_day(
     treatments: list[Treatment], lo: dt.date, hi: dt.date
-) -> dict[dt.date, tuple[str, ...]]:
-    """Treatments in effect on each day from lo to hi; of repeated injections only the latest.
+) -> list[tuple[str, ...]]:
+    """Treatments in effect on each day from lo to hi, one tuple a day in date order; of
+    repeated injections only the latest.
 
-    A plain treatment reads the same on every day, so its words are made once, not once a
-    day (a ten-year course of magnesium is 3,650 days); an injection's name the day."""
-    plain: dict[dt.date, list[str]] = {}
-    latest: dict[dt.date, dict[str, Treatment]] = {}
-    one = dt.timedelta(days=1)
+    A plain treatment reads the same on every day, so its words are made once and the
+    days that share the same plain treatments share one tuple (a ten-year course of
+    magnesium is 3,650 days); an injection's words change by the day."""
+    first, n = lo.toordinal(), (hi - lo).days + 1
+    plain: list[tuple[int, int, str]] = []  # (first, last day number, words)
+    latest: dict[int, dict[str, Treatment]] = {}
     for t in sorted(treatments, key=lambda t: (t.start, t.id)):
         injection = t.kind == "injection" and t.end is None
         last = t.start + dt.timedelta(days=INJECTION_SHOWN_DAYS) if injection else t.end or hi
-        day, stop = max(t.start, lo), min(last, hi)
+        since, until = max(t.start, lo), min(last, hi)
+        if since > until:
+            continue
+        a, b = since.toordinal() - first, until.toordinal() - first
         if injection:
             name = t.name.lower()
-            while day <= stop:
-                latest.setdefault(day, {})[name] = t  # a later start replaces it
-                day += one
-        elif day <= stop:
-            words = treatment_words(t, day)
-            while day <= stop:
-                plain.setdefault(day, []).append(words)
-                day += one
-    out = {}
-    for day in plain.keys() | latest.keys():
-        shots = latest.get(day)
-        named = (treatment_words(t, day) for t in shots.values()) if shots else ()
-        out[day] = (*plain.get(day, ()), *named)
+            for i in range(a, b + 1):
+                latest.setdefault(i, {})[name] = t  # a later start replaces it
+        else:
+            plain.append((a, b, treatment_words(t, since)))
+    out: list[tuple[str, ...]] = [()] * n
+    cuts = sorted({0, n, *(a for a, _, _ in plain), *(b + 1 for _, b, _ in plain)})
+    for a, b in zip(cuts, cuts[1:]):  # the same plain treatments from day a to day b - 1
+        words = tuple(w for since, until, w in plain if since <= a <= until)
+        if words:
+            out[a:b] = [words] * (b - a)
+    said: dict[tuple[str, int], str] = {}  # (name, days after): a few hundred
+    for i, shots in latest.items():
+        named = []
+        for t in shots.values():
+            after = first + i - t.start.toordinal()
+            words = said.get((t.name, after))
+            if words is None:
+                words = said[(t.name, after)] = treatment_words(t, lo + dt.timedelta(days=i))
+            named.append(words)
+        out[i] = (*out[i], *named)
     return out
 
 
@@ -133,11 +150,9 @@ _SIDE_RANK = {side: i for i, side in enumerate(catalog.SIDES)}
 _SIGN_RANK = {sign: i for i, sign in enumerate(catalog.SIGNS)}
 
 
-def _place_rank(item: tuple[Place, int]) -> tuple[int, int, int, str, str]:
-    """Most felt first, then face order; ties (outside the catalogue) by key, as SQL sorts."""
-    place, n = item
+def _face_order(place: Place) -> tuple[int, int, str, str]:
+    """Face order; places outside the catalogue by key, as SQL sorts."""
     return (
-        -n,
         _REGION_RANK.get(place.region, 99),
         _SIDE_RANK.get(place.side, 99),
         place.side,
@@ -165,21 +180,20 @@ def load_doctor_table(
     # One row a day, keyed by the ISO text SQLite returns: no date parsing per row, and a
     # day's places (or signs) that read like an earlier day's reuse its parsed tuple.
     place_of: dict[str, Place] = {}
+    face_order: dict[str, tuple[int, int, str, str]] = {}
     parsed_places: dict[str, tuple[tuple[Place, int], ...]] = {}
 
     def spots(text: str) -> tuple[tuple[Place, int], ...]:
+        """Most felt first, then in face order."""
         got = parsed_places.get(text)
         if got is None:
-            counts: dict[str, int] = {}
-            for spot in text.split("\x1e"):
-                counts[spot] = counts.get(spot, 0) + 1
-            items = []
-            for spot, n in counts.items():
-                place = place_of.get(spot)
-                if place is None:  # one Place per spot, not one per row
-                    place = place_of[spot] = Place(*spot.split("\x1f"))
-                items.append((place, n))
-            got = parsed_places[text] = tuple(sorted(items, key=_place_rank))
+            counts = Counter(text.split("\x1e"))
+            for spot in counts.keys() - place_of.keys():  # one Place per spot, not per row
+                place = place_of[spot] = Place(*spot.split("\x1f"))
+                face_order[spot] = _face_order(place)
+            order = sorted(counts, key=face_order.__getitem__)
+            order.sort(key=counts.__getitem__, reverse=True)  # stable: face order in a tie
+            got = parsed_places[text] = tuple((place_of[spot], counts[spot]) for spot in order)
         return got
 
     parsed_signs: dict[str, tuple[tuple[str, int], ...]] = {}
@@ -195,9 +209,14 @@ def load_doctor_table(
     signs = {date: marks(text) for date, text in signs_by_day(conn, lo, hi)}
     key_by_id = {f.id: f.key for f in factors}
     values: dict[str, dict[str, float]] = {}
+    last: str | None = None
+    got: dict[str, float] = {}
     for chunk in factor_values(conn, lo, hi):
         for date, factor_id, value in chunk:
-            values.setdefault(date, {})[key_by_id[factor_id]] = value
+            if date != last:  # the rows come day by day
+                last = date
+                got = values.get(date) or values.setdefault(date, {})
+            got[key_by_id[factor_id]] = value
     notes = dict(
         conn.execute(
             "SELECT date, note FROM day WHERE date BETWEEN ? AND ? AND note != ''",
@@ -209,18 +228,19 @@ def load_doctor_table(
     felt = {m.date.isoformat() for m in list_wearing_off(conn)}
 
     days = []
-    for s in day_summaries(conn, lo, hi):
+    for s, treatments in zip(day_summaries(conn, lo, hi), in_effect, strict=True):
         key = s.date.isoformat()
+        shot = shots.get(key)
         days.append(
             DoctorDay(
                 s,
                 places.get(key, ()),
                 signs.get(key, ()),
-                values.get(key, {}),
-                in_effect.get(s.date, ()),
+                values.get(key, NO_VALUES),
+                treatments,
                 notes.get(key, ""),
-                shots[key].words if key in shots else "",
-                shots[key].side_effect_words if key in shots else "",
+                shot.words if shot else "",
+                shot.side_effect_words if shot else "",
                 key in felt,
             )
         )
