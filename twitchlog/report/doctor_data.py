@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import pairwise
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -128,19 +129,19 @@ def treatments_by_day(
             plain.append((a, b, treatment_words(t, since)))
     out: list[tuple[str, ...]] = [()] * n
     cuts = sorted({0, n, *(a for a, _, _ in plain), *(b + 1 for _, b, _ in plain)})
-    for a, b in zip(cuts, cuts[1:]):  # the same plain treatments from day a to day b - 1
-        words = tuple(w for since, until, w in plain if since <= a <= until)
-        if words:
-            out[a:b] = [words] * (b - a)
+    for a, b in pairwise(cuts):  # the same plain treatments from day a to day b - 1
+        on = tuple(words for since, until, words in plain if since <= a <= until)
+        if on:
+            out[a:b] = [on] * (b - a)
     said: dict[tuple[str, int], str] = {}  # (name, days after): a few hundred
     for i, shots in latest.items():
         named = []
         for t in shots.values():
             after = first + i - t.start.toordinal()
-            words = said.get((t.name, after))
-            if words is None:
-                words = said[(t.name, after)] = treatment_words(t, lo + dt.timedelta(days=i))
-            named.append(words)
+            shot = said.get((t.name, after))
+            if shot is None:
+                shot = said[(t.name, after)] = treatment_words(t, lo + dt.timedelta(days=i))
+            named.append(shot)
         out[i] = (*out[i], *named)
     return out
 
