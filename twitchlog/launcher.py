@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_ID = "io.github.twitchlog.Twitchlog"  # reverse-DNS: desktop file, icon and Wayland app id
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -116,8 +116,9 @@ def entry_text(argv: Sequence[str], *, autostart: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-@dataclass
-class Installed:
+class Installed(NamedTuple):
+    """What `install` wrote, for the command line to list."""
+
     entry: Path
     icons: list[Path]
     autostart: Path | None

@@ -9,7 +9,6 @@ pass the English noun. Standard library only: every layer imports it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from twitchlog.i18n import _, format_number, ngettext
@@ -79,6 +78,8 @@ def nearest(word: str, choices: Iterable[str], n: int = 2) -> list[str]:
 
     A choice that contains the word ('eyelid' in 'upper_eyelid') counts as near too.
     """
+    import difflib  # only when a typo needs a suggestion, not on every start
+
     options = list(dict.fromkeys(choices))
     low = word.strip().lower()
     close = difflib.get_close_matches(low, options, n=n, cutoff=0.6)

@@ -113,6 +113,31 @@ def test_a_log_click_before_the_diary_opens_is_saved(qtbot: Any, db_path: Path, 
         runner.shutdown()
 
 
+def test_a_held_runner_starts_by_itself_and_a_shut_one_starts_nothing(
+    qtbot: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window that never paints (minimised at login, a desktop that never exposes it) still
+    opens its diary; a runner shut down while held opens, locks and backs up nothing."""
+    from twitchlog.gui import tasks
+
+    monkeypatch.setattr(tasks, "HOLD_LIMIT_MS", 50)
+    runner = tasks.TaskRunner()
+    runner.hold()
+    try:
+        with qtbot.waitSignal(runner.opened, timeout=10_000):
+            runner.open(str(db_path))  # never released: the time limit lets it go
+        assert runner.is_open
+    finally:
+        runner.shutdown()
+    shut = tasks.TaskRunner()
+    shut.hold()
+    shut.open(str(db_path.with_name("never.sqlite3")))
+    shut.shutdown()
+    qtbot.wait(100)  # past the hold limit: the held opening must not start now
+    assert shut.is_idle() and not shut.is_open
+    assert not db_path.with_name("never.sqlite3").exists()
+
+
 def test_a_tab_clicked_for_the_first_time_shows_its_data(
     qtbot: Any, window: Any, diary: Any
 ) -> None:

@@ -138,9 +138,9 @@ def _run(argv: list[str]) -> int:
         common = sys.modules.get("twitchlog.cli.common")
         if common is not None:
             common.close_opened()  # closed before the lock goes: a restore may then swap it
-        from twitchlog.db.lock import release_command_locks
-
-        release_command_locks()  # a restore waiting for this command may go ahead
+        lock = sys.modules.get("twitchlog.db.lock")
+        if lock is not None:  # never imported: this command took no lock (the window's own
+            lock.release_command_locks()  # goes with it); a waiting restore may go ahead
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -117,7 +118,7 @@ def run(
     window = MainWindow(runner)
     # Submitted before anything is shown, so every job a view or a click asks for queues
     # behind the opening instead of finding the diary closed.
-    runner.open(diary_location(db), on_error=window.open_failed)
+    runner.open(partial(diary_location, db), on_error=window.open_failed)
     guard = CrashGuard(lambda: window).install()
     # Quit when the main window closes (not on the last of any window, e.g. a dialog).
     quit_on_last = app.quitOnLastWindowClosed()

@@ -8,13 +8,15 @@ smaller than the rest (the Log button) say so with `relative_font()` and follow 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from twitchlog.gui import prefs
+
+if TYPE_CHECKING:  # needed only for a chosen theme, never before the first paint otherwise
+    from PySide6.QtGui import QPalette
 
 THEMES = {  # key: what Settings shows
     "system": "Like the rest of my desktop",
@@ -27,8 +29,7 @@ _SCALE_PROPERTY = "twitchlog_font_scale"
 _ERROR_PROPERTY = "twitchlog_error"
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(NamedTuple):
     """One theme's palette; every text/background pair here meets WCAG AA (tested)."""
 
     window: str
@@ -122,6 +123,8 @@ def colours() -> Colours | None:
 
 
 def palette_for(c: Colours) -> QPalette:
+    from PySide6.QtGui import QColor, QPalette
+
     pal = QPalette()
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     for r, value in (
@@ -171,6 +174,8 @@ def apply(app: QApplication | None = None) -> bool:
     if chosen is None:
         if app.style().name() != _Saved.style:
             app.setStyle(_Saved.style)
+        from PySide6.QtGui import QPalette
+
         app.setPalette(QPalette())  # an empty palette: the platform's own again
     else:
         if not isinstance(app.style(), _outlined_style()):
@@ -202,7 +207,7 @@ def _outlined_style() -> type:
     if _Style.outlined is not None:
         return _Style.outlined
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPainter, QPen
+    from PySide6.QtGui import QColor, QPainter, QPalette, QPen
     from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionViewItem
 
     element = QStyle.PrimitiveElement
@@ -243,6 +248,7 @@ def _frame_selection(p: Any, opt: Any) -> None:
     top and bottom of a selected item (a whole row in a table), closed at the row's first and
     last cell: the selection's edge shows against its surroundings, not only its fill."""
     from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPalette
 
     r: QRect = opt.rect
     colour = opt.palette.color(QPalette.ColorRole.Text)

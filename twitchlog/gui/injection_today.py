@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from twitchlog.gui import prefs
+from twitchlog.gui.buttons import text_button
 from twitchlog.gui.operations import ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.tasks import TaskRunner
 from twitchlog.i18n import _, format_date, ngettext
@@ -29,7 +30,7 @@ class InjectionStrip(QWidget):
         self.due = QLabel(self)
         self.due.setWordWrap(True)
         self.due.setAccessibleName("Next injection reminder")
-        self.wearing_off = QPushButton("I feel it wearing off", self)
+        self.wearing_off = text_button("I feel it wearing off", self)
         self.wearing_off.setAccessibleName("I feel the injection wearing off")
         self.wearing_off.setToolTip(
             "Mark today as the day you feel the injection wearing off (shown on the cycles chart)"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
@@ -33,7 +33,7 @@ from twitchlog.gui.tasks import TaskRunner
 from twitchlog.i18n import _
 
 if TYPE_CHECKING:  # annotations only; QEvent's enum alone costs PySide6 ~1.5 ms to build
-    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent, QShowEvent
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from twitchlog.diary.notices import Notice
@@ -78,6 +78,8 @@ def charts_view(runner: TaskRunner, window: MainWindow) -> QWidget:
 
 def app_icon() -> QIcon:
     """The icon next to the source, else the one installed in the package."""
+    from PySide6.QtGui import QIcon
+
     path = ICON
     if not path.exists():
         try:
@@ -112,7 +114,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.runner = runner
         self.setWindowTitle("twitchlog")
-        self.setWindowIcon(app_icon())
         self.setAccessibleName("twitchlog main window")
         self._undo: list[UndoEntry] = []
         self._painted = False
@@ -160,10 +161,13 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.finish_start)
 
     def finish_start(self) -> None:
-        """Build what the first paint does not show: banners, tray icon, reminder."""
+        """Build what the first paint does not show: icon, banners, tray icon, reminder."""
         if self._started:
             return
         self._started = True
+        # After the paint: QIcon and the SVG renderer cost ~2 ms; the desktop picks up the
+        # icon as it changes (on Wayland it comes from the launcher entry anyway).
+        self.setWindowIcon(app_icon())
         from twitchlog.gui.notice_bar import Banner
         from twitchlog.gui.reminder import Reminder
 
@@ -255,7 +259,8 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], Any]) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # not QAction(text, self): its overloads build QIcon (~2 ms)
+        action.setText(text)
         if keys:
             # setShortcuts, not setShortcut: its overloads make PySide6 build the whole Qt
             # namespace of enums (~10 ms) before the first paint.

@@ -20,7 +20,6 @@ it, and the tidying its owner wants when it is undone; the window keeps the list
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Generic, Protocol, Self, TypeVar, runtime_checkable
 
 from twitchlog.errors import DiaryError
@@ -80,7 +79,6 @@ class RunRead(Protocol):
     ) -> None: ...
 
 
-@dataclass(eq=False)
 class UndoEntry:
     """One step Edit → Undo can take back.
 
@@ -88,13 +86,23 @@ class UndoEntry:
     whole sentence shown once it is undone: one sentence per case, never glued from
     fragments (German word order differs). `reverse` is the write that takes the step back;
     `on_undone`, if given, is the owner's own tidying (Today hides the panel of the twitch
-    being undone), run on the UI thread when the user undoes the step.
+    being undone), run on the UI thread when the user undoes the step. Entries are told
+    apart by identity (a plain class: dataclasses cost ~2 ms of imports before the paint).
     """
 
-    menu: str
-    done: str
-    reverse: Job[object]
-    on_undone: Callable[[], None] | None = None
+    __slots__ = ("done", "menu", "on_undone", "reverse")
+
+    def __init__(
+        self,
+        menu: str,
+        done: str,
+        reverse: Job[object],
+        on_undone: Callable[[], None] | None = None,
+    ) -> None:
+        self.menu = menu
+        self.done = done
+        self.reverse = reverse
+        self.on_undone = on_undone
 
 
 @runtime_checkable

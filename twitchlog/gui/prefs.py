@@ -7,6 +7,7 @@ window on this machine: reminder time, caffeine unit, where the diary file is, g
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -39,9 +40,9 @@ _FOLDER_FROM = ("XDG_CONFIG_HOME", "HOME", "APPDATA", "LOCALAPPDATA", "USERPROFI
 class _Cache:
     """The settings file for the current config folder and the one QSettings reading it.
 
-    A new QSettings, with platformdirs asked for the path, cost ~1 ms on each of the ~9
-    reads before the first paint. QSettings is not thread-safe, so only the main (UI)
-    thread gets the kept one."""
+    A new QSettings, with the folder looked up again, cost ~1 ms on each of the ~9 reads
+    before the first paint. QSettings is not thread-safe, so only the main (UI) thread
+    gets the kept one."""
 
     key: tuple[str | None, ...] | None = None
     path: Path = Path()
@@ -49,17 +50,26 @@ class _Cache:
 
 
 def settings_file() -> Path:
-    """twitchlog.conf in the user config folder (platformdirs).
+    """twitchlog.conf in the user config folder, e.g. ~/.config/twitchlog/twitchlog.conf.
 
     QSettings' own default path is computed once per process, so a changed
     XDG_CONFIG_HOME (each test has its own) would be ignored; naming the file
-    ourselves keeps the location right and the same on every platform.
+    ourselves keeps the location right and the same on every platform. On Linux Qt's
+    QStandardPaths gives the XDG folder platformdirs would, without platformdirs' ~5 ms of
+    imports before the first paint; elsewhere platformdirs decides, as it always has (on
+    macOS Qt would pick another folder, and a diary chosen in Settings would be lost).
     """
     key = tuple(os.environ.get(name) for name in _FOLDER_FROM)
     if key != _Cache.key:
-        from platformdirs import user_config_dir
+        if sys.platform.startswith("linux"):
+            from PySide6.QtCore import QStandardPaths
 
-        folder = user_config_dir(ORGANISATION, appauthor=False)
+            where = QStandardPaths.StandardLocation.GenericConfigLocation
+            folder = str(Path(QStandardPaths.writableLocation(where)) / ORGANISATION)
+        else:
+            from platformdirs import user_config_dir
+
+            folder = user_config_dir(ORGANISATION, appauthor=False)
         _Cache.key, _Cache.path, _Cache.settings = key, Path(folder) / f"{APPLICATION}.conf", None
     return _Cache.path
 

@@ -3,32 +3,37 @@
 After Anki's taskman: a single-thread executor serialises all diary access (so the
 window never blocks and two writes never race); the result, or the error, comes back
 on the UI thread through a queued signal and goes to a success or failure callback.
+
+While the window starts, the runner is held: jobs (the opening, a click on Log) wait in a
+list and neither the worker thread nor its imports (concurrent.futures, sqlite3) exist
+until the window has painted; then they run in the order they were asked for.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import sys
-import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from twitchlog.errors import DiaryError
 from twitchlog.i18n import _
 
 if TYPE_CHECKING:
+    import sqlite3
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from twitchlog.db.lite import Diary
 
-WorkerConnection: TypeAlias = sqlite3.Connection
+WorkerConnection: TypeAlias = "sqlite3.Connection"
 """What every job is handed: the diary's one connection, on the worker thread."""
 
 T = TypeVar("T")
 OnDone = Callable[[Any], object] | None
 OnError = Callable[[DiaryError], object] | None
-HOLD_LIMIT_S = 2.0  # a held open starts anyway after this long (a window that never paints)
+Queued = tuple[Callable[[], Any], OnDone, OnError]
+HOLD_LIMIT_MS = 2000  # a held runner starts anyway after this long (a window that never paints)
 
 
 class TaskRunner(QObject):
@@ -46,37 +51,50 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="twitchlog-db")
+        self._pool: ThreadPoolExecutor | None = None  # the worker, started on first use
+        self._held: list[Queued] | None = None  # jobs waiting for release(), in order
         self._pending = 0
         self.db: Diary | None = None  # the open diary, once opened
         self.location = ""
         self._lock: Any = None  # twitchlog.db.lock.WindowLock while the diary is open
-        self._go = threading.Event()  # set: the worker may open the diary
-        self._go.set()
         self._closing = False
         self.finished.connect(self._deliver)
 
     # -- public API -------------------------------------------------------------------
     def hold(self) -> None:
-        """Queue the opening but keep the worker from starting it until release(): its
-        imports would compete with the first paint for the interpreter."""
-        self._go.clear()
+        """Keep jobs (the opening first) waiting until release(): the worker's thread and
+        imports would compete with the first paint for the interpreter. A window that never
+        paints releases them after HOLD_LIMIT_MS all the same."""
+        if self._held is None and self._pool is None:
+            self._held = []
+            QTimer.singleShot(HOLD_LIMIT_MS, self, self.release)
 
     def release(self) -> None:
-        """Let a held opening start (the window has painted)."""
-        self._go.set()
+        """Start the jobs held so far, in the order they were asked for (the window has
+        painted)."""
+        held, self._held = self._held, None
+        for job in held or ():
+            self._start(*job)
 
-    def open(self, location: str, on_done: OnDone = None, on_error: OnError = None) -> None:
+    def open(
+        self, location: str | Callable[[], str], on_done: OnDone = None, on_error: OnError = None
+    ) -> None:
         """Open (and migrate if needed) the diary on the worker; the window shows meanwhile.
 
-        Jobs submitted later (a click on Log) queue behind the opening, held or not."""
-        self.location = location
+        `location` may be a function that finds the file (the default place needs
+        platformdirs, ~5 ms of imports): it then runs on the worker, after the first paint,
+        and what it refuses reaches `on_error` like any other opening failure. Jobs
+        submitted later (a click on Log) queue behind the opening, held or not."""
+        if isinstance(location, str):
+            self.location = location
 
         def job() -> Any:
-            self._go.wait(HOLD_LIMIT_S)
             if self._closing:
                 return None  # closed before it opened: nothing to open, lock or back up
             from pathlib import Path
+
+            if not isinstance(location, str):
+                self.location = location()
 
             from twitchlog.db.backup import daily_backup_warning
             from twitchlog.db.lite import open_diary
@@ -84,8 +102,8 @@ class TaskRunner(QObject):
 
             if self._lock is None:
                 # One window per diary: a second one is refused with a clear sentence.
-                self._lock = acquire_window_lock(Path(location).expanduser().resolve())
-            self.db = open_diary(location)  # the command line's opener
+                self._lock = acquire_window_lock(Path(self.location).expanduser().resolve())
+            self.db = open_diary(self.location)  # the command line's opener
             warning = daily_backup_warning(self.db)  # a full disk must not stop the opening
             if warning:
                 print(f"twitchlog: warning: {warning}", file=sys.stderr)
@@ -152,7 +170,11 @@ class TaskRunner(QObject):
                 self._lock = None
 
         self._closing = True
-        self._go.set()
+        if self._held is not None:  # never started: nothing was opened, locked or backed up
+            self._pending -= len(self._held)
+            self._held = None
+        if self._pool is None:
+            return
         self._pool.submit(close)
         self._pool.shutdown(wait=True)
 
@@ -168,6 +190,16 @@ class TaskRunner(QObject):
         if self._closing:
             return  # shut down: a view reloading on a late signal has nothing left to ask
         self._pending += 1
+        if self._held is not None:
+            self._held.append((job, on_done, on_error))
+        else:
+            self._start(job, on_done, on_error)
+
+    def _start(self, job: Callable[[], Any], on_done: OnDone, on_error: OnError) -> None:
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="twitchlog-db")
         future = self._pool.submit(job)
         future.add_done_callback(lambda f: self._report(f, on_done, on_error))
 

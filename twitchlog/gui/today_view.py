@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twitchlog.gui.buttons import text_button
 from twitchlog.gui.display import relative_font
 from twitchlog.gui.operations import Job, ReadOp, UndoEntry, WriteOp
 from twitchlog.gui.tasks import TaskRunner, WorkerConnection
@@ -46,13 +47,13 @@ class TodayView(QWidget):
         self.window_ = window
         self.current: Episode | None = None
         self._undo_entry: UndoEntry | None = None  # Edit → Undo for the twitch just logged
-        self.log_button = QPushButton("Log a twitch", self)
+        self.log_button = text_button("Log a twitch", self)
         relative_font(self.log_button, 1.8, bold=True)  # follows the chosen text size
         self.log_button.setMinimumHeight(90)
         self.log_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.log_button.setAccessibleName("Log a twitch now")
         self.log_button.setToolTip("Record a twitch now, like the last one (Ctrl+L)")
-        self.timer_button = QPushButton("Start timer", self)
+        self.timer_button = text_button("Start timer", self)
         self.timer_button.setMinimumHeight(90)
         self.timer_button.setCheckable(True)
         self.timer_button.setAccessibleName("Time a long spasm")
