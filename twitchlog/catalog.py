@@ -8,8 +8,7 @@ key the diary stores and the command line accepts); whoever SHOWS one calls `_()
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from twitchlog.i18n import N_
 
@@ -21,8 +20,7 @@ MG_PER_CUP = 95.0
 """A cup of brewed coffee holds about 95 mg of caffeine (the `--cups` helper)."""
 
 
-@dataclass(frozen=True)
-class FactorDef:
+class FactorDef(NamedTuple):
     """One trackable factor; `high_*` describe the catalog's "high" (risky) days for analysis."""
 
     key: str

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import json
 import os
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from twitchlog.db.connect import connect
 from twitchlog.errors import DiaryError, DiaryUnavailable
@@ -35,8 +33,7 @@ _STAMP_FILE = ".daily-stamp.json"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_NEWEST = 7, 4, 12, 3
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(NamedTuple):
     path: Path
     taken: dt.datetime  # local wall time from the file name
     reason: str  # daily, manual, before-import, before-restore, before-upgrade-from-…
@@ -128,10 +125,18 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
         m = _NAME.match(p.name)
         if not m or m["stem"] != db_path.stem or not p.is_file():
             continue
-        taken = dt.datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
-        found.append(BackupInfo(p, taken, m["reason"]))
+        found.append(BackupInfo(p, _taken(m["stamp"]), m["reason"]))
     found.sort(key=lambda b: (b.taken, b.path.stat().st_mtime_ns, b.path.name), reverse=True)
     return found
+
+
+def _taken(stamp: str) -> dt.datetime:
+    """'20261130-054400' as a datetime (not strptime: its first call costs ~3 ms, on every
+    command that opens the diary)."""
+    day, clock = stamp.split("-")
+    return dt.datetime(
+        int(day[:4]), int(day[4:6]), int(day[6:]), int(clock[:2]), int(clock[2:4]), int(clock[4:])
+    )
 
 
 def is_good_backup(path: Path) -> bool:
@@ -217,12 +222,11 @@ def maybe_daily_backup(db: Diary, *, now: dt.datetime | None = None) -> Path | N
     now = now or dt.datetime.now()
     folder = backups_dir(path)
     remove_leftovers(path)
-    stamp = file_stamp(path)
-    recorded = _read_stamp(folder)
     dailies = [b for b in list_backups(path) if b.reason == "daily"]
     if dailies and dailies[0].taken.date() >= now.date():
-        return None
-    if dailies and recorded == stamp:
+        return None  # the usual case: already done today
+    stamp = file_stamp(path)
+    if dailies and _read_stamp(folder) == stamp:
         return None
     if _is_empty(path):
         return None
@@ -281,6 +285,8 @@ def _same_bytes(a: Path, b: Path) -> bool:
 
 
 def _read_stamp(folder: Path) -> list[int] | None:
+    import json  # only when a backup may be due: not on every open
+
     try:
         data = json.loads((folder / _STAMP_FILE).read_text())
     except (OSError, ValueError):
@@ -289,6 +295,8 @@ def _read_stamp(folder: Path) -> list[int] | None:
 
 
 def _write_stamp(folder: Path, stamp: Sequence[int]) -> None:
+    import json
+
     from twitchlog.safefile import atomic_write
 
     make_private_dir(folder)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 import struct
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 from twitchlog.db.connect import connect
 from twitchlog.db.errors import FULL_DISK_ERRORS
@@ -24,12 +25,11 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (0x377F0682, 0x377F0683)
 
 
-@dataclass(frozen=True)
-class CheckReport:
+class CheckReport(NamedTuple):
     path: Path
     ok: bool
-    problems: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[str]
+    counts: Mapping[str, int] = MappingProxyType({})
     unchecked: str | None = None  # why it could not be read at all (not damage: a full disk)
 
     def sentence(self) -> str:

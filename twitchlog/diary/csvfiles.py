@@ -11,8 +11,8 @@ import csv
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from twitchlog.errors import DiaryError, ImportFailed
 from twitchlog.i18n import _, format_count
@@ -50,8 +50,7 @@ def at_line(line: int, problem: str) -> str:
     return _("line {line}: {problem}").format(line=line, problem=problem)
 
 
-@dataclass(frozen=True)
-class CsvTable:
+class CsvTable(NamedTuple):
     header: list[str]
     rows: CsvRows
 

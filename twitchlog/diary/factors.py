@@ -5,8 +5,6 @@ Plain SQL on the diary's sqlite3 connection (see `db.lite`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
 from twitchlog.diary import rules
@@ -89,7 +87,7 @@ def add_factor(
         (record.key, record.label, record.kind, record.unit, lo, hi, False, "custom"),
     )
     assert cur.lastrowid is not None
-    return replace(record, id=cur.lastrowid)
+    return record._replace(id=cur.lastrowid)
 
 
 def check_value(factor: Factor, raw: str | float | int) -> float:

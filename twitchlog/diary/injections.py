@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi, to_date
 from twitchlog.diary import rules
-from twitchlog.diary.episodes import _places
 from twitchlog.diary.records import Place, Treatment
 from twitchlog.errors import NotFound, ValidationError
 from twitchlog.i18n import N_, _, format_date, format_number
@@ -29,8 +28,7 @@ REMINDER_KEY = "injection_reminder_days"
 _OFF = "off"
 
 
-@dataclass(frozen=True)
-class Injection:
+class Injection(NamedTuple):
     id: int
     date: dt.date
     product: str  # a key of catalog.INJECTION_PRODUCTS
@@ -38,7 +36,7 @@ class Injection:
     sites: tuple[Place, ...] = ()
     note: str = ""
     name: str = ""  # brand or product name as the person wrote it (kept from old entries)
-    side_effects: dict[str, int] = field(default_factory=dict)  # effect -> grade 0..3
+    side_effects: Mapping[str, int] = MappingProxyType({})  # effect -> grade 0..3
 
     @property
     def product_words(self) -> str:
@@ -81,8 +79,7 @@ class Injection:
         return ", ".join(felt) if felt else _("none")
 
 
-@dataclass(frozen=True)
-class WearingOff:
+class WearingOff(NamedTuple):
     id: int
     date: dt.date
     note: str = ""
@@ -251,6 +248,8 @@ def _clean(
     name: str,
     side_effects: Mapping[str, int | str],
 ) -> Injection:
+    from twitchlog.diary.episodes import _places  # the sites' rule (episodes: not on export)
+
     effects = dict(check_grade(k, g) for k, g in side_effects.items())
     return Injection(
         0,
@@ -312,8 +311,7 @@ def edit_injection(
     return _write(source, Injection(injection_id, *_fields(record)), new=False)
 
 
-@dataclass(frozen=True)
-class InjectionForm:
+class InjectionForm(NamedTuple):
     """An injection as a form holds it: typed text, not yet checked."""
 
     day: dt.date
@@ -322,7 +320,7 @@ class InjectionForm:
     sites: tuple[str, ...] = ()  # place codes
     note: str = ""
     name: str = ""
-    side_effects: Mapping[str, int] = field(default_factory=dict)  # only the rated ones
+    side_effects: Mapping[str, int] = MappingProxyType({})  # only the rated ones
 
 
 def save_injection(
@@ -432,8 +430,7 @@ def list_wearing_off(source: Source) -> list[WearingOff]:
 # --- the Today line ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DueState:
+class DueState(NamedTuple):
     """What Today's injection line shows: injection dates only, no cycle analysis (fast)."""
 
     today: dt.date
@@ -516,8 +513,7 @@ def all_treatments(source: Source) -> list[Treatment]:
 # --- cycles -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Cycles:
+class Cycles(NamedTuple):
     """The cycle analysis with the entries it was made from (for words, chart and PDF)."""
 
     report: CycleReport

@@ -1,17 +1,37 @@
-"""Plain records the diary functions take and return: the front ends see no database rows."""
+"""Plain records the diary functions take and return: the front ends see no database rows.
+
+Named tuples, not dataclasses: a command such as `export doctor` imports this module, and
+the dataclasses module with the code each dataclass generates cost it ~15 ms. `Episode`
+(its field `count` would hide tuple.count) and `ImportSummary` (a subclass adds a field)
+stay dataclasses in `diary/slow_records.py`, loaded the first time they are asked for here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from twitchlog import catalog
 from twitchlog.i18n import _, format_number
-from twitchlog.words import plural, unit_for
+from twitchlog.words import unit_for
+
+if TYPE_CHECKING:
+    from twitchlog.diary.slow_records import Episode as Episode
+    from twitchlog.diary.slow_records import ImportSummary as ImportSummary
 
 
-@dataclass(frozen=True)
-class Place:
+def __getattr__(name: str) -> object:
+    """`Episode` and `ImportSummary`, imported from `slow_records` when first used."""
+    if name in ("Episode", "ImportSummary"):
+        from twitchlog.diary import slow_records
+
+        return getattr(slow_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class Place(NamedTuple):
     side: str  # left | right | both
     region: str  # a key of catalog.REGIONS
 
@@ -37,21 +57,7 @@ class Place:
         return cls(side, region)
 
 
-@dataclass(frozen=True)
-class Episode:
-    id: int
-    started_at: dt.datetime  # aware, in the offset it was logged with
-    diary_date: dt.date
-    severity: int
-    duration_s: int | None = None
-    count: int | None = None
-    places: tuple[Place, ...] = ()
-    signs: tuple[str, ...] = ()
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class Factor:
+class Factor(NamedTuple):
     id: int
     key: str
     label: str
@@ -83,16 +89,14 @@ class Factor:
         return f"{format_number(value)} {unit_for(value, self.unit)}".rstrip()
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     date: dt.date
     no_twitches: bool = False
     note: str = ""
-    values: dict[str, float] = field(default_factory=dict)
+    values: Mapping[str, float] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Treatment:
+class Treatment(NamedTuple):
     id: int
     name: str
     kind: str
@@ -102,41 +106,3 @@ class Treatment:
     unit: str = ""
     sites: str = ""
     note: str = ""
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import did, for the sentence the CLI prints and the window shows."""
-
-    kind: str  # "episodes" | "days"
-    rows: int
-    added: int
-    changed: int
-    skipped: int
-    new_factors: tuple[str, ...] = ()
-    merged: str = ""  # what the import rule did on known days (diary.merge): filled/kept/replaced
-
-    def sentence(self) -> str:
-        if self.kind == "episodes":
-            text = _("Read {rows}: {added} added, {skipped} already in the diary.").format(
-                rows=plural(self.rows, "episode"), added=self.added, skipped=self.skipped
-            )
-        else:
-            text = _(
-                "Read {rows}: {added} added, {changed} updated, {skipped} already in the diary."
-            ).format(
-                rows=plural(self.rows, "day"),
-                added=self.added,
-                changed=self.changed,
-                skipped=self.skipped,
-            )
-        return text + self.merge_notes()
-
-    def merge_notes(self) -> str:
-        """' On days already in the diary: …. New factors: ….' (or '')."""
-        text = ""
-        if self.merged:
-            text += " " + _("On days already in the diary: {what}.").format(what=self.merged)
-        if self.new_factors:
-            text += " " + _("New factors: {names}.").format(names=", ".join(self.new_factors))
-        return text

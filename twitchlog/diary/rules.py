@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from twitchlog import catalog
 from twitchlog.errors import ValidationError
@@ -91,8 +91,7 @@ _DAY_WORDS = {"today": 0, "yesterday": -1}
 _WORDS_RE = re.compile(rf"(?P<word>today|yesterday)?\s*(?P<time>{_TIME_RE})?")
 
 
-@dataclass(frozen=True)
-class DateWords:
+class DateWords(NamedTuple):
     """A day or a moment as a person wrote it, resolved only once the diary is open.
 
     'today', 'yesterday' and a bare 'HH:MM' depend on the diary's own day-start hour,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi
@@ -50,8 +49,7 @@ def set_day_start_hour(source: Source, hour: int | str) -> int:
     return value
 
 
-@dataclass(frozen=True)
-class SettingsPage:
+class SettingsPage(NamedTuple):
     """What the Settings view lists: the factors, the treatments and the day-start hour."""
 
     factors: list[Factor]

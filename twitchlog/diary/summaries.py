@@ -137,16 +137,15 @@ def places_by_day(
 def signs_by_day(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[tuple[str, str]]:
-    """(ISO diary date, JSON list of [warning sign, episodes with it]): `sign_counts`, one
-    row a day."""
+    """(ISO diary date, every warning sign of that day joined by RS, once per episode with
+    it): `sign_counts`, one row a day, as `places_by_day` reads places."""
     clause, params = date_range("e.diary_date", start, end)
     return (
         dbapi(source)
         .execute(
-            "SELECT d, json_group_array(json_array(sign, n)) FROM ("
-            "SELECT e.diary_date AS d, s.sign AS sign, COUNT(*) AS n FROM episode_sign s "
-            f"JOIN episode e ON e.id = s.episode_id {clause} GROUP BY e.diary_date, s.sign) "
-            "GROUP BY d",
+            "SELECT e.diary_date, group_concat(s.sign, char(30)) "
+            f"FROM episode e JOIN episode_sign s ON e.id = s.episode_id {clause} "
+            "GROUP BY e.diary_date",
             params,
         )
         .fetchall()

@@ -6,7 +6,6 @@ Plain SQL (see `db.lite`): the doctor export lists treatments without importing 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from twitchlog import catalog
 from twitchlog.db.lite import Source, dbapi, to_date
@@ -105,7 +104,7 @@ def add_treatment(
         ),
     )
     assert cur.lastrowid is not None
-    return replace(record, id=cur.lastrowid)
+    return record._replace(id=cur.lastrowid)
 
 
 def end_treatment(source: Source, treatment_id: int, end: dt.date) -> Treatment:
@@ -126,7 +125,7 @@ def end_treatment(source: Source, treatment_id: int, end: dt.date) -> Treatment:
     dbapi(source).execute(
         'UPDATE treatment SET "end" = ? WHERE id = ?', (end.isoformat(), treatment_id)
     )
-    return replace(current, end=end)
+    return current._replace(end=end)
 
 
 def delete_treatment(source: Source, treatment_id: int) -> Treatment:

@@ -7,7 +7,6 @@ analysis and the window use), never queried per day.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
@@ -202,8 +201,8 @@ def load_doctor_table(
     def marks(text: str) -> tuple[tuple[str, int], ...]:
         got = parsed_signs.get(text)
         if got is None:
-            pairs = [(sign, n) for sign, n in json.loads(text)]
-            got = parsed_signs[text] = tuple(sorted(pairs, key=_sign_rank))
+            counts = Counter(text.split("\x1e"))
+            got = parsed_signs[text] = tuple(sorted(counts.items(), key=_sign_rank))
         return got
 
     places = {date: spots(text) for date, text in places_by_day(conn, lo, hi)}
