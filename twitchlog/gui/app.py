@@ -208,6 +208,8 @@ class Screenshot:
         QTimer.singleShot(0, self._shoot_if_idle)
 
     def _shoot_if_idle(self) -> None:
+        for _pass in range(3):  # layouts redone after a banner folds its details settle first
+            self.app.processEvents()
         if not self.runner.is_idle():
             return  # more work arrived; the next idle signal comes back here
         self.runner.idle.disconnect(self._on_idle)
