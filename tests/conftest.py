@@ -54,6 +54,16 @@ def _private_home(
     monkeypatch.delenv("TWITCHLOG_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _unfrozen() -> Iterator[None]:
+    """The window freezes what start-up made (`gc.freeze`, gui/app.py) for the life of the
+    program; in a test process that would keep every earlier test's garbage forever."""
+    yield
+    import gc
+
+    gc.unfreeze()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "diary.sqlite3"

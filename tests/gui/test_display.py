@@ -170,3 +170,43 @@ def test_at_large_text_a_view_scrolls_instead_of_squashing_its_controls(
     # every chart kept room to draw its plot (matplotlib warns when the axes collapse)
     collapsed = [str(w.message) for w in recwarn if "collapsed" in str(w.message)]
     assert not collapsed, collapsed[:1]
+
+
+def test_at_large_text_the_doctor_notice_keeps_its_headline_and_folds_its_reasons(
+    qtbot: Any, window: Any, diary: Any, restore_display: None
+) -> None:
+    """A long 'talk to a doctor' notice took ~45% of the window at 200% text. It now keeps
+    the headline, the not-advice line and Dismiss in view and folds the reasons behind
+    "Show why" while the whole would take over a third of the window; at 100% they show."""
+    from twitchlog.diary import episodes
+
+    window.resize(1000, 600)  # a small laptop screen
+    with diary.write() as s:
+        for place in ("left:upper_eyelid", "left:cheek", "left:mouth", "left:eyebrow"):
+            episodes.log_episode(s, places=[place], signs=["drooping", "function"])
+    notice = window.notice
+
+    def shown(size: int) -> str:
+        _choose(qtbot, window, "system", size)
+        window.check_notice()
+        wait_idle(qtbot, window.runner)
+        qtbot.waitUntil(notice.isVisible)
+        for _pass in range(3):
+            QApplication.processEvents()
+        return notice.text.text()
+
+    text = shown(100)
+    assert "drooping" in text and not notice.more.isVisible()
+    text = shown(200)
+    assert "doctor" in text and "drooping" not in text
+    assert notice.more.isVisible() and notice.close_button.isVisible()
+    assert notice.height() <= window.height() // 3
+    assert notice.text.height() >= notice.text.heightForWidth(notice.text.width())  # not cut
+    notice.more.click()
+    for _pass in range(3):
+        QApplication.processEvents()
+    assert "drooping" in notice.text.text()  # asked for: all of it, however tall
+    notice.more.click()
+    for _pass in range(3):
+        QApplication.processEvents()
+    assert "drooping" not in notice.text.text()

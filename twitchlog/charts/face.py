@@ -156,7 +156,9 @@ def build_face(
             y_label = 4.6 - k * 1.25
             x_label = s * 5.2
             ax.annotate(
-                f"{place}  {c} ({share:.0f}%)",
+                _("{place}  {count} ({percent}%)").format(
+                    place=place, count=c, percent=f"{share:.0f}"
+                ),
                 xy=centre,
                 xytext=(x_label, y_label),
                 ha="left" if s > 0 else "right",

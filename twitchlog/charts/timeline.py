@@ -47,6 +47,8 @@ from twitchlog.words import unit_for
 
 ONE_DAY = np.timedelta64(1, "D")
 
+OFFSETS = ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"]
+
 
 def build_timeline(
     data: DailyData,
@@ -110,7 +112,9 @@ def build_timeline(
     else:
         locator = mdates.AutoDateLocator(maxticks=10)
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(LocalDateFormatter(mdates.ConciseDateFormatter(locator)))
+        # The year (or month) over the ticks reads "Nov 2026", not matplotlib's "2026-Nov".
+        concise = mdates.ConciseDateFormatter(locator, offset_formats=OFFSETS)
+        ax.xaxis.set_major_formatter(LocalDateFormatter(concise))
     if factor:
         handles.append(_factor_axis(fig, ax, data, factor, theme))
     leg = fig.legend(

@@ -450,10 +450,9 @@ class MainWindow(QMainWindow):
             return
         reasons = "; ".join(notice.reasons)
         self.notice.show_message(
-            _("<b>Worth talking over with a doctor.</b> Your diary shows: {reasons}.").format(
-                reasons=reasons
-            ),
+            _("<b>Worth talking over with a doctor.</b>"),
             _(NOT_ADVICE),
+            details=_("Your diary shows: {reasons}.").format(reasons=reasons),
         )
         self._notice_key = notice.key
 
