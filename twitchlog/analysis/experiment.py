@@ -21,7 +21,7 @@ import numpy as np
 
 from twitchlog.analysis.data import DailyData
 from twitchlog.analysis.experiment_plan import ADHERENCE_FLAG, KEPT_SCORE, Plan
-from twitchlog.i18n import N_, _, decimal_sign, format_date, format_number, ngettext
+from twitchlog.i18n import N_, _, decimal_text, format_date, format_number, ngettext
 
 MIN_DAYS_PER_BLOCK = 3
 """A block needs this many checked-in analysed days for its pair to count."""
@@ -222,7 +222,7 @@ def _side(x: float) -> str:
 
 
 def _p(v: float) -> str:
-    return f"{v:.3g}".replace(".", decimal_sign())
+    return decimal_text(f"{v:.3g}")
 
 
 def _with_sentences(r: ExperimentResult) -> ExperimentResult:
