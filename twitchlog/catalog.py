@@ -200,7 +200,12 @@ DEFAULT_INJECTION_INTERVAL_DAYS = 84  # 12 weeks, until the person's own cycles 
 DEFAULT_INJECTION_REMINDER_DAYS = 7
 
 DEFAULT_DAY_START_HOUR = 4
-OUTCOMES: tuple[str, ...] = ("count", "severity", "duration")
+OUTCOME_PER_DAY: dict[str, str] = {  # shown through _(): axis labels, experiment results
+    "count": N_("twitches a day"),
+    "severity": N_("severity points a day"),
+    "duration": N_("minutes of twitching a day"),
+}
+OUTCOMES: tuple[str, ...] = tuple(OUTCOME_PER_DAY)
 """What a day's twitching is measured by: episodes, total severity or minutes."""
 MAX_DURATION_S = 24 * 3600
 MAX_COUNT = 100_000

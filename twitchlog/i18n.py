@@ -132,6 +132,12 @@ def format_number(value: float, digits: int | None = None) -> str:
     text = f"{value:.{digits}f}" if digits is not None else f"{value:g}"
     if text in ("-0", "-0.0") or (text.startswith("-0.") and float(text) == 0):
         text = text[1:]
+    return decimal_text(text)
+
+
+def decimal_text(text: str) -> str:
+    """Numbers already written with a decimal point ('q = 0.03', '1.2–3.4', a '.3g' figure)
+    in the language's decimal sign: the one place the sign is swapped."""
     return text.replace(".", decimal_sign())
 
 

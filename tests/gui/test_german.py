@@ -318,3 +318,39 @@ def test_chart_loading_and_the_diary_file_dialog_are_german(
     dialog._browse()
     dialog.deleteLater()
     assert asked == [("Tagebuchdatei", "Tagebuch (*.sqlite3)")]
+
+
+def test_at_150_percent_german_charts_and_settings_fit_the_window(
+    qtbot: Any, german_window: Any, diary: Any, qapp: QApplication
+) -> None:
+    """German words run longer: at 150 % text, with the doctor notice showing, the Charts
+    view's choices and the Settings lists fit a 1000×720 window without a sideways scroll,
+    and every factor's name reads whole (it was cut to "Magnesium-Ergänzung (m")."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from twitchlog.diary import episodes
+    from twitchlog.gui import display, prefs
+
+    w = german_window
+    w.resize(1000, 720)
+    with diary.write() as s:
+        episodes.log_episode(s, places=["left:upper_eyelid"], signs=["drooping"])
+    prefs.put("display/text_scale", 150)
+    try:
+        display.apply(qapp)
+        w.check_notice()
+        for name in ("charts", "settings"):
+            w.show_view(name)
+            wait_idle(qtbot, w.runner)
+            view = w.views[name]
+            qtbot.waitUntil(view.isVisible)
+            for _pass in range(3):
+                QApplication.processEvents()
+            scroller = view.parentWidget().parentWidget()
+            assert isinstance(scroller, QScrollArea)
+            assert scroller.horizontalScrollBar().maximum() == 0, f"{name} scrolls sideways"
+        factors = w.views["settings"].factors
+        assert factors.horizontalScrollBar().maximum() == 0, "a factor's name is cut"
+    finally:
+        prefs.put("display/text_scale", 100)
+        display.apply(qapp)

@@ -21,16 +21,12 @@ import numpy as np
 
 from twitchlog.analysis.data import DailyData
 from twitchlog.analysis.experiment_plan import ADHERENCE_FLAG, KEPT_SCORE, Plan
-from twitchlog.i18n import N_, _, decimal_sign, format_date, format_number, ngettext
+from twitchlog.catalog import OUTCOME_PER_DAY
+from twitchlog.i18n import N_, _, decimal_text, format_date, format_number, ngettext
 
 MIN_DAYS_PER_BLOCK = 3
 """A block needs this many checked-in analysed days for its pair to count."""
 
-UNITS = {  # shown through _()
-    "count": N_("twitches a day"),
-    "severity": N_("severity points a day"),
-    "duration": N_("minutes of twitching a day"),
-}
 
 # Verdicts stay English in the data (JSON); people read them through _().
 CLEAR = N_("clear difference")
@@ -222,14 +218,14 @@ def _side(x: float) -> str:
 
 
 def _p(v: float) -> str:
-    return f"{v:.3g}".replace(".", decimal_sign())
+    return decimal_text(f"{v:.3g}")
 
 
 def _with_sentences(r: ExperimentResult) -> ExperimentResult:
     from dataclasses import replace
 
     plan = r.plan
-    unit = _(UNITS.get(plan.outcome, "a day"))
+    unit = _(OUTCOME_PER_DAY.get(plan.outcome, "a day"))
     out: list[str] = []
     k = r.complete_pairs
     if r.mean_difference is None or r.ci is None:

@@ -11,7 +11,7 @@ import numpy as np
 
 from twitchlog.analysis.sentences import ci_text, outcome_words, verdict_words
 from twitchlog.analysis.triggers import Finding, TriggerReport
-from twitchlog.i18n import _, decimal_sign, ngettext
+from twitchlog.i18n import _, decimal_text, ngettext
 
 _FINDING_KEYS = (
     "factor",
@@ -94,13 +94,13 @@ def to_json_dict(report: TriggerReport) -> dict[str, Any]:
 
 
 def _n(v: float, fmt: str) -> str:
-    return format(v, fmt).replace(".", decimal_sign()) if np.isfinite(v) else "–"
+    return decimal_text(format(v, fmt)) if np.isfinite(v) else "–"
 
 
 def _q(q: float) -> str:
     if not np.isfinite(q):
         return "–"
-    return ("<0.01" if q < 0.01 else f"{q:.2f}").replace(".", decimal_sign())
+    return decimal_text("<0.01" if q < 0.01 else f"{q:.2f}")
 
 
 def format_table(report: TriggerReport) -> str:

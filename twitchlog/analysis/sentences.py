@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from twitchlog.analysis.data import FactorInfo
 from twitchlog.analysis.effects import Effect, Split
-from twitchlog.i18n import N_, _, decimal_sign, language, ngettext
+from twitchlog.i18n import N_, _, decimal_text, language, ngettext
 from twitchlog.words import plural, unit_for
 
 OUTCOME_WORDS: dict[str, str] = {  # shown through _(): outcome_words()
@@ -83,15 +83,11 @@ def label_of(info: FactorInfo) -> str:
     return _(info.label)
 
 
-def _dec(text: str) -> str:
-    return text.replace(".", decimal_sign())
-
-
 def q_text(q: float) -> str:
     """'q < 0.01' rather than 'q = 0.00'."""
     if not math.isfinite(q):
         return _("q not computed")
-    return _dec("q < 0.01") if q < 0.01 else _dec(f"q = {q:.2f}")
+    return decimal_text("q < 0.01") if q < 0.01 else decimal_text(f"q = {q:.2f}")
 
 
 def fmt_num(v: float) -> str:
@@ -99,14 +95,14 @@ def fmt_num(v: float) -> str:
     if not math.isfinite(v):
         return "?"
     if abs(v) >= 1e6:
-        return _dec(f"{v:.3g}")
+        return decimal_text(f"{v:.3g}")
     s = f"{v:.2f}".rstrip("0").rstrip(".")
-    return "0" if s == "-0" else _dec(s)
+    return "0" if s == "-0" else decimal_text(s)
 
 
 def p_text(p: float) -> str:
     """'p < 0.01' rather than 'p = 0.00'."""
-    return _dec("p < 0.01") if p < 0.01 else _dec(f"p = {p:.2f}")
+    return decimal_text("p < 0.01") if p < 0.01 else decimal_text(f"p = {p:.2f}")
 
 
 def lowerfirst(label: str) -> str:
@@ -198,7 +194,7 @@ def ci_text(lo: float, hi: float) -> str:
     for v in (lo, hi):
         if f"{v:.1f}" == "1.0" and v != 1.0:
             digits = 2
-    return _dec(f"{lo:.{digits}f}–{hi:.{digits}f}")
+    return decimal_text(f"{lo:.{digits}f}–{hi:.{digits}f}")
 
 
 @dataclass(frozen=True)
@@ -327,7 +323,7 @@ def finding_sentence(
     lo, hi = e.ratio_ci
     if math.isfinite(e.ratio) and math.isfinite(hi):
         ratio = _("about {ratio}× compared with the same month (approx. 95% CI {interval})").format(
-            ratio=_dec(f"{e.ratio:.1f}"), interval=ci_text(lo, hi)
+            ratio=decimal_text(f"{e.ratio:.1f}"), interval=ci_text(lo, hi)
         )
     else:
         ratio = _("no month to compare within")
@@ -371,7 +367,7 @@ def finding_sentence(
             return f"{head}{rev} " + _("No clear link as a trigger.")
         if math.isfinite(hi) and hi > 1:
             tail = _("No clear link so far; can't rule out up to {ratio}×.").format(
-                ratio=_dec(f"{hi:.1f}")
+                ratio=decimal_text(f"{hi:.1f}")
             )
         else:
             tail = _("No clear link so far.")
@@ -440,4 +436,4 @@ def detectable_sentence(ratio: float | None, checkin_days: int) -> str:
         "about {ratio}× as many episodes would be found most of the time; smaller effects "
         "may be missed.",
         checkin_days,
-    ).format(n=checkin_days, ratio=_dec(f"{ratio:.1f}"))
+    ).format(n=checkin_days, ratio=decimal_text(f"{ratio:.1f}"))

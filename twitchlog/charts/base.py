@@ -16,17 +16,14 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
+from twitchlog.catalog import OUTCOME_PER_DAY
 from twitchlog.charts.numbers import localise_numbers
 from twitchlog.charts.theme import LIGHT, Theme
 from twitchlog.i18n import N_, _
 
 DEFAULT_SIZE = (8.0, 4.5)  # inches: readable on a laptop and on an A4 page
 # Words are shown through _() where a chart is drawn (the language may change).
-OUTCOMES: dict[str, str] = {
-    "count": N_("twitches a day"),
-    "severity": N_("severity points a day"),
-    "duration": N_("minutes of twitching a day"),
-}
+OUTCOMES = OUTCOME_PER_DAY  # "twitches a day": the y-axis words for each outcome
 OUTCOME_SHORT: dict[str, str] = {
     "count": N_("twitches"),
     "severity": N_("severity"),

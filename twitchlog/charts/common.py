@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from twitchlog.analysis.data import DailyData, FactorInfo
-from twitchlog.i18n import N_, _, decimal_sign
+from twitchlog.i18n import N_, _, format_number
 from twitchlog.words import unit_for
 
 MIN_DAYS = 2  # fewer observed days than this: "nothing to show yet"
@@ -84,8 +84,7 @@ def day_text(d: np.datetime64 | dt.date) -> str:
 
 def num(v: float, digits: int | None = None) -> str:
     """A number for a chart, with the language's decimal sign: '1.5' / '1,5'."""
-    text = f"{v:.{digits}f}" if digits is not None else f"{v:g}"
-    return text.replace(".", decimal_sign())
+    return format_number(v, digits)
 
 
 def fmt(v: float, digits: int = 1) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from twitchlog.analysis.experiment import UNITS, ExperimentResult
+from twitchlog.analysis.experiment import ExperimentResult
+from twitchlog.catalog import OUTCOME_PER_DAY
 from twitchlog.charts.base import DEFAULT_SIZE, empty_figure, label_axes, prepare, style_axes, title
 from twitchlog.charts.theme import Theme
 from twitchlog.i18n import _
@@ -88,7 +89,7 @@ def plot_blocks(ax: Axes, result: ExperimentResult, theme: Theme) -> None:
     ax.set_xticklabels(
         [_("{block}\npair {pair}").format(block=b.number, pair=b.pair) for b in result.blocks]
     )
-    label_axes(ax, theme, _("Block, in time order"), _(UNITS.get(plan.outcome, "a day")))
+    label_axes(ax, theme, _("Block, in time order"), _(OUTCOME_PER_DAY.get(plan.outcome, "a day")))
     ax.set_ylim(bottom=0)
     legend = ax.legend(loc="best", fontsize=theme.font_size, frameon=False)
     for text in legend.get_texts():

@@ -70,10 +70,6 @@ def _nice_step(raw: float, at_least: bool = False) -> float:
     return min(options, key=lambda o: abs(math.log(o / raw)))
 
 
-def _num(v: float) -> str:
-    return num(v)
-
-
 def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
     """Bins for the recorded (finite) values of one factor; empty when none recorded."""
     v = np.asarray(values, float)
@@ -95,7 +91,7 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
     if uniq.size <= MAX_BINS - 1:
         edges = [-math.inf, *((a + b) / 2 for a, b in pairwise(uniq))]
         return [
-            Bin(_num(u), lo, hi)
+            Bin(num(u), lo, hi)
             for u, lo, hi in zip(uniq, edges, [*edges[1:], math.inf], strict=True)
         ]
     zero_bin = v.min() >= 0 and np.mean(v == 0) >= 0.1
@@ -122,9 +118,9 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
     if info.high_below is not None and not zero_bin:
         # "Below a threshold" factors (short sleep): [a, b) bins, so "< 6 h" is its own bin.
         edges = [-math.inf, *inner, math.inf]
-        labels = [f"< {_num(inner[0])}"]
-        labels += [f"{_num(a)}–{_num(b)}" for a, b in pairwise(inner)]
-        labels.append(f"≥ {_num(inner[-1])}{unit}")
+        labels = [f"< {num(inner[0])}"]
+        labels += [f"{num(a)}–{num(b)}" for a, b in pairwise(inner)]
+        labels.append(f"≥ {num(inner[-1])}{unit}")
         return [
             Bin(lab, a, b, True) for lab, a, b in zip(labels, edges[:-1], edges[1:], strict=True)
         ]
@@ -133,14 +129,14 @@ def choose_bins(values: np.ndarray, info: FactorInfo) -> list[Bin]:
         bins.append(Bin("0", -math.inf, 0))
         prev = 0.0
     else:
-        bins.append(Bin(f"≤ {_num(inner[0])}", -math.inf, inner[0]))
+        bins.append(Bin(f"≤ {num(inner[0])}", -math.inf, inner[0]))
         prev = inner[0]
         inner = inner[1:]
     for e in inner:
-        low = _num(prev + 1) if integers and step >= 1 and prev == int(prev) else _num(prev)
-        bins.append(Bin(f"{low}–{_num(e)}", prev, e))
+        low = num(prev + 1) if integers and step >= 1 and prev == int(prev) else num(prev)
+        bins.append(Bin(f"{low}–{num(e)}", prev, e))
         prev = e
-    bins.append(Bin(f"> {_num(prev)}", prev, math.inf))
+    bins.append(Bin(f"> {num(prev)}", prev, math.inf))
     return [
         Bin(b.label + (unit if i == len(bins) - 1 else ""), b.lo, b.hi) for i, b in enumerate(bins)
     ]

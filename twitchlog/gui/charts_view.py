@@ -193,6 +193,7 @@ class ChartsView(QWidget):
         )
         self.status = QLabel("", accessibleName="Chart status")
         self.tabs = QTabBar(accessibleName="Chart", toolTip="Which chart to show")
+        self.tabs.setExpanding(False)  # tabs as wide as their names, "Save as…" at the end
         for name in CHART_NAMES:
             self.tabs.addTab(_(CHART_TITLES[name]))
 
@@ -210,15 +211,19 @@ class ChartsView(QWidget):
                 bar.addWidget(lab)
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.status)
-        bar.addWidget(self.save_button)
+        # Which chart, then what was saved and "Save as…": on a row of their own, so the
+        # choices above fit 1000 px at 150 % text in German (the chart tabs scroll).
+        charts = QHBoxLayout()
+        charts.addWidget(self.tabs, 1)
+        charts.addWidget(self.status)
+        charts.addWidget(self.save_button)
         # Until matplotlib has loaded (a second or two on the first visit), say so at once.
         self.placeholder = QLabel("Loading…", accessibleName="Chart loading")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setMinimumSize(480, 300)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(bar)
-        self._layout.addWidget(self.tabs)
+        self._layout.addLayout(charts)
         self._layout.addWidget(self.placeholder, 1)
 
         self.range_box.currentIndexChanged.connect(self._range_changed)

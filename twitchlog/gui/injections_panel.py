@@ -144,8 +144,6 @@ class InjectionsPanel(QGroupBox):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        from twitchlog.charts.cycles import build_cycles
-
         if self.canvas is None:
             self.canvas = FigureCanvasQTAgg(Figure(figsize=(6, 3.4), layout="constrained"))
             self.canvas.setAccessibleName("Injection cycles chart")
@@ -154,10 +152,18 @@ class InjectionsPanel(QGroupBox):
                 "untreated level"
             )
             self.chart_box.addWidget(self.canvas)
-        from twitchlog.charts.theme import theme_from_colors
-        from twitchlog.gui.display import chart_colours, chart_height
+            # Drawn again at its new width: the empty chart's message and the titles wrap
+            # to the room they have (at 150 % German they ran off both sides).
+            self.canvas.mpl_connect("resize_event", lambda _event: self._build_chart())
+        from twitchlog.gui.display import chart_height
 
         self.canvas.setMinimumHeight(chart_height(260))
+        self._build_chart()
+
+    def _build_chart(self) -> None:
+        from twitchlog.charts.cycles import build_cycles
+        from twitchlog.charts.theme import theme_from_colors
+        from twitchlog.gui.display import chart_colours
 
         background, text, size = chart_colours(self)  # the chosen display theme and text size
         theme = theme_from_colors(background, text, font_size=size)

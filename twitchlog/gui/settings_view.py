@@ -79,8 +79,10 @@ class SettingsView(QWidget):
         tbox = QGroupBox("Treatments", self)
         tl = QVBoxLayout(tbox)
         tl.addWidget(self.treatments, 1)
+        # Adding on a row of its own: three buttons side by side at 150 % German left the
+        # factor list beside them too narrow to read ("Magnesium-Ergänzung (m").
+        tl.addWidget(self.add_treatment, 0, Qt.AlignmentFlag.AlignLeft)
         tb = QHBoxLayout()
-        tb.addWidget(self.add_treatment)
         tb.addWidget(self.end_treatment)
         tb.addWidget(self.delete_treatment)
         tb.addStretch(1)
