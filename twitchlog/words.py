@@ -95,3 +95,9 @@ def did_you_mean(word: str, choices: Iterable[str], n: int = 2) -> str:
     return " " + _("Did you mean {choices}?").format(
         choices=f" {_('or')} ".join(f"'{c}'" for c in found)
     )
+
+
+def upper_first(text: str) -> str:
+    """'Clear link', 'Relief lasted…': only the first letter raised (German nouns keep theirs,
+    which str.capitalize would lower)."""
+    return text[:1].upper() + text[1:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from twitchlog.analysis.cycles import Cycle, CycleReport
 from twitchlog.analysis.sentences import verdict_words
 from twitchlog.i18n import N_, _, format_date, format_number, ngettext
+from twitchlog.words import plural
 
 NOTE = N_(
     "Weeks are counted from the injection day (week 0 = days 0–6). Intervals are "
@@ -53,6 +54,31 @@ def cycle_sentence(c: Cycle, name: str | None = None) -> str:
 
 def _weeks(v: float) -> str:
     return format_number(v, 0) if abs(v - round(v)) < 0.05 else format_number(v, 1)
+
+
+RELIEF_TREND = {
+    "shortening": N_("relief getting shorter"),
+    "lengthening": N_("relief getting longer"),
+    "about the same": N_("relief about the same each time"),
+}
+
+
+def summary_parts(r: CycleReport) -> list[str]:
+    """The cycles in short phrases, for the chart's subtitle and the doctor's page ('relief
+    lasted a median 9 weeks', 'relief getting shorter', 'next due around …'); the full
+    sentences with ranges and intervals are `report_sentences`."""
+    parts = []
+    if r.median_relief_weeks is not None:
+        parts.append(
+            _("relief lasted a median {weeks}").format(
+                weeks=plural(round(r.median_relief_weeks), "week")
+            )
+        )
+    if r.trend in RELIEF_TREND:
+        parts.append(_(RELIEF_TREND[r.trend]))
+    if r.next_due is not None:
+        parts.append(_("next due around {date}").format(date=format_date(r.next_due)))
+    return parts
 
 
 def report_sentences(r: CycleReport) -> tuple[str, ...]:

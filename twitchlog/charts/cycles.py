@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MultipleLocator
 
+from twitchlog.analysis.cycle_words import summary_parts
 from twitchlog.analysis.cycles import CycleReport
 from twitchlog.charts.base import (
     OUTCOMES,
@@ -31,7 +32,7 @@ from twitchlog.charts.base import (
 from twitchlog.charts.common import fmt
 from twitchlog.charts.theme import Theme, mix
 from twitchlog.i18n import _, format_date
-from twitchlog.words import plural
+from twitchlog.words import plural, upper_first
 
 MAX_WEEKS = 20
 
@@ -169,15 +170,7 @@ def build_cycles(
         fontsize=theme.font_size - 2,
         labelcolor=theme.foreground,
     )
-    parts = []
-    if report.median_relief_weeks is not None:
-        parts.append(
-            _("Relief lasted a median {weeks}").format(
-                weeks=plural(round(report.median_relief_weeks), "week")
-            )
-        )
-    if report.next_due is not None:
-        parts.append(_("Next due around {date}").format(date=format_date(report.next_due)))
+    parts = [upper_first(part) for part in summary_parts(report)]
     title(fig, _("Injection cycles"), theme, " · ".join(parts), ax)
     return fig
 

@@ -20,6 +20,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from twitchlog import catalog
+from twitchlog.analysis.cycle_words import summary_parts
 from twitchlog.analysis.sentences import ci_text, short_condition, verdict_words
 from twitchlog.db.lite import Source
 from twitchlog.diary.records import Place
@@ -28,7 +29,7 @@ from twitchlog.i18n import N_, _, decimal_sign, format_date, format_number, nget
 from twitchlog.report.summary import ReportData
 from twitchlog.report.textfit import PAGE_WIDTH_PT, text_width, wrap
 from twitchlog.safefile import atomic_write
-from twitchlog.words import duration_words, plural
+from twitchlog.words import duration_words, plural, upper_first
 
 if TYPE_CHECKING:
     from twitchlog.analysis.triggers import TriggerReport
@@ -60,11 +61,6 @@ FOOTER = N_(
 )
 SEVERITY_WORDS = {1: N_("barely"), 2: N_("mild"), 3: N_("moderate"), 4: N_("severe")}
 """The first word of each catalog.SEVERITY anchor: the short form a chart label has room for."""
-RELIEF_TREND = {
-    "shortening": N_("relief getting shorter"),
-    "lengthening": N_("relief getting longer"),
-    "about the same": N_("relief about the same each time"),
-}
 
 
 class Page:
@@ -121,12 +117,6 @@ class Page:
 
 
 # --- sections ----------------------------------------------------------------------------
-
-
-def upper_first(text: str) -> str:
-    """'Clear link', 'Relief lasted…': only the first letter raised (German nouns keep theirs,
-    which str.capitalize would lower)."""
-    return text[:1].upper() + text[1:]
 
 
 def count_text(n: int) -> str:
@@ -557,16 +547,7 @@ def _cycles(page: Page, r: ReportData) -> None:
                 n=hidden
             )
         )
-    if rep.median_relief_weeks is not None:
-        summary.append(
-            _("relief lasted a median {weeks}").format(
-                weeks=plural(round(rep.median_relief_weeks), "week")
-            )
-        )
-    if rep.trend in RELIEF_TREND:
-        summary.append(_(RELIEF_TREND[rep.trend]))
-    if rep.next_due is not None:
-        summary.append(_("next due around {date}").format(date=format_date(rep.next_due)))
+    summary += summary_parts(rep)
     if summary:
         page.text(upper_first("; ".join(summary)) + ".", 7.5, color=GREY)
     page.skip(2)
