@@ -6,7 +6,6 @@ accepted or refused the same way everywhere, with the same sentence.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 import re
@@ -219,6 +218,8 @@ def _impossible_day(raw: str) -> str | None:
     year, month, day = (int(g) for g in found.groups())
     if not 1 <= month <= 12:
         return _("there is no month {month} (months go from 01 to 12)").format(month=month)
+    import calendar  # only for a date that is wrong (calendar and locale cost ~1.5 ms)
+
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         name = _(MONTHS[month - 1])

@@ -24,6 +24,7 @@ from twitchlog.diary.summaries import (
     DaySummary,
     day_summaries,
     factor_values,
+    open_bounds,
     places_by_day,
     resolve_range,
     signs_by_day,
@@ -211,7 +212,7 @@ def load_doctor_table(
     values: dict[str, dict[str, float]] = {}
     last: str | None = None
     got: dict[str, float] = {}
-    for chunk in factor_values(conn, lo, hi):
+    for chunk in factor_values(conn, *open_bounds(conn, lo, hi)):
         for date, factor_id, value in chunk:
             if date != last:  # the rows come day by day
                 last = date
