@@ -214,7 +214,7 @@ def load_doctor_table(
     got: dict[str, float] = {}
     for chunk in factor_values(conn, *open_bounds(conn, lo, hi)):
         for date, factor_id, value in chunk:
-            if date != last:  # the rows come day by day
+            if date != last:  # rows come a day at a time: one look-up per day
                 last = date
                 got = values.get(date) or values.setdefault(date, {})
             got[key_by_id[factor_id]] = value
