@@ -62,6 +62,8 @@ def row_maker(factors: tuple[Factor, ...]) -> Callable[[DoctorDay], list[Cell]]:
     yesno = [f.kind == "yesno" for f in factors]
     blank: list[Cell] = [""] * len(factors)
     numbers: dict[float, Cell] = {}
+    means: dict[float, Cell] = {}  # a day's average severity, rounded to 2 places
+    minutes: dict[int, Cell] = {}  # a day's seconds, as minutes to 1 place
     place_cells: dict[tuple[tuple[Place, int], ...], Cell] = {}
     sign_cells: dict[tuple[tuple[str, int], ...], Cell] = {}
     treatment_cells: dict[tuple[str, ...], Cell] = {}
@@ -98,12 +100,16 @@ def row_maker(factors: tuple[Factor, ...]) -> Callable[[DoctorDay], list[Cell]]:
         elif n == 0:
             counts = [0, "", "", 0]
         else:
-            counts = [
-                n,
-                s.max_severity if s.max_severity is not None else "",
-                _number(round(s.mean_severity, 2)) if s.mean_severity is not None else "",
-                _number(round(s.duration_s / 60, 1)),
-            ]
+            average: Cell = ""
+            if (mean := s.mean_severity) is not None:
+                if mean not in means:
+                    means[mean] = _number(round(mean, 2))
+                average = means[mean]
+            seconds = s.duration_s
+            if seconds not in minutes:
+                minutes[seconds] = _number(round(seconds / 60, 1))
+            top = s.max_severity if s.max_severity is not None else ""
+            counts = [n, top, average, minutes[seconds]]
         places = place_cells.get(day.places)
         if places is None:
             places = place_cells[day.places] = _text(places_text(day.places))
