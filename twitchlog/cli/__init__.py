@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -79,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sys.stdout.flush()  # a reader that went away shows here, not at exit
     except BrokenPipeError:
         return _reader_gone()
+    finally:
+        # The process ends next: what it made stays out of the garbage collector's sight,
+        # so the full collection at exit skips it (~7 ms of a one-year `export doctor`).
+        gc.freeze()
 
 
 # How a shell reports a command ended by SIGPIPE (128 + 13), as `yes | head -1` ends.
