@@ -45,11 +45,13 @@ def isolate(folder: Path) -> None:
         ENV[var] = str(folder / name)
 
 
+# A bare window the size `twitchlog gui --screenshot` shows (1000×720): the same pixels to
+# paint and to write into the PNG.
 BASE_WINDOW = textwrap.dedent("""
     import sys
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
     app = QApplication(sys.argv)
-    w = QMainWindow(); w.setCentralWidget(QLabel("twitchlog")); w.resize(1000, 700); w.show()
+    w = QMainWindow(); w.setCentralWidget(QLabel("twitchlog")); w.resize(1000, 720); w.show()
     app.processEvents(); w.grab().save(sys.argv[1])
 """)
 
