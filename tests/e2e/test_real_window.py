@@ -110,9 +110,11 @@ def test_keyboard_only_session_in_a_real_x_server(display: str, tmp_path: Path) 
     )
     keys = Keyboard(display)
     try:
-        # The title names this (non-default) diary once it is open.
-        found = _wait("the window", lambda: keys.run("search", "--name", "twitchlog — "))
+        # The title names this (non-default) diary once it is open, and the program once
+        # (Qt adds its name to a title that does not end with it).
+        found = _wait("the window", lambda: keys.run("search", "--name", " — twitchlog$"))
         window = str(found).split()[0]
+        assert keys.run("getwindowname", window) == f"{db} — twitchlog"
         # The launcher's StartupWMClass is the window's X11 class (docks group them by it).
         from twitchlog.launcher import entry_text
 

@@ -27,12 +27,14 @@ def test_desktop_file_name_is_the_launchers_id(window: Any) -> None:
 
 
 def test_title_names_a_diary_that_is_not_the_default_one(window: Any, db_path: Path) -> None:
-    assert window.windowTitle() == f"twitchlog — {db_path}"
+    # It ends with the program's name, so Qt adds it no second time ("twitchlog — … —
+    # twitchlog" was what the desktop showed).
+    assert window.windowTitle() == f"{db_path} — twitchlog"
     from twitchlog.gui.help_menu import window_title
     from twitchlog.paths import DB_FILENAME, data_dir
 
     assert window_title(str(data_dir() / DB_FILENAME)) == "twitchlog"
-    assert window_title(str(Path.home() / "notes" / "d.sqlite3")) == "twitchlog — ~/notes/d.sqlite3"
+    assert window_title(str(Path.home() / "notes" / "d.sqlite3")) == "~/notes/d.sqlite3 — twitchlog"
 
 
 def test_about_says_version_diary_backups_and_licence(window: Any, db_path: Path) -> None:

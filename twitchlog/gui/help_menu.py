@@ -36,11 +36,13 @@ def is_default(location: str) -> bool:
 
 
 def window_title(location: str) -> str:
-    """'twitchlog', or 'twitchlog — ~/elsewhere/work.sqlite3' for any other diary."""
+    """'twitchlog', or '~/elsewhere/work.sqlite3 — twitchlog' for any other diary: the
+    document first, the program last, as desktops name windows. Qt adds the program's
+    name to a title that does not end with it, which gave 'twitchlog — … — twitchlog'."""
     path = diary_file(location)
     if path is None or is_default(location):
         return "twitchlog"
-    return f"twitchlog — {_home_short(path)}"
+    return f"{_home_short(path)} — twitchlog"
 
 
 def about_text(location: str) -> str:
