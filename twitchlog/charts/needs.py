@@ -25,6 +25,7 @@ class Missing:
 
     message: str
     hint: str
+    counted: bool = False  # the hint follows what the range holds so far ("You have 1 …")
 
 
 def _check_ins(data: DailyData) -> int:
@@ -54,9 +55,12 @@ def missing(
 ) -> Missing | None:
     """Why chart `name` cannot draw yet (None: it can); an empty range says so first."""
     lack = _missing(name, data, points, factor, treatments, cycles)
-    if lack is not None and _check_ins(data) == 0 and points.n == 0:
-        hint = lack.hint.removeprefix(_so_far(data, points)).strip()
-        return Missing(_(EMPTY_MESSAGE), hint)
+    if lack is None:
+        return None
+    if _check_ins(data) == 0 and points.n == 0:
+        return Missing(_(EMPTY_MESSAGE), lack.hint)
+    if lack.counted:  # two whole sentences side by side, never one cut from the other
+        return Missing(lack.message, f"{_so_far(data, points)} {lack.hint}")
     return lack
 
 
@@ -72,12 +76,11 @@ def _missing(
     if name == "timeline" and k < MIN_DAYS:
         return Missing(
             _("Not enough check-ins yet"),
-            _so_far(data, points)
-            + " "
-            + _(
+            _(
                 "The timeline starts with {n} checked-in days: check in each day, also on "
                 "days without twitches."
             ).format(n=MIN_DAYS),
+            counted=True,
         )
     if name in ("triggers", "factor") and factor is None:
         return Missing(
@@ -90,22 +93,20 @@ def _missing(
     if name in ("triggers", "factor") and k < MIN_DAYS:
         return Missing(
             _("Not enough check-ins yet"),
-            _so_far(data, points)
-            + " "
-            + _(
+            _(
                 "Comparing days needs {n} check-ins or more, and a few weeks before a "
                 "difference means much."
             ).format(n=MIN_DAYS),
+            counted=True,
         )
     if name == "calendar" and k == 0:
         return Missing(
             _("No check-ins yet"),
-            _so_far(data, points)
-            + " "
-            + _(
+            _(
                 "The calendar colours each checked-in day by its twitching; check in today "
                 "and it starts."
             ),
+            counted=True,
         )
     if name == "face" and not sum(points.places.values()):
         return Missing(
@@ -133,14 +134,13 @@ def _missing(
         names = ", ".join(t.name for t in data.treatments)
         return Missing(
             _("Not enough days around the treatment yet"),
-            _so_far(data, points)
-            + " "
-            + ngettext(
+            ngettext(
                 "Comparing before and after {names} needs checked-in days on both sides of "
                 "its start.",
                 "Comparing before and after {names} needs checked-in days on both sides of "
                 "their starts.",
                 len(data.treatments),
             ).format(names=names),
+            counted=True,
         )
     return None
