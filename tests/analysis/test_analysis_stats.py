@@ -11,20 +11,21 @@ from scipy.stats import t as t_dist
 
 from twitchlog.analysis import stats
 
-
-def test_spearman_equals_scipy_with_ties(rng):
-    x = rng.integers(0, 5, 200).astype(float)  # heavy ties
-    y = rng.poisson(1.5, 200).astype(float)
-    assert stats.spearman(x, y) == pytest.approx(spearmanr(x, y).statistic, abs=1e-12)
+# Day 25 after 1970-01-01 is a Monday that starts a 28-day block (blocks are anchored on
+# the calendar); START + 28 * k starts a block too.
+START = 25 + 28 * 700
 
 
-def test_within_month_rho_is_plain_spearman_on_pairs(rng):
-    idx = np.sort(rng.choice(400, 250, replace=False))
-    x = rng.normal(size=250)
-    y = rng.poisson(2.0, 250).astype(float) + (x > 0)
-    wm = stats.within_month(x, y, idx)
-    assert wm.n == 250
-    assert wm.rho == pytest.approx(spearmanr(x, y).statistic, abs=1e-12)
+def test_partial_within_plain_rho_is_scipy_spearman_with_ties(rng):
+    days = START + np.sort(rng.choice(400, 250, replace=False))
+    x = rng.integers(0, 5, 250).astype(float)  # heavy ties
+    y = rng.poisson(1.5, 250).astype(float) + (x > 2)
+    got = stats.partial_within(x, y, days)
+    assert got.n == 250
+    assert got.rho == pytest.approx(spearmanr(x, y).statistic, abs=1e-12)
+    shown = stats.partial_within(x, y, days, rho_x=(x > 2).astype(float))
+    assert shown.rho == pytest.approx(spearmanr(x > 2, y).statistic, abs=1e-12)
+    assert shown.rho_within == pytest.approx(got.rho_within)  # only the shown rho changes
 
 
 def test_bh_q_equals_scipy_and_keeps_nan(rng):
@@ -35,37 +36,59 @@ def test_bh_q_equals_scipy_and_keeps_nan(rng):
     np.testing.assert_allclose(q[[0, 2, 3]], false_discovery_control([0.01, 0.04, 0.5]))
 
 
-def test_block_residuals_by_hand():
-    values = np.array([1.0, 3.0, 10.0, 20.0, 30.0])
-    blocks = np.array([0, 0, 1, 1, 1])
-    np.testing.assert_allclose(stats.block_residuals(values, blocks), [-1, 1, -10, 0, 10])
+def _within_by_hand(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> float:
+    """Ranks minus their group's mean rank, then Pearson: the definition, spelled out."""
+    rx, ry = stats.average_ranks(x), stats.average_ranks(y)
+    ex, ey = rx.copy(), ry.copy()
+    for g in np.unique(groups):
+        ex[groups == g] -= rx[groups == g].mean()
+        ey[groups == g] -= ry[groups == g].mean()
+    return float(np.dot(ex, ey) / np.sqrt(np.dot(ex, ex) * np.dot(ey, ey)))
 
 
-def test_within_month_removes_a_shared_level_shift():
-    # Two 28-day blocks: both series jump between months, but within each month they
-    # are unrelated (y's within-block order is a fixed shuffle of x's).
+def test_partial_within_removes_a_level_shift_between_months():
+    # Two calendar blocks: both series jump between months, but within each month (and
+    # within its weekdays and weekends) they are unrelated.
     perm = np.array([(7 * i) % 28 for i in range(28)])
     x = np.concatenate([np.arange(28.0), np.arange(28.0) + 100])
     y = np.concatenate([perm.astype(float), perm + 50.0])
-    idx = np.arange(56)
-    wm = stats.within_month(x, y, idx)
-    assert wm.rho > 0.7  # the level shift drives the plain correlation
-    within = stats.spearman(np.arange(28.0), perm.astype(float))
-    assert wm.rho_within == pytest.approx(within, abs=1e-12)
-    assert abs(wm.rho_within) < 0.3
+    days = START + np.arange(56)
+    got = stats.partial_within(x, y, days)
+    assert got.rho > 0.7  # the level shift drives the plain correlation
+    groups = stats.calendar_groups(days)[1]
+    assert got.rho_within == pytest.approx(_within_by_hand(x, y, groups), abs=1e-12)
+    assert abs(got.rho_within) < 0.3
 
 
-def test_blocks_follow_calendar_position_not_pair_count():
-    # Pairs only in days 20..35 straddle the day-28 boundary: two blocks, not one.
-    idx = np.arange(20, 36)
+def test_partial_within_blocks_follow_the_calendar_not_the_pairs():
+    # Pairs only on days 20..35 of a block straddle its end: two blocks, not one.
+    days = START + np.arange(20, 36)
     x = np.arange(16.0)
     y = np.array([0, 1, 0, 2, 1, 0, 1, 2, 5, 6, 5, 7, 6, 5, 6, 7], dtype=float)
-    wm = stats.within_month(x, y, idx)
-    ex = stats.block_residuals(stats.average_ranks(x), idx // 28)
-    ey = stats.block_residuals(stats.average_ranks(y), idx // 28)
-    expected = float(np.dot(ex, ey) / np.sqrt(np.dot(ex, ex) * np.dot(ey, ey)))
-    assert wm.rho_within == pytest.approx(expected)
-    assert wm.rho_within < wm.rho
+    got = stats.partial_within(x, y, days)
+    groups = stats.calendar_groups(days)[1]
+    assert len(np.unique(stats.calendar_groups(days)[0])) == 2
+    assert got.rho_within == pytest.approx(_within_by_hand(x, y, groups))
+    assert got.rho_within < got.rho
+    # The same pairs a week later fall into other groups: a different answer.
+    later = stats.partial_within(x, y, days + 7)
+    assert later.rho == got.rho and later.rho_within != pytest.approx(got.rho_within)
+
+
+def test_partial_within_takes_out_a_covariate_that_drives_both(rng):
+    days = START + np.arange(300)
+    z = rng.normal(size=300)  # say, sleep: it moves both caffeine and twitching
+    x = z + 0.3 * rng.normal(size=300)
+    y = z + 0.3 * rng.normal(size=300)
+    alone = stats.partial_within(x, y, days)
+    adjusted = stats.partial_within(x, y, days, covariates=(z,))
+    assert alone.rho_within > 0.7
+    assert abs(adjusted.rho_within) < 0.2
+
+
+def test_partial_within_needs_three_pairs():
+    got = stats.partial_within(np.array([1.0, 2.0]), np.array([2.0, 1.0]), START + np.arange(2))
+    assert got.n == 2 and np.isnan(got.rho) and np.isnan(got.rho_within)
 
 
 def test_calendar_autocorr_recovers_ar1_and_keeps_gaps(rng):

@@ -47,30 +47,11 @@ def _corr_centered(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.clip(r, -1.0, 1.0))
 
 
-def spearman(x: np.ndarray, y: np.ndarray) -> float:
-    """Plain Spearman rho (Pearson correlation of average ranks), as scipy.stats.spearmanr."""
-    if len(x) < 2:
-        return float("nan")
-    rx = average_ranks(x)
-    ry = average_ranks(y)
-    return _corr_centered(rx - rx.mean(), ry - ry.mean())
-
-
-def block_residuals(values: np.ndarray, blocks: np.ndarray) -> np.ndarray:
-    """`values` minus the mean of their block (blocks are non-negative integers).
-
-    NaN values are left out of their block's mean and come back as 0 (the block's
-    usual level), so a missing covariate neither helps nor hurts.
-    """
-    values = np.asarray(values, dtype=float)
-    if values.size == 0:
-        return values.astype(float)
-    b = np.asarray(blocks, dtype=np.int64)
-    return _group_residuals(values, b - b.min())
-
-
 def _group_residuals(values: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """block_residuals with groups already numbered 0..G−1."""
+    """`values` minus the mean of their group (groups numbered 0..G−1).
+
+    NaN values are left out of their group's mean and come back as 0 (the group's usual
+    level), so a missing covariate neither helps nor hurts."""
     ok = np.isfinite(values)
     v0 = np.where(ok, values, 0.0)
     counts = np.bincount(b, weights=ok.astype(float))
@@ -267,38 +248,6 @@ def bh_q(p: np.ndarray) -> np.ndarray:
     if ok.any():
         q[ok] = false_discovery_control(np.clip(p[ok], 0.0, 1.0), method="bh")
     return q
-
-
-@dataclass(frozen=True)
-class WithinMonth:
-    """One factor × lag correlation before the p-value (which is computed for all at once)."""
-
-    n: int
-    rho: float
-    rho_within: float
-    n_eff: float
-
-
-def within_month(x: np.ndarray, y: np.ndarray, day_index: np.ndarray) -> WithinMonth:
-    """Plain and within-month Spearman correlation of paired days, with Bartlett n_eff.
-
-    `day_index` is each pair's position in the full calendar (sorted ascending); the
-    28-day blocks are `day_index // 28`, so they stay put whatever window is analysed.
-    """
-    n = len(x)
-    if n < 3:
-        return WithinMonth(n, float("nan"), float("nan"), float("nan"))
-    rx = average_ranks(x)
-    ry = average_ranks(y)
-    rho = _corr_centered(rx - rx.mean(), ry - ry.mean())
-    blocks = np.asarray(day_index) // BLOCK_DAYS
-    ex = block_residuals(rx, blocks)
-    ey = block_residuals(ry, blocks)
-    rw = _corr_centered(ex, ey)
-    if not np.isfinite(rw):
-        return WithinMonth(n, rho, rw, float("nan"))
-    acf = calendar_autocorr(np.vstack([ex, ey]), day_index, n // 5)
-    return WithinMonth(n, rho, rw, bartlett_n_eff(acf[0], acf[1], n))
 
 
 def design_effect(a: np.ndarray, b: np.ndarray, day_index: np.ndarray) -> float:
