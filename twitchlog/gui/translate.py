@@ -186,11 +186,6 @@ def short_date(value: dt.date) -> str:
     return _qt_words(value, _("d MMM yyyy"))
 
 
-def day_month(value: dt.date) -> str:
-    """'29 Nov' / '29. Nov.'."""
-    return _qt_words(value, _("d MMM"))
-
-
 def day_and_time(value: dt.datetime) -> str:
     """'Sun 29 Nov 09:15' / 'So., 29. Nov. 09:15'."""
     return _qt_words(value, _("ddd d MMM HH:mm"))
