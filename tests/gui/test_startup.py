@@ -85,6 +85,18 @@ def test_wait_loaded_needs_a_screenshot(run_cli: Any) -> None:
     assert "--wait-loaded goes with --screenshot" in err
 
 
+def test_a_wrong_diary_on_the_command_line_is_refused_before_any_window(
+    run_cli: Any, tmp_path: Path
+) -> None:
+    """A folder given as --db: the command's own sentence and exit 2, no window, no
+    picture (the default place alone is looked up after the first paint)."""
+    shot = tmp_path / "w.png"
+    code, _out, err = run_cli("gui", "--db", str(tmp_path), "--screenshot", str(shot))
+    assert code == 2
+    assert "is a folder, not a diary file" in err
+    assert not shot.exists()
+
+
 def test_a_log_click_before_the_diary_opens_is_saved(qtbot: Any, db_path: Path, diary: Any) -> None:
     from twitchlog.gui.app import application
     from twitchlog.gui.main_window import MainWindow

@@ -6,7 +6,6 @@ import gc
 import os
 import sys
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -87,12 +86,23 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def diary_location(given: str | None) -> str:
-    """--db, then TWITCHLOG_DB, then the file chosen in Settings, then the default place."""
+def diary_location(given: str | None) -> str | Callable[[], str]:
+    """--db, then TWITCHLOG_DB, then the file chosen in Settings, then the default place.
+
+    A file named on the command line or in the environment is checked now, so a wrong one
+    is the command's sentence (exit 2) before any window; the others are found on the
+    worker after the first paint (the default place needs platformdirs, ~5 ms of imports),
+    and what is wrong with them the window says."""
     from twitchlog.paths import ENV_VAR, resolve_location
 
     if given or os.environ.get(ENV_VAR, "").strip():
         return resolve_location(given)
+    return _chosen_location
+
+
+def _chosen_location() -> str:
+    from twitchlog.paths import resolve_location
+
     chosen = str(prefs.get("diary/location") or "").strip()
     return resolve_location(chosen or None)
 
@@ -114,12 +124,13 @@ def run(
     from twitchlog.gui.main_window import MainWindow
     from twitchlog.gui.tasks import TaskRunner
 
+    location = diary_location(db)
     runner = TaskRunner()
     runner.hold()  # the diary opens once the window is painted, not in competition with it
     window = MainWindow(runner)
     # Submitted before anything is shown, so every job a view or a click asks for queues
     # behind the opening instead of finding the diary closed.
-    runner.open(partial(diary_location, db), on_error=window.open_failed)
+    runner.open(location, on_error=window.open_failed)
     guard = CrashGuard(lambda: window).install()
     # Quit when the main window closes (not on the last of any window, e.g. a dialog).
     quit_on_last = app.quitOnLastWindowClosed()
