@@ -476,4 +476,4 @@ class ExperimentsView(QWidget):
 
     def _say(self, text: str) -> None:
         if self.window_ is not None:
-            self.window_.statusBar().showMessage(text, 8000)
+            self.window_.say(text)

@@ -222,7 +222,7 @@ class HistoryView(QWidget):
     def _deleted(self, undo: UndoEntry, said: str) -> None:
         if self.window_ is not None:
             self.window_.push_undo(undo)
-            self.window_.statusBar().showMessage(said)
+            self.window_.say(said)
 
     def show_details(self) -> None:
         record = self.selected()

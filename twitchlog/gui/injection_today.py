@@ -92,11 +92,10 @@ class InjectionStrip(QWidget):
         def done(marker: WearingOff) -> None:
             if self.window_ is not None:
                 day = marker.date
-                self.window_.statusBar().showMessage(
+                self.window_.say(
                     _("Marked {day}: you feel the injection wearing off.").format(
                         day=format_date(day)
-                    ),
-                    8000,
+                    )
                 )
                 self.window_.push_undo(
                     UndoEntry(

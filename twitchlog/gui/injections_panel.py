@@ -179,7 +179,7 @@ class InjectionsPanel(QGroupBox):
 
     def _say(self, text: str) -> None:
         if self.window_ is not None:
-            self.window_.statusBar().showMessage(text, 8000)
+            self.window_.say(text)
 
     def open_add(self) -> None:
         from twitchlog.gui.injection_dialog import InjectionDialog

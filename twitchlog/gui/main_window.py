@@ -57,6 +57,7 @@ VIEWS: list[tuple[str, str, str]] = [
 ]
 RESUME_WITHIN = dt.timedelta(hours=1)  # reopen within this: back to the last view
 PAINT_FALLBACK_MS = 1000  # `painted` comes at the latest this long after the window is shown
+SAY_MS = 8000  # how long a sentence about what just happened stays in the status bar
 ICON = Path(__file__).resolve().parents[2] / "resources" / "twitchlog.svg"
 
 
@@ -381,9 +382,7 @@ class MainWindow(QMainWindow):
         self._undo_changed()
         if entry.on_undone is not None:
             entry.on_undone()
-        WriteOp(self.runner, entry.reverse).success(
-            lambda _r: self.statusBar().showMessage(entry.done, 8000)
-        ).run()
+        WriteOp(self.runner, entry.reverse).success(lambda _r: self.say(entry.done)).run()
 
     def _undo_changed(self) -> None:
         self.undo_action.setEnabled(bool(self._undo))
@@ -395,15 +394,18 @@ class MainWindow(QMainWindow):
         from twitchlog.gui.help_menu import window_title
 
         self.setWindowTitle(window_title(self.runner.location))
-        self.statusBar().showMessage(
-            _("Diary: {location}").format(location=self.runner.location), 8000
-        )
+        self.say(_("Diary: {location}").format(location=self.runner.location))
         self.refresh_all()
         self.preferences_changed()
 
     def open_failed(self, error: DiaryError) -> None:
         self.statusBar().showMessage(_("The diary could not be opened."))
         self.show_error(error)
+
+    def say(self, text: str) -> None:
+        """A sentence about what just happened (saved, deleted, undone), in the status bar
+        for SAY_MS; every view reports through this one place."""
+        self.statusBar().showMessage(text, SAY_MS)
 
     def show_error(self, error: DiaryError) -> None:
         from PySide6.QtWidgets import QMessageBox

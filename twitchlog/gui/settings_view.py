@@ -177,7 +177,7 @@ class SettingsView(QWidget):
         if isinstance(treatment, Treatment):
             return treatment
         if self.window_ is not None:
-            self.window_.statusBar().showMessage(_("Select a treatment first."))
+            self.window_.say(_("Select a treatment first."))
         return None
 
     def open_end_treatment(self) -> None:
@@ -211,6 +211,6 @@ class SettingsView(QWidget):
                     lambda c: restore_treatment(c, gone),
                 )
             )
-            self.window_.statusBar().showMessage(
+            self.window_.say(
                 _("Deleted the treatment {name}. Ctrl+Z brings it back.").format(name=name)
             )

@@ -463,7 +463,7 @@ class TodayView(QWidget):
 
     def _say(self, text: str) -> None:
         if self.window_ is not None:
-            self.window_.statusBar().showMessage(text, 8000)
+            self.window_.say(text)
 
 
 def _delete(episode_id: int) -> Job[Episode]:
