@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,11 +23,13 @@ from twitchlog.diary.factors import list_factors
 from twitchlog.diary.injections import all_treatments
 from twitchlog.diary.summaries import (
     day_totals,
+    entries,
     factor_values,
     observed_dates,
-    place_counts,
+    place_of,
+    places_by_day,
     resolve_range,
-    sign_counts,
+    signs_by_day,
 )
 
 
@@ -129,8 +132,12 @@ def load_episode_points(
     places: dict[tuple[str, str], int] = {}
     signs: dict[str, int] = {}
     if n:
-        for _day, side, region, count in place_counts(conn, start, end):
-            places[(side, region)] = places.get((side, region), 0) + count
-        for _day, sign, count in sign_counts(conn, start, end):
-            signs[sign] = signs.get(sign, 0) + count
+        felt: Counter[str] = Counter()
+        for _day, text in places_by_day(conn, start, end):
+            felt.update(entries(text))
+        places = {place_of(entry): count for entry, count in felt.items()}
+        marked: Counter[str] = Counter()
+        for _day, text in signs_by_day(conn, start, end):
+            marked.update(entries(text))
+        signs = dict(marked)
     return EpisodePoints(dates, hours, weekend, sev, dur, places, signs)

@@ -9,10 +9,16 @@ Rows are keyed by the ISO text SQLite returns: no date parsing per row.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from twitchlog.db.lite import Source, date_range, dbapi, to_date
+
+# How `places_by_day` and `signs_by_day` join a day's entries (char(30) and char(31) in
+# their SQL): between a day's places (or signs), and between a place's side and region.
+ENTRY_SEP = "\x1e"
+SIDE_SEP = "\x1f"
 
 DayTotals = tuple[str, int, int, float, int, int]
 """(ISO diary date, episodes, highest severity, mean severity, sum of severities, seconds)."""
@@ -62,39 +68,6 @@ def episodes_per_day(
     return {to_date(row[0]): row[1] for row in day_totals(source, start, end)}
 
 
-def place_counts(
-    source: Source, start: dt.date | None = None, end: dt.date | None = None
-) -> list[tuple[str, str, str, int]]:
-    """(ISO diary date, side, region, episodes felt there) for each day and place."""
-    clause, params = date_range("e.diary_date", start, end)
-    return (
-        dbapi(source)
-        .execute(
-            "SELECT e.diary_date, r.side, r.region, COUNT(*) FROM episode_region r "
-            f"JOIN episode e ON e.id = r.episode_id {clause} "
-            "GROUP BY e.diary_date, r.side, r.region",
-            params,
-        )
-        .fetchall()
-    )
-
-
-def sign_counts(
-    source: Source, start: dt.date | None = None, end: dt.date | None = None
-) -> list[tuple[str, str, int]]:
-    """(ISO diary date, warning sign, episodes with it) for each day and sign."""
-    clause, params = date_range("e.diary_date", start, end)
-    return (
-        dbapi(source)
-        .execute(
-            "SELECT e.diary_date, s.sign, COUNT(*) FROM episode_sign s "
-            f"JOIN episode e ON e.id = s.episode_id {clause} GROUP BY e.diary_date, s.sign",
-            params,
-        )
-        .fetchall()
-    )
-
-
 def factor_values(
     source: Source, start: dt.date | None = None, end: dt.date | None = None, *, chunk: int = 500
 ) -> Iterator[list[tuple[str, int, float]]]:
@@ -120,7 +93,7 @@ def places_by_day(
     'side US region' joined by RS (ASCII unit and record separators; sides and regions are
     catalogue keys), once per episode felt there: ten years become a few thousand rows, not
     ten thousand, read in date order from the index (no sorting), and days that read alike
-    are counted once by the caller (`place_counts` gives the same counts row by row)."""
+    are counted once by the caller: `entries` counts a day's places, `place_of` splits one."""
     clause, params = date_range("e.diary_date", start, end)
     return (
         dbapi(source)
@@ -138,7 +111,7 @@ def signs_by_day(
     source: Source, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[tuple[str, str]]:
     """(ISO diary date, every warning sign of that day joined by RS, once per episode with
-    it): `sign_counts`, one row a day, as `places_by_day` reads places."""
+    it), one row a day, as `places_by_day` reads places."""
     clause, params = date_range("e.diary_date", start, end)
     return (
         dbapi(source)
@@ -150,6 +123,18 @@ def signs_by_day(
         )
         .fetchall()
     )
+
+
+def entries(text: str) -> Counter[str]:
+    """A day's joined places (or signs) from `places_by_day` / `signs_by_day`, each with
+    how many of the day's episodes had it."""
+    return Counter(text.split(ENTRY_SEP))
+
+
+def place_of(entry: str) -> tuple[str, str]:
+    """(side, region) of one place entry."""
+    side, _sep, region = entry.partition(SIDE_SEP)
+    return side, region
 
 
 def day_summaries(source: Source, start: dt.date, end: dt.date) -> list[DaySummary]:

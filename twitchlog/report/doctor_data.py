@@ -7,7 +7,6 @@ analysis and the window use), never queried per day.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from itertools import pairwise
@@ -23,12 +22,14 @@ from twitchlog.diary.records import Factor, Place, Treatment
 from twitchlog.diary.summaries import (
     DaySummary,
     day_summaries,
+    entries,
     factor_values,
     open_bounds,
     places_by_day,
     resolve_range,
     signs_by_day,
 )
+from twitchlog.diary.summaries import place_of as split_place
 from twitchlog.i18n import _, language
 
 INJECTION_SHOWN_DAYS = 182
@@ -188,9 +189,9 @@ def load_doctor_table(
         """Most felt first, then in face order."""
         got = parsed_places.get(text)
         if got is None:
-            counts = Counter(text.split("\x1e"))
+            counts = entries(text)
             for spot in counts.keys() - place_of.keys():  # one Place per spot, not per row
-                place = place_of[spot] = Place(*spot.split("\x1f"))
+                place = place_of[spot] = Place(*split_place(spot))
                 face_order[spot] = _face_order(place)
             order = sorted(counts, key=face_order.__getitem__)
             order.sort(key=counts.__getitem__, reverse=True)  # stable: face order in a tie
@@ -202,7 +203,7 @@ def load_doctor_table(
     def marks(text: str) -> tuple[tuple[str, int], ...]:
         got = parsed_signs.get(text)
         if got is None:
-            counts = Counter(text.split("\x1e"))
+            counts = entries(text)
             got = parsed_signs[text] = tuple(sorted(counts.items(), key=_sign_rank))
         return got
 
